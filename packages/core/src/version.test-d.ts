@@ -1,0 +1,6 @@
+import { expectTypeOf, test } from 'vitest';
+import { VERSION } from './index.js';
+
+test('version is a string', () => {
+  expectTypeOf(VERSION).toEqualTypeOf<string>();
+});

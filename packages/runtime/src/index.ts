@@ -1,0 +1,5 @@
+/**
+ * @sfini/runtime: the AWS side of sfini.
+ * @module
+ */
+export { VERSION } from '@sfini/core';

@@ -1,0 +1,5 @@
+/**
+ * @sfini/testing: a local AWS Step Functions engine.
+ * @module
+ */
+export { VERSION } from '@sfini/core';
