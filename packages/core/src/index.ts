@@ -4,4 +4,49 @@
  * This package has no AWS SDK dependency.
  * @module
  */
-export const VERSION = '0.1.0';
+export {
+  type Activity,
+  type ActivityContext,
+  type ActivityInput,
+  ActivityInputError,
+  type ActivityOptions,
+  type ActivityOutput,
+  ActivityOutputError,
+  ActivityRegistration,
+  type AnyActivity,
+  activity,
+  type DefineActivity,
+  type DefineSmartActivity,
+  type InferredActivityOptions,
+  isActivity,
+  issuePath,
+  type SmartActivityOptions,
+  smartActivity,
+  type TypedActivityOptions,
+} from './activity.js';
+export {
+  type ArnScope,
+  activityArn,
+  DEFAULT_ACCOUNT_ID,
+  DEFAULT_REGION,
+  executionArn,
+  type ParsedStatesArn,
+  parseStatesArn,
+  stateMachineArn,
+} from './arn.js';
+export { type Jsonify, type JsonObject, type JsonPrimitive, type JsonValue, toJsonValue } from './json.js';
+export {
+  type AnyStateMachine,
+  type EmitOptions,
+  isStateMachine,
+  type MachineInput,
+  type MachineOutput,
+  type StateMachineLike,
+} from './machine-like.js';
+export {
+  assertResourceName,
+  InvalidNameError,
+  MAX_RESOURCE_NAME_LENGTH,
+  resourceNameProblem,
+} from './names.js';
+export { assertJsonSchema, NonJsonSchemaError, nonJsonSchemaProblems } from './schema-json.js';

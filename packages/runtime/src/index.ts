@@ -2,4 +2,4 @@
  * @sfini/runtime: the AWS side of sfini.
  * @module
  */
-export { VERSION } from '@sfini/core';
+export {};

@@ -2,4 +2,4 @@
  * @sfini/testing: a local AWS Step Functions engine.
  * @module
  */
-export { VERSION } from '@sfini/core';
+export {};
