@@ -34,6 +34,7 @@ const MARKER_START = 18;
 const MARKER_END = 22;
 const NAME_WRAP = 30;
 const DETAIL_MAX = 44;
+const RETRY_MAX = 64;
 const EDGE_LABEL_MAX = 48;
 
 export interface Point {
@@ -84,7 +85,7 @@ export function stateLines(state: GraphState, run: StateRun | undefined): TextLi
   for (const part of wrapName(state.name)) lines.push({ text: part, role: 'name' });
   for (const detail of state.details) lines.push({ text: truncate(detail, DETAIL_MAX), role: 'detail' });
   for (const retry of state.retries)
-    lines.push({ text: `↻ ${truncate(describeRetry(retry), DETAIL_MAX)}`, role: 'retry' });
+    lines.push({ text: `↻ ${truncate(describeRetry(retry), RETRY_MAX)}`, role: 'retry' });
   const badge = run ? runBadge(run) : undefined;
   if (badge) lines.push({ text: badge, role: 'badge' });
   return lines;
@@ -140,6 +141,25 @@ export function measureLines(lines: readonly TextLine[]): { width: number; heigh
   return { width, height };
 }
 
+/** Nodes (states, branches, markers) up to which the slower, straighter placement is used. */
+const NETWORK_SIMPLEX_LIMIT = 40;
+
+/** Options for every level of the hierarchy; compound nodes add their own padding. */
+const LAYOUT_OPTIONS: Readonly<Record<string, string>> = {
+  'elk.algorithm': 'layered',
+  'elk.direction': 'DOWN',
+  'elk.spacing.nodeNode': '36',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '44',
+  'elk.spacing.edgeNode': '16',
+  'elk.spacing.edgeEdge': '12',
+  'elk.spacing.edgeLabel': '6',
+  'elk.layered.spacing.edgeNodeBetweenLayers': '16',
+  'elk.edgeLabels.placement': 'CENTER',
+  'elk.edgeRouting': 'ORTHOGONAL',
+  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+  'elk.layered.cycleBreaking.strategy': 'MODEL_ORDER',
+};
+
 type ElkInput = ElkNode & { children?: ElkInput[]; edges?: ElkExtendedEdge[] };
 
 /** Lays the graph out. `runs` (by state name) adds each state's history badge to its box. */
@@ -171,7 +191,14 @@ export async function layoutGraph(graph: MachineGraph, runs?: ReadonlyMap<string
     graph.edges
       .filter((e) => e.scopeId === scope.id)
       .map((edge) => {
-        const elkEdge: ElkExtendedEdge = { id: edge.id, sources: [edge.from], targets: [edge.to] };
+        const source = edge.kind === 'catch' ? catchPort(edge.from) : edge.from;
+        const elkEdge: ElkExtendedEdge = { id: edge.id, sources: [source], targets: [edge.to] };
+        // The main flow should read as straight lines; Catch edges bend around it instead of
+        // pulling the whole machine sideways towards a shared error handler.
+        elkEdge.layoutOptions =
+          edge.kind === 'catch'
+            ? { 'elk.layered.priority.straightness': '0', 'elk.layered.priority.shortness': '0' }
+            : { 'elk.layered.priority.straightness': '10', 'elk.layered.priority.shortness': '5' };
         if (edge.label !== undefined) {
           const full = edge.kind === 'catch' ? `catch ${edge.label}` : edge.label;
           const text = truncate(full, EDGE_LABEL_MAX);
@@ -182,7 +209,22 @@ export async function layoutGraph(graph: MachineGraph, runs?: ReadonlyMap<string
         return elkEdge;
       });
 
-  const stateNode = (state: GraphState, parentId: string | undefined): ElkInput => {
+  // Catch edges leave from the right-hand side, so the normal flow keeps the bottom centre of
+  // each box to itself and a chain of states stays in one straight column.
+  const catchPort = (stateId: string) => `${stateId}_catch`;
+  const withCatchPort = (node: ElkInput, state: GraphState): ElkInput => {
+    if (!graph.edges.some((e) => e.kind === 'catch' && e.from === state.id)) return node;
+    node.ports = [
+      { id: catchPort(state.id), width: 1, height: 1, layoutOptions: { 'elk.port.side': 'EAST' } },
+    ];
+    node.layoutOptions = { ...node.layoutOptions, 'elk.portConstraints': 'FIXED_SIDE' };
+    return node;
+  };
+
+  const stateNode = (state: GraphState, parentId: string | undefined): ElkInput =>
+    withCatchPort(stateBox(state, parentId), state);
+
+  const stateBox = (state: GraphState, parentId: string | undefined): ElkInput => {
     const lines = stateLines(state, runs?.get(state.name));
     const size = measureLines(lines);
     if (state.scopes.length === 0) {
@@ -234,35 +276,23 @@ export async function layoutGraph(graph: MachineGraph, runs?: ReadonlyMap<string
     return group;
   };
 
+  const children = scopeChildren(graph.root, undefined);
   const root: ElkInput = {
     id: 'root',
     layoutOptions: {
-      'elk.algorithm': 'layered',
-      'elk.direction': 'DOWN',
       'elk.json.shapeCoords': 'ROOT',
       'elk.json.edgeCoords': 'ROOT',
       'elk.padding': '[top=0,left=0,bottom=0,right=0]',
-      'elk.spacing.nodeNode': '36',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '44',
-      'elk.spacing.edgeNode': '16',
-      'elk.spacing.edgeEdge': '12',
-      'elk.spacing.edgeLabel': '6',
-      'elk.layered.spacing.edgeNodeBetweenLayers': '16',
-      'elk.edgeLabels.placement': 'CENTER',
-      'elk.edgeRouting': 'ORTHOGONAL',
-      'elk.layered.nodePlacement.strategy': 'LINEAR_SEGMENTS',
-      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-      'elk.layered.cycleBreaking.strategy': 'MODEL_ORDER',
     },
-    children: scopeChildren(graph.root, undefined),
+    children,
     edges: scopeEdges(graph.root),
   };
-
-  if (process.env.SFINI_DUMP)
-    (await import('node:fs')).writeFileSync(process.env.SFINI_DUMP, JSON.stringify(root));
+  // Network simplex places nodes best (straight edges, no jogs) but its cost grows fast with
+  // long edges; past a typical machine's size the linear-segments placer keeps layout quick.
+  const placement = info.size <= NETWORK_SIMPLEX_LIMIT ? 'NETWORK_SIMPLEX' : 'LINEAR_SEGMENTS';
   const elk = await loadElk();
   const laid = (await elk.layout(root, {
-    layoutOptions: { 'elk.algorithm': 'layered', 'elk.direction': 'DOWN' },
+    layoutOptions: { ...LAYOUT_OPTIONS, 'elk.layered.nodePlacement.strategy': placement },
   })) as ElkInput;
 
   const nodes: PlacedNode[] = [];

@@ -122,7 +122,7 @@ function headerLines(title: string | undefined, status: ExecutionStatus | undefi
 
 function defs(): string {
   const arrow = (id: string, colour: string) =>
-    `<marker id="${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">` +
+    `<marker id="${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="11" markerHeight="11" markerUnits="userSpaceOnUse" orient="auto-start-reverse">` +
     `<path d="M0,1 L9,5 L0,9 z" fill="${colour}"/></marker>`;
   return (
     '<defs>' +
@@ -215,7 +215,8 @@ function shape(type: StateType, node: PlacedNode, x: number, y: number, s: Swatc
       return `<rect x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}" rx="2" ${paint}/>`;
     case 'Parallel':
     case 'Map':
-      return `<rect x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}" rx="10" ${paint}${type === 'Map' ? ' stroke-dasharray="7 4"' : ''}/>`;
+      // A container's fill is a wash, so the states inside keep their own colours readable.
+      return `<rect x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}" rx="10" ${paint} fill-opacity="0.45"${type === 'Map' ? ' stroke-dasharray="7 4"' : ''}/>`;
     default:
       return `<rect x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}" rx="8" ${paint}/>`;
   }
