@@ -2,4 +2,6 @@
  * @sfini/testing: a local AWS Step Functions engine.
  * @module
  */
-export {};
+export { IntrinsicEvaluationError } from './intrinsics/errors.js';
+export { evaluateIntrinsic } from './intrinsics/evaluate.js';
+export type { IntrinsicScope } from './intrinsics/scope.js';
