@@ -2,4 +2,9 @@
  * @sfini/testing: a local AWS Step Functions engine.
  * @module
  */
-export {};
+export {
+  type EndpointLogger,
+  type LocalEndpoint,
+  type LocalEndpointOptions,
+  startLocalEndpoint,
+} from './endpoint/index.js';
