@@ -48,11 +48,19 @@ export async function rejectionOf(
   throw new Error('expected the call to fail, but it succeeded');
 }
 
+/** What a raw call got back. */
+export interface RawAnswer {
+  status: number;
+  text: string;
+  json: Record<string, unknown> | undefined;
+  headers: { get(name: string): string | null };
+}
+
 /** Sends one raw request to the endpoint, as a client other than the SDK might. */
 export async function rawCall(
   url: string,
   init: { target?: string; body?: string | Uint8Array; method?: string; headers?: Record<string, string> },
-) {
+): Promise<RawAnswer> {
   const headers: Record<string, string> = { 'content-type': 'application/x-amz-json-1.0', ...init.headers };
   if (init.target !== undefined) headers['x-amz-target'] = init.target;
   const response = await fetch(url, { method: init.method ?? 'POST', headers, body: init.body });
