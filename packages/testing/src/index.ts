@@ -5,3 +5,9 @@
 export { IntrinsicEvaluationError } from './intrinsics/errors.js';
 export { evaluateIntrinsic } from './intrinsics/evaluate.js';
 export type { IntrinsicScope } from './intrinsics/scope.js';
+export {
+  type EndpointLogger,
+  type LocalEndpoint,
+  type LocalEndpointOptions,
+  startLocalEndpoint,
+} from './endpoint/index.js';
