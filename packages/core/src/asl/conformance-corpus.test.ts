@@ -13,7 +13,8 @@ describe.skipIf(!corpusAvailable())('definitions AWS accepted (../shared/conform
     const rejected = corpus
       .map((c) => ({
         id: c.id,
-        problems: c.kind === 'machine' ? validateDefinition(c.definition) : validateStateDefinition(c.definition),
+        problems:
+          c.kind === 'machine' ? validateDefinition(c.definition) : validateStateDefinition(c.definition),
       }))
       .filter((r) => r.problems.length > 0)
       .map((r) => `${r.id}: ${r.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
