@@ -15,6 +15,12 @@ export type {
   ChoiceStateDefinition,
   PathLookup,
 } from './choice/types.js';
+export {
+  type EndpointLogger,
+  type LocalEndpoint,
+  type LocalEndpointOptions,
+  startLocalEndpoint,
+} from './endpoint/index.js';
 export { INTRINSIC_FAILURE_ERROR, IntrinsicEvaluationError } from './intrinsics/errors.js';
 export { evaluateIntrinsic } from './intrinsics/evaluate.js';
 export type { IntrinsicScope } from './intrinsics/scope.js';
