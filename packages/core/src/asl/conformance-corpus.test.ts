@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { corpusAvailable, loadCorpusDefinitions } from './conformance-corpus.js';
+import { corpusAvailable, loadCorpusDefinitions } from './conformance-corpus.test-support.js';
 import { validateDefinition, validateStateDefinition } from './validate.js';
 
 const corpus = loadCorpusDefinitions();
@@ -13,7 +13,8 @@ describe.skipIf(!corpusAvailable())('definitions AWS accepted (../shared/conform
     const rejected = corpus
       .map((c) => ({
         id: c.id,
-        problems: c.kind === 'machine' ? validateDefinition(c.definition) : validateStateDefinition(c.definition),
+        problems:
+          c.kind === 'machine' ? validateDefinition(c.definition) : validateStateDefinition(c.definition),
       }))
       .filter((r) => r.problems.length > 0)
       .map((r) => `${r.id}: ${r.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
