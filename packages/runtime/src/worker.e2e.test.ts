@@ -6,17 +6,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { aslMachine } from '../test/asl-machine.js';
 import { FaultProxy, SERVER_ERROR, THROTTLED } from '../test/fault-proxy.js';
-import { hasLocalEndpoint, type RunningEndpoint, startLocalEndpoint } from '../test/local-endpoint.js';
+import { endpointRunsExecutions, type LocalEndpoint, startLocalEndpoint } from '../test/local-endpoint.js';
 import { Session } from './session.js';
 import type { Worker } from './worker.js';
 
-let endpoint: RunningEndpoint;
+let endpoint: LocalEndpoint;
 let session: Session;
 const cleanups: (() => Promise<unknown> | unknown)[] = [];
 let serial = 0;
 
 beforeAll(async () => {
-  if (!hasLocalEndpoint) return;
   endpoint = await startLocalEndpoint();
   session = new Session({ endpoint: endpoint.url, region: 'us-east-1' });
 });
@@ -52,7 +51,7 @@ function never(signal: AbortSignal): Promise<never> {
   return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
 }
 
-describe.skipIf(!hasLocalEndpoint)('workers end to end', () => {
+describe.skipIf(!endpointRunsExecutions)('workers end to end', () => {
   it('recovers from a worker killed mid-task: heartbeat timeout, Retry, a second worker completes', async () => {
     const reg = registration();
     let attempts = 0;

@@ -5,7 +5,7 @@ import { ActivityRegistration } from '@sfini/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { aslMachine } from '../../test/asl-machine.js';
-import { hasLocalEndpoint, type RunningEndpoint, startLocalEndpoint } from '../../test/local-endpoint.js';
+import { endpointRunsExecutions, type LocalEndpoint, startLocalEndpoint } from '../../test/local-endpoint.js';
 import { cli } from './cli.js';
 
 const activities = new ActivityRegistration('cliE2e-');
@@ -46,15 +46,15 @@ function runner(endpointUrl: string | undefined) {
   };
 }
 
-let endpoint: RunningEndpoint;
+let endpoint: LocalEndpoint;
 beforeAll(async () => {
-  if (hasLocalEndpoint) endpoint = await startLocalEndpoint();
+  endpoint = await startLocalEndpoint();
 });
 afterAll(async () => {
   await endpoint?.close();
 });
 
-describe.skipIf(!hasLocalEndpoint)('cli end to end', () => {
+describe.skipIf(!endpointRunsExecutions)('cli end to end', () => {
   it('registers, works, starts and waits, lists, shows history, deregisters', async () => {
     const run = runner(endpoint.url);
     expect((await run(['register'])).code).toBe(0);
@@ -96,7 +96,9 @@ describe.skipIf(!hasLocalEndpoint)('cli end to end', () => {
     expect(failed.stderr).toContain('error: ActivityInputError');
     expect(failed.stderr).toMatch(/cause: .*\$\.message/);
   });
+});
 
+describe('cli local', () => {
   it('serves a local endpoint with `local` that the other commands then use', async () => {
     const stop = new AbortController();
     let announced!: (url: string) => void;
