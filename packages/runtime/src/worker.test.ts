@@ -65,6 +65,17 @@ describe('Worker', () => {
     expect(fake.reports[0]!.cause).toContain('$.counter');
   });
 
+  it('fails a task whose output is above 256 KiB instead of sending it', async () => {
+    const { fake } = await setup((reg) =>
+      reg.activity('huge', { input: z.unknown() }, () => 'x'.repeat(300_000)),
+    );
+    fake.enqueue({});
+    await fake.waitForReports(1);
+    expect(fake.reports[0]).toMatchObject({ kind: 'failure', error: 'sfini.OutputTooLarge' });
+    expect(fake.reports[0]!.cause).toContain('300002 bytes');
+    expect(fake.count('SendTaskSuccess')).toBe(0);
+  });
+
   it('keeps polling through throttling, 5xx and network errors', async () => {
     const fake0 = new FakeSfn();
     fake0.failNext.set('GetActivityTask', [
