@@ -160,7 +160,7 @@ export class RunningTask {
     const backoff = new Backoff(this.#env.retry);
     for (;;) {
       try {
-        await this.#env.client.send(command as SendTaskSuccessCommand);
+        await this.#env.client.send(command as SendTaskSuccessCommand, { abortSignal: this.#env.hardStop });
         return outcome;
       } catch (error) {
         const name = awsErrorName(error);

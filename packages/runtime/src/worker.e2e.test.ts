@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 function track(worker: Worker): Worker {
-  cleanups.push(() => worker.stop({ timeoutMs: 0 }));
+  cleanups.push(() => worker.stop({ timeoutMs: 0, reportTimeoutMs: 500 }));
   return worker;
 }
 
@@ -74,7 +74,7 @@ describe.skipIf(!endpointRunsExecutions)('workers end to end', () => {
             Resource: arnOf(work),
             HeartbeatSeconds: 1,
             TimeoutSeconds: 30,
-            Retry: [{ ErrorEquals: ['States.Timeout'], IntervalSeconds: 1, MaxAttempts: 2 }],
+            Retry: [{ ErrorEquals: ['States.HeartbeatTimeout'], IntervalSeconds: 1, MaxAttempts: 2 }],
             End: true,
           },
         },
@@ -100,7 +100,7 @@ describe.skipIf(!endpointRunsExecutions)('workers end to end', () => {
     expect(result).toMatchObject({ status: 'SUCCEEDED', output: 40 });
     const events = await execution.historyEvents();
     const timedOut = events.find((e) => e.type === 'ActivityTimedOut');
-    expect(timedOut?.activityTimedOutEventDetails?.error).toBe('States.Timeout');
+    expect(timedOut?.activityTimedOutEventDetails?.error).toBe('States.HeartbeatTimeout');
     expect(events.filter((e) => e.type === 'ActivityStarted')).toHaveLength(2);
   });
 

@@ -204,6 +204,28 @@ describe('Worker', () => {
     expect(fake.reports).toHaveLength(1);
   });
 
+  it('gives up reporting shutdown failures after reportTimeoutMs when the API stays unreachable', async () => {
+    const { fake, worker } = await setup((reg) =>
+      reg.activity(
+        'stuck',
+        { input: z.unknown() },
+        (_i, ctx) => new Promise((r) => ctx.signal.addEventListener('abort', r)),
+      ),
+    );
+    fake.enqueue({});
+    await expect.poll(() => worker.inFlight).toBe(1);
+    const unreachable = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+    fake.failNext.set(
+      'SendTaskFailure',
+      Array.from({ length: 1000 }, () => unreachable),
+    );
+    const started = Date.now();
+    const summary = await worker.stop({ timeoutMs: 10, reportTimeoutMs: 100 });
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(summary).toMatchObject({ failedAtShutdown: 1, lost: 1, failed: 0 });
+    expect(fake.count('SendTaskFailure')).toBeGreaterThan(1);
+  });
+
   it('stops itself on an error retrying cannot fix, and says so in `done`', async () => {
     const { fake, worker } = await setup((reg) => reg.activity('gone', { input: z.unknown() }, () => 1));
     fake.failNext.set('GetActivityTask', [awsError('ActivityDoesNotExist')]);
