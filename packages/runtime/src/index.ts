@@ -70,4 +70,4 @@ export {
   type WorkerStats,
   type WorkerSummary,
 } from './worker.js';
-export { TaskAbandonedError, type TaskOutcome } from './worker-task.js';
+export { OUTPUT_TOO_LARGE_ERROR, TaskAbandonedError, type TaskOutcome } from './worker-task.js';

@@ -15,6 +15,9 @@ import { Backoff, type BackoffOptions, sleep } from './backoff.js';
 import { awsErrorName, isTransientError, MAX_PAYLOAD_BYTES } from './errors.js';
 import { type TaskFailure, taskFailureOf } from './task-failure.js';
 
+/** Failure sent when a handler's result is above the 256 KiB payload limit. */
+export const OUTPUT_TOO_LARGE_ERROR = 'sfini.OutputTooLarge';
+
 /** Answers meaning the task token is no longer valid: stop working on it, do not report. */
 const TASK_GONE = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
 
@@ -89,7 +92,7 @@ export class RunningTask {
         result = {
           ok: false,
           failure: {
-            error: 'States.DataLimitExceeded',
+            error: OUTPUT_TOO_LARGE_ERROR,
             cause: `the output of activity '${activity.name}' is ${bytes} bytes of JSON; the limit is ${MAX_PAYLOAD_BYTES}`,
           },
         };
@@ -157,7 +160,7 @@ export class RunningTask {
     const backoff = new Backoff(this.#env.retry);
     for (;;) {
       try {
-        await this.#env.client.send(command as SendTaskSuccessCommand);
+        await this.#env.client.send(command as SendTaskSuccessCommand, { abortSignal: this.#env.hardStop });
         return outcome;
       } catch (error) {
         const name = awsErrorName(error);

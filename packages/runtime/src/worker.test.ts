@@ -65,6 +65,17 @@ describe('Worker', () => {
     expect(fake.reports[0]!.cause).toContain('$.counter');
   });
 
+  it('fails a task whose output is above 256 KiB instead of sending it', async () => {
+    const { fake } = await setup((reg) =>
+      reg.activity('huge', { input: z.unknown() }, () => 'x'.repeat(300_000)),
+    );
+    fake.enqueue({});
+    await fake.waitForReports(1);
+    expect(fake.reports[0]).toMatchObject({ kind: 'failure', error: 'sfini.OutputTooLarge' });
+    expect(fake.reports[0]!.cause).toContain('300002 bytes');
+    expect(fake.count('SendTaskSuccess')).toBe(0);
+  });
+
   it('keeps polling through throttling, 5xx and network errors', async () => {
     const fake0 = new FakeSfn();
     fake0.failNext.set('GetActivityTask', [
@@ -191,6 +202,28 @@ describe('Worker', () => {
     // The late result is not reported a second time.
     await new Promise((r) => setTimeout(r, 10));
     expect(fake.reports).toHaveLength(1);
+  });
+
+  it('gives up reporting shutdown failures after reportTimeoutMs when the API stays unreachable', async () => {
+    const { fake, worker } = await setup((reg) =>
+      reg.activity(
+        'stuck',
+        { input: z.unknown() },
+        (_i, ctx) => new Promise((r) => ctx.signal.addEventListener('abort', r)),
+      ),
+    );
+    fake.enqueue({});
+    await expect.poll(() => worker.inFlight).toBe(1);
+    const unreachable = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+    fake.failNext.set(
+      'SendTaskFailure',
+      Array.from({ length: 1000 }, () => unreachable),
+    );
+    const started = Date.now();
+    const summary = await worker.stop({ timeoutMs: 10, reportTimeoutMs: 100 });
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(summary).toMatchObject({ failedAtShutdown: 1, lost: 1, failed: 0 });
+    expect(fake.count('SendTaskFailure')).toBeGreaterThan(1);
   });
 
   it('stops itself on an error retrying cannot fix, and says so in `done`', async () => {

@@ -60,6 +60,11 @@ export interface WorkerSummary extends WorkerStats {
 export interface StopOptions {
   /** Milliseconds tasks in flight get to finish before they are failed. */
   timeoutMs?: number;
+  /**
+   * Milliseconds, after that deadline, for the failures to be reported (retrying transient
+   * errors); reports still unsent then are given up. Default 10 000.
+   */
+  reportTimeoutMs?: number;
 }
 
 /** Failure sent for a task still running at the shutdown deadline. */
@@ -231,16 +236,17 @@ export class Worker {
    * Calling it again returns the same promise.
    */
   stop(options: StopOptions = {}): Promise<WorkerSummary> {
-    this.#stopped ??= this.#shutdown(options.timeoutMs ?? this.#options.shutdownTimeoutMs ?? 30_000).then(
-      (summary) => {
-        this.#resolveDone(summary);
-        return summary;
-      },
-    );
+    this.#stopped ??= this.#shutdown(
+      options.timeoutMs ?? this.#options.shutdownTimeoutMs ?? 30_000,
+      options.reportTimeoutMs ?? 10_000,
+    ).then((summary) => {
+      this.#resolveDone(summary);
+      return summary;
+    });
     return this.#stopped;
   }
 
-  async #shutdown(timeoutMs: number): Promise<WorkerSummary> {
+  async #shutdown(timeoutMs: number, reportTimeoutMs: number): Promise<WorkerSummary> {
     if (this.#state === 'idle') {
       this.#state = 'stopped';
       return this.#summary(0);
@@ -261,9 +267,11 @@ export class Worker {
       const cause =
         `worker '${this.name}' stopped and gave the task ${timeoutMs} ms to finish; ` +
         `the handler of activity '${this.activity.name}' was still running`;
+      const giveUp = setTimeout(() => this.#hardStop.abort(), reportTimeoutMs);
       const outcomes = await Promise.all(
         stillRunning.map((task) => task.fail({ error: WORKER_SHUTDOWN_ERROR, cause })),
       );
+      clearTimeout(giveUp);
       for (const outcome of outcomes) this.#count(outcome);
       // Handlers that ignore their abort signal may run on; their results are no longer reported.
       this.#hardStop.abort();
