@@ -20,7 +20,7 @@ import {
   parallelInMap,
   parallelInMapHistory,
   seedExamples,
-} from './machines.fixture.js';
+} from './machines.test-support.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);

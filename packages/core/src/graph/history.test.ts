@@ -9,7 +9,7 @@ import {
   parallelInMap,
   parallelInMapHistory,
   seedExamples,
-} from './machines.fixture.js';
+} from './machines.test-support.js';
 import { buildGraph } from './model.js';
 
 const outcomes = (states: ReadonlyMap<string, { outcome: string }>) =>

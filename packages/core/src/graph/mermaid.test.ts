@@ -7,7 +7,7 @@ import {
   parallelInMap,
   parallelInMapHistory,
   seedExamples,
-} from './machines.fixture.js';
+} from './machines.test-support.js';
 import { mermaidText } from './mermaid.js';
 
 /** Undoes Mermaid's `#code;` entities. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { summarizeResource } from './describe.js';
-import { parallelInMap, seedExamples } from './machines.fixture.js';
+import { parallelInMap, seedExamples } from './machines.test-support.js';
 import { buildGraph, GraphInputError } from './model.js';
 
 describe('buildGraph', () => {

@@ -11,7 +11,7 @@ import {
   parallelInMap,
   parallelInMapHistory,
   seedExamples,
-} from './machines.fixture.js';
+} from './machines.test-support.js';
 
 interface Box {
   id: string;
@@ -218,7 +218,7 @@ describe('packaging', () => {
   test('elkjs is only loaded lazily, by the graph layout', () => {
     const src = new URL('..', import.meta.url);
     const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter(
-      (f) => f.endsWith('.ts') && !f.includes('.test') && !f.includes('.fixture'),
+      (f) => f.endsWith('.ts') && !f.includes('.test') && !f.includes('.test-support'),
     );
     const users = files.filter((f) => readFileSync(new URL(f, src), 'utf8').includes('elkjs'));
     expect(users).toEqual(['graph/layout.ts']);
