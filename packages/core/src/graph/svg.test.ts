@@ -209,6 +209,15 @@ describe('toSvg', () => {
     await expect(toSvg({ StartAt: 'x', States: {} })).rejects.toThrow(/\$\.StartAt: names no state/);
   });
 
+  test('left to right: the flow runs along x, still without overlaps', async () => {
+    const root = parseSvg(await toSvg(parallelInMap, { direction: 'LR' }));
+    const all = checkGeometry(root);
+    const box = (name: string) => all.find((b) => b.name === name)!;
+    expect(box('prepare').x + box('prepare').width).toBeLessThan(box('eachOrder').x);
+    expect(box('eachOrder').x + box('eachOrder').width).toBeLessThan(box('summarize').x);
+    expect(Number(root.getAttribute('width'))).toBeGreaterThan(Number(root.getAttribute('height')));
+  });
+
   test('layout is deterministic', async () => {
     expect(await toSvg(parallelInMap)).toBe(await toSvg(parallelInMap));
   });
