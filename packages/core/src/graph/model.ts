@@ -38,6 +38,8 @@ export interface GraphState {
   readonly path: string;
   /** Short facts shown under the name: resource, wait time, error and cause. */
   readonly details: readonly string[];
+  /** The state's Comment, shown as a tooltip. */
+  readonly comment: string | undefined;
   readonly retries: readonly RetrySummary[];
   /** Parallel branches or the Map iterator; empty for other types. */
   readonly scopes: readonly GraphScope[];
@@ -234,6 +236,7 @@ export function buildGraph(definition: unknown): MachineGraph {
       type: type as StateType,
       path,
       details: stateDetails(type as StateType, body),
+      comment: typeof body.Comment === 'string' ? body.Comment : undefined,
       retries: readRetries(body.Retry, `${path}.Retry`),
       scopes,
     };

@@ -205,6 +205,8 @@ describe('toSvg', () => {
   test('ASL as JSON text is accepted; bad JSON and bad definitions are refused', async () => {
     const root = parseSvg(await toSvg(JSON.stringify(seedExamples.fileProcessing)));
     expect(boxes(root).flatMap((b) => (b.name ? [b.name] : []))).toEqual(['resizeImages', 'getCentre']);
+    const getCentre = elements(root, 'g').find((g) => g.getAttribute('data-name') === 'getCentre')!;
+    expect(elements(getCentre, 'title')[0]!.textContent).toContain('get pixel values of centres of images');
     await expect(toSvg('{not json')).rejects.toThrow(GraphInputError);
     await expect(toSvg({ StartAt: 'x', States: {} })).rejects.toThrow(/\$\.StartAt: names no state/);
   });
