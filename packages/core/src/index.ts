@@ -109,6 +109,23 @@ export {
   validateDefinition,
   validateStateDefinition,
 } from './asl/validate.js';
+export {
+  INTRINSIC_FUNCTION_NAMES,
+  type IntrinsicArgument,
+  type IntrinsicBooleanLiteral,
+  type IntrinsicCall,
+  type IntrinsicFunctionName,
+  type IntrinsicLiteral,
+  type IntrinsicNullLiteral,
+  type IntrinsicNumberLiteral,
+  type IntrinsicPath,
+  type IntrinsicPathScope,
+  type IntrinsicSpan,
+  type IntrinsicStringLiteral,
+  isIntrinsicFunctionName,
+} from './intrinsics/ast.js';
+export { IntrinsicSyntaxError } from './intrinsics/errors.js';
+export { isIntrinsicExpression, MAX_INTRINSIC_NESTING, parseIntrinsic } from './intrinsics/parser.js';
 export { type Jsonify, type JsonObject, type JsonPrimitive, type JsonValue, toJsonValue } from './json.js';
 export {
   type AnyStateMachine,
