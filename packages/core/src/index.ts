@@ -49,7 +49,6 @@ export {
   CHOICE_OPERATOR_NAMES,
   CHOICE_OPERATORS,
 } from './asl/choice-types.js';
-export { INTRINSIC_FUNCTIONS } from './asl/intrinsic-syntax.js';
 export { isJsonataExpression, jsonataSyntaxProblem } from './asl/jsonata-syntax.js';
 export { parseDefinition } from './asl/parse.js';
 export { type PathKind, pathSyntaxProblem } from './asl/path-syntax.js';

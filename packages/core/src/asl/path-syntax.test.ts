@@ -89,18 +89,33 @@ describe('intrinsicSyntaxProblem', () => {
   });
 
   it('reports what is wrong and where', () => {
-    expect(intrinsicSyntaxProblem('States.Nope(1)')).toBe('States.Nope is not an intrinsic function');
-    expect(intrinsicSyntaxProblem("States.Format('x'")).toBe('missing ")" to close States.Format');
-    expect(intrinsicSyntaxProblem("States.Format('x)")).toBe('unterminated string starting at position 14');
-    expect(intrinsicSyntaxProblem('States.Array(1 2)')).toBe('expected "," or ")" at position 15');
-    expect(intrinsicSyntaxProblem('States.Array(1,)')).toBe('invalid argument at position 15');
-    expect(intrinsicSyntaxProblem('States.Array(1) x')).toBe('unexpected text after the call at position 16');
-    expect(intrinsicSyntaxProblem('States.Array($.a[)')).toMatch(/^argument at position 13: /);
+    expect(intrinsicSyntaxProblem('States.Nope(1)')).toMatch(
+      /^expected one of States\.Format, .+ at position 0, found "States\.Nope"$/,
+    );
+    expect(intrinsicSyntaxProblem("States.Format('x'")).toBe(
+      "expected ',' or ')' in the arguments of States.Format at position 17, found end of input",
+    );
+    expect(intrinsicSyntaxProblem("States.Format('x)")).toBe(
+      "expected a closing quote (') at position 17, found end of input",
+    );
+    expect(intrinsicSyntaxProblem('States.Array(1) x')).toBe(
+      'expected end of input after the closing parenthesis at position 16, found "x"',
+    );
+  });
+
+  it('also requires each path argument to be a valid Path', () => {
+    expect(intrinsicSyntaxProblem('States.Array($.a.)')).toMatch(
+      /^the argument at position 13: the path "\$\.a\." has an empty member name/,
+    );
+    expect(intrinsicSyntaxProblem('States.Array(States.Array($.b[x]))')).toMatch(
+      /^the argument at position 26: /,
+    );
   });
 
   it('tells intrinsic calls from paths and literals', () => {
     expect(looksLikeIntrinsic('States.Format(x)')).toBe(true);
     expect(looksLikeIntrinsic('$.States.Format')).toBe(false);
-    expect(looksLikeIntrinsic('States.ALL')).toBe(false);
+    // AWS reads every such value starting with "States." as a call.
+    expect(looksLikeIntrinsic('States.ALL')).toBe(true);
   });
 });
