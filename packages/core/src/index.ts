@@ -50,7 +50,7 @@ export {
   CHOICE_OPERATORS,
 } from './asl/choice-types.js';
 export { isJsonataExpression, jsonataSyntaxProblem } from './asl/jsonata-syntax.js';
-export { parseDefinition } from './asl/parse.js';
+export { parseDefinition, validateDefinitionText } from './asl/parse.js';
 export { type PathKind, pathSyntaxProblem } from './asl/path-syntax.js';
 export {
   type AwsDiagnosticCode,

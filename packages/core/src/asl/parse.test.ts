@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { parseDefinition } from './parse.js';
-import { InvalidDefinitionError } from './problems.js';
+import { parseDefinition, validateDefinitionText } from './parse.js';
+import { InvalidDefinitionError, toAwsValidationResult } from './problems.js';
 import type { AslDefinition } from './types.js';
 
 const text = `{
@@ -70,5 +70,28 @@ describe('parseDefinition', () => {
     expect(thrown(() => parseDefinition('"just a string"')).problems.map((p) => p.code)).toEqual([
       'WRONG_TYPE',
     ]);
+  });
+});
+
+describe('validateDefinitionText', () => {
+  it('returns no problems for a valid definition', () => {
+    expect(validateDefinitionText(text)).toEqual([]);
+  });
+
+  it('returns problems instead of throwing, ready for AWS diagnostics', () => {
+    expect(toAwsValidationResult(validateDefinitionText('')).diagnostics).toEqual([
+      { severity: 'ERROR', code: 'MISSING_DESCRIPTION', message: 'The definition is empty.', location: '/' },
+    ]);
+    expect(validateDefinitionText('{oops').map((p) => p.code)).toEqual(['INVALID_JSON']);
+    expect(toAwsValidationResult(validateDefinitionText('{oops')).diagnostics[0]?.code).toBe(
+      'INVALID_JSON_DESCRIPTION',
+    );
+    expect(validateDefinitionText('{"StartAt": "a", "States": {}}').map((p) => [p.code, p.location])).toEqual(
+      [['INVALID_VALUE', '/States']],
+    );
+  });
+
+  it('is what parseDefinition throws for empty text', () => {
+    expect(thrown(() => parseDefinition('  ')).problems.map((p) => p.code)).toEqual(['EMPTY_DEFINITION']);
   });
 });
