@@ -102,7 +102,7 @@ export type {
 export {
   assertValidDefinition,
   assertValidStateDefinition,
-  MAX_STATE_NAME_LENGTH,
+  stateNameProblem,
   type ValidateOptions,
   type ValidateStateOptions,
   validateDefinition,
