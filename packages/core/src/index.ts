@@ -55,6 +55,7 @@ export { type PathKind, pathSyntaxProblem } from './asl/path-syntax.js';
 export {
   type AwsDiagnosticCode,
   type AwsValidationDiagnostic,
+  type AwsValidationOptions,
   type AwsValidationResult,
   awsDiagnosticCode,
   type DefinitionLocation,
@@ -108,6 +109,7 @@ export {
   validateDefinition,
   validateStateDefinition,
 } from './asl/validate.js';
+export { type DefinitionWarning, type DefinitionWarningCode, definitionWarnings } from './asl/warnings.js';
 export {
   INTRINSIC_FUNCTION_NAMES,
   type IntrinsicArgument,

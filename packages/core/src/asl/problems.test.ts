@@ -58,7 +58,7 @@ describe('AWS renderings', () => {
 
   it('truncates diagnostics beyond maxResults and says so', () => {
     const problems = validateDefinition(definition);
-    const result = toAwsValidationResult(problems, 1);
+    const result = toAwsValidationResult(problems, { maxResults: 1 });
     expect(result.diagnostics).toHaveLength(1);
     expect(result.truncated).toBe(true);
   });

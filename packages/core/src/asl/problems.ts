@@ -145,25 +145,47 @@ export interface AwsValidationResult {
   truncated: boolean;
 }
 
+/** Options of {@link toAwsValidationResult}, mirroring the request's fields. */
+export interface AwsValidationOptions {
+  /** The most diagnostics to return (AWS's `maxResults`; 0 or absent means 100). */
+  maxResults?: number;
+  /** `ERROR` (the default) returns errors only; `WARNING` returns errors and warnings. */
+  severity?: 'ERROR' | 'WARNING';
+  /** Warnings to include when `severity` is `WARNING`, e.g. from `definitionWarnings`. */
+  warnings?: readonly { code: string; message: string; location: string }[];
+}
+
 /**
- * Renders problems as AWS's ValidateStateMachineDefinition response.
- * @param maxResults the most diagnostics to return (AWS's `maxResults`, default 100);
- *   `truncated` says whether some were left out.
+ * Renders problems (and optionally warnings) as AWS's ValidateStateMachineDefinition response:
+ * `result` is FAIL exactly when there is a problem; warnings alone leave it OK; `truncated`
+ * says whether diagnostics were left out to respect `maxResults`.
  */
 export function toAwsValidationResult(
   problems: readonly DefinitionProblem[],
-  maxResults = 100,
+  options: AwsValidationOptions = {},
 ): AwsValidationResult {
-  const limit = maxResults > 0 ? maxResults : 100;
-  const diagnostics = problems.slice(0, limit).map(
-    (problem): AwsValidationDiagnostic => ({
-      severity: 'ERROR',
-      code: awsDiagnosticCode(problem.code),
-      message: problem.message,
-      location: problem.location,
-    }),
-  );
-  return { result: problems.length === 0 ? 'OK' : 'FAIL', diagnostics, truncated: problems.length > limit };
+  const limit = options.maxResults !== undefined && options.maxResults > 0 ? options.maxResults : 100;
+  const all: AwsValidationDiagnostic[] = problems.map((problem) => ({
+    severity: 'ERROR',
+    code: awsDiagnosticCode(problem.code),
+    message: problem.message,
+    location: problem.location,
+  }));
+  if (options.severity === 'WARNING') {
+    for (const warning of options.warnings ?? []) {
+      all.push({
+        severity: 'WARNING',
+        code: warning.code,
+        message: warning.message,
+        location: warning.location,
+      });
+    }
+  }
+  return {
+    result: problems.length === 0 ? 'OK' : 'FAIL',
+    diagnostics: all.slice(0, limit),
+    truncated: all.length > limit,
+  };
 }
 
 /**
