@@ -54,7 +54,9 @@ export type DefinitionProblemCode =
   /** A Task or reader/writer Resource that is not an ARN. */
   | 'INVALID_RESOURCE'
   /** An assigned variable name AWS rejects. */
-  | 'INVALID_VARIABLE_NAME';
+  | 'INVALID_VARIABLE_NAME'
+  /** A value nested deeper than validation descends (see MAX_DEFINITION_DEPTH). */
+  | 'TOO_DEEPLY_NESTED';
 
 /** One thing wrong with a definition, and where. */
 export interface DefinitionProblem {
@@ -108,7 +110,8 @@ export type AwsDiagnosticCode =
   | 'MISSING_END_STATE'
   | 'DUPLICATE_STATE_NAME'
   | 'INVALID_STATE_NAME'
-  | 'MISSING_TRANSITION_TARGET';
+  | 'MISSING_TRANSITION_TARGET'
+  | 'TOO_DEEPLY_NESTED';
 
 /** The code AWS uses for a problem of this kind (AWS groups most under SCHEMA_VALIDATION_FAILED). */
 export function awsDiagnosticCode(code: DefinitionProblemCode): AwsDiagnosticCode {
@@ -122,6 +125,7 @@ export function awsDiagnosticCode(code: DefinitionProblemCode): AwsDiagnosticCod
     case 'DUPLICATE_STATE_NAME':
     case 'INVALID_STATE_NAME':
     case 'MISSING_TRANSITION_TARGET':
+    case 'TOO_DEEPLY_NESTED':
       return code;
     case 'UNREACHABLE_STATE':
       return 'MISSING_TRANSITION_TARGET';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidDefinitionError } from './problems.js';
 import { assertValidDefinition, validateDefinition } from './validate.js';
+import { definitionWarnings } from './warnings.js';
 
 // One definition with a problem of nearly every kind, spread over the machine, a Parallel
 // branch and a Map processor: validation must report all of them, each at its place.
@@ -97,3 +98,49 @@ describe('a definition with many problems', () => {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('untrusted nesting', () => {
+  function nest(depth: number, leaf: unknown, wrap: (inner: unknown) => unknown): unknown {
+    let value = leaf;
+    for (let i = 0; i < depth; i++) value = wrap(value);
+    return value;
+  }
+
+  it('reports a payload template nested 100,000 levels deep instead of overflowing the stack', () => {
+    const parameters = nest(100_000, 1, (inner) => ({ a: inner }));
+    const problems = validateDefinition({
+      StartAt: 's',
+      States: { s: { Type: 'Pass', Parameters: parameters, End: true } },
+    });
+    expect(problems.map((p) => p.code)).toEqual(['TOO_DEEPLY_NESTED']);
+    expect(problems[0]?.path.startsWith('$.States.s.Parameters.a.a.a')).toBe(true);
+    expect(
+      definitionWarnings({
+        StartAt: 's',
+        States: { s: { Type: 'Pass', Parameters: parameters, End: true } },
+      }),
+    ).toEqual([]);
+  });
+
+  it('reports choice rules nested without end', () => {
+    const rule = nest(100_000, { Variable: '$.a', IsNull: true }, (inner) => ({ Not: inner }));
+    const definition = {
+      StartAt: 'c',
+      States: {
+        c: { Type: 'Choice', Choices: [{ ...(rule as object), Next: 'd' }] },
+        d: { Type: 'Succeed' },
+      },
+    };
+    expect(validateDefinition(definition).map((p) => p.code)).toEqual(['TOO_DEEPLY_NESTED']);
+  });
+
+  it('reports Parallel states nested without end', () => {
+    const machine = nest(10_000, { StartAt: 'x', States: { x: { Type: 'Succeed' } } }, (inner) => ({
+      StartAt: 'p',
+      States: { p: { Type: 'Parallel', Branches: [inner], End: true } },
+    }));
+    const codes = validateDefinition(machine).map((p) => p.code);
+    expect(codes).toContain('TOO_DEEPLY_NESTED');
+    expect(codes.every((code) => code === 'TOO_DEEPLY_NESTED' || code === 'DUPLICATE_STATE_NAME')).toBe(true);
+  });
+});

@@ -13,6 +13,7 @@ import {
   ProblemList,
   quote,
   report,
+  tooDeep,
 } from './check-context.js';
 import { checkChoiceState } from './choice-checks.js';
 import { checkDataFields, checkTransition } from './data-fields.js';
@@ -77,6 +78,7 @@ class Walker {
   private readonly seen = new Map<string, DefinitionLocation>();
 
   machine(ctx: CheckContext, value: unknown, fields: readonly string[]): void {
+    if (tooDeep(ctx)) return;
     if (!isObject(value)) {
       report(ctx, 'WRONG_TYPE', `must be an object with StartAt and States, not ${describeType(value)}.`);
       return;

@@ -2,7 +2,7 @@
 // AWS's ValidateStateMachineDefinition reports them (NO_DOLLAR, NO_PATH, PASS_RESULT_IS_STATIC).
 // They are kept apart from validation problems because they never block creation: a machine
 // with warnings is valid, and callers ask for them only where AWS would show them.
-import { isObject } from './check-context.js';
+import { isObject, MAX_DEFINITION_DEPTH } from './check-context.js';
 import { looksLikeIntrinsic } from './intrinsic-syntax.js';
 import { type DefinitionLocation, toAwsLocation, toJsonPath } from './problems.js';
 import type { AslQueryLanguage } from './types.js';
@@ -32,6 +32,7 @@ class WarningWalker {
 
   /** Template keys without `.$` whose value reads as a path are passed on as literal text. */
   private template(state: string, field: string, node: unknown, location: DefinitionLocation): void {
+    if (location.length > MAX_DEFINITION_DEPTH) return;
     if (Array.isArray(node)) {
       node.forEach((item, i) => {
         this.template(state, field, item, [...location, i]);
@@ -55,7 +56,7 @@ class WarningWalker {
   }
 
   machine(value: unknown, location: DefinitionLocation, language: AslQueryLanguage): void {
-    if (!isObject(value) || !isObject(value.States)) return;
+    if (location.length > MAX_DEFINITION_DEPTH || !isObject(value) || !isObject(value.States)) return;
     const inherited =
       value.QueryLanguage === 'JSONata' || value.QueryLanguage === 'JSONPath'
         ? value.QueryLanguage
