@@ -4,7 +4,7 @@
 // for each step lives here, next to the step.
 import type { JsonValue } from '@sfini/core';
 import type { AssignProgram, CompiledState } from '../compile/model.js';
-import { queryEvaluationFailure, runtimeFailure, StatesFailure } from '../errors.js';
+import { queryEvaluationFailure, runtimeFailure, StatesErrors, StatesFailure } from '../errors.js';
 import { evaluateIntrinsic } from '../eval/functions.js';
 import {
   evaluateJsonataTemplate,
@@ -56,6 +56,7 @@ export class StateRun {
       new StateEnteredDetails(state.name, input),
     );
     if (state.type === 'Task' || state.type === 'Map' || state.type === 'Parallel') this.retryCount = 0;
+    this.inspect('input', input);
   }
 
   get name(): string {
@@ -66,9 +67,10 @@ export class StateRun {
   readonly context = (): JsonValue => {
     if (this.#context === undefined) {
       const runtime = this.thread.runtime;
+      if (runtime.contextOverride !== undefined) return runtime.contextOverride;
       if (this.#enteredTime === undefined) this.#enteredTime = isoTime(this.enteredAt);
       this.#context = buildContextObject(runtime.execution, runtime.stateMachine, {
-        name: this.state.name,
+        name: runtime.contextStateName ?? this.state.name,
         enteredTime: this.#enteredTime,
         retryCount: this.retryCount,
         mapItem: this.mapItem,
@@ -89,7 +91,22 @@ export class StateRun {
   };
 
   runtimeFailure(message: string): StatesFailure {
+    if (this.thread.runtime.plainCauses) return new StatesFailure(StatesErrors.Runtime, message, 'runtime');
     return runtimeFailure(this.state.name, this.enteredEventId, message);
+  }
+
+  /** A States.QueryEvaluationError with AWS's cause wording. */
+  queryFailure(message: string, location?: string): StatesFailure {
+    if (this.thread.runtime.plainCauses) {
+      return new StatesFailure(StatesErrors.QueryEvaluationError, message, 'evaluation', location);
+    }
+    return queryEvaluationFailure(this.state.name, this.enteredEventId, message, location);
+  }
+
+  /** Records a pipeline stage for TestState's inspectionData; free when nobody inspects. */
+  inspect(stage: string, value: JsonValue): void {
+    const inspection = this.thread.runtime.inspection;
+    if (inspection !== undefined) inspection.record(stage, value);
   }
 
   select(path: ParsedPath, dollar: JsonValue): Selected {
@@ -181,7 +198,7 @@ export class StateRun {
       return await evaluateJsonataTemplate(node, states, this.variable);
     } catch (error) {
       if (error instanceof JsonataEvaluationError) {
-        throw queryEvaluationFailure(this.state.name, this.enteredEventId, error.message, error.field);
+        throw this.queryFailure(error.message, error.field);
       }
       throw error;
     }

@@ -4,7 +4,7 @@
 // evaluator; JSONata rules by their Condition expression.
 import type { JsonValue } from '@sfini/core';
 import type { ChoiceBranch, ChoiceState } from '../compile/model.js';
-import { queryEvaluationFailure, StatesErrors, StatesFailure } from '../errors.js';
+import { StatesErrors, StatesFailure } from '../errors.js';
 import { evaluateChoiceRule } from '../eval/functions.js';
 import { unexpectedTypeMessage } from '../eval/jsonata.js';
 import { makeScope } from '../eval/scope.js';
@@ -48,6 +48,7 @@ export function runChoice(state: ChoiceState, input: JsonValue, thread: Thread):
   const run = new StateRun(state, thread, input);
   if (state.queryLanguage === 'JSONata') return runChoiceJsonata(state, run);
   const effective = run.applyPath(state.inputPath, input);
+  run.inspect('afterInputPath', effective);
   const matched = matchJsonPath(state, run, effective);
   if (matched === undefined && state.default === undefined) throw noMatch();
   const assigned = run.assignJsonPath(matched ? matched.assign : state.assign, effective);
@@ -69,9 +70,7 @@ async function runChoiceJsonata(state: ChoiceState, run: StateRun): Promise<Step
         states,
       );
       if (typeof value !== 'boolean') {
-        throw queryEvaluationFailure(
-          state.name,
-          run.enteredEventId,
+        throw run.queryFailure(
           unexpectedTypeMessage(choice.condition!.source, 'Condition', 'boolean', value),
           'Condition',
         );
