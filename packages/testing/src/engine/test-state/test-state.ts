@@ -68,13 +68,7 @@ function targetState(request: TestStateRequest): { state: CompiledState; name: s
         QueryLanguage: definition.QueryLanguage ?? 'JSONPath',
       };
   const problems = new Problems();
-  const graph = compileGraph(
-    graphSource as Record<string, unknown>,
-    'JSONPath',
-    '$',
-    problems,
-    !isMachine ? false : true,
-  );
+  const graph = compileGraph(graphSource as Record<string, unknown>, 'JSONPath', '$', problems, isMachine);
   if (problems.list.length > 0) throw new DefinitionError(problems.list);
   const state = graph.states.get(name);
   if (!state)
