@@ -4,6 +4,25 @@
  * GetExecutionHistory shape.
  * @module
  */
+export {
+  CHOICE_FAILURE_ERROR,
+  ChoiceEvaluationError,
+  NO_CHOICE_MATCHED_CAUSE,
+} from './choice/errors.js';
+export { evaluateChoiceRule, resolveChoice, selectChoice } from './choice/evaluate.js';
+export type {
+  ChoiceRuleDefinition,
+  ChoiceScope,
+  ChoiceSelection,
+  ChoiceStateDefinition,
+  PathLookup,
+} from './choice/types.js';
+export {
+  type EndpointLogger,
+  type LocalEndpoint,
+  type LocalEndpointOptions,
+  startLocalEndpoint,
+} from './endpoint/index.js';
 export { RealClock, VirtualClock } from './engine/clock.js';
 export { DefinitionError, StatesErrors, TaskFailedError } from './engine/errors.js';
 export { runExecution, startExecution } from './engine/execution.js';
@@ -37,3 +56,6 @@ export {
   type TaskResolver,
 } from './engine/types.js';
 export { PAYLOAD_LIMIT_BYTES } from './engine/values/size.js';
+export { INTRINSIC_FAILURE_ERROR, IntrinsicEvaluationError } from './intrinsics/errors.js';
+export { evaluateIntrinsic } from './intrinsics/evaluate.js';
+export type { IntrinsicScope } from './intrinsics/scope.js';
