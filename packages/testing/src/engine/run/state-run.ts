@@ -3,6 +3,7 @@
 // OutputPath, Assign, JSONata Output). State modules compose these steps; the failure wording
 // for each step lives here, next to the step.
 import type { JsonValue } from '@sfini/core';
+import type { IntrinsicScope } from '../../intrinsics/scope.js';
 import type { AssignProgram, CompiledState } from '../compile/model.js';
 import { queryEvaluationFailure, runtimeFailure, StatesErrors, StatesFailure } from '../errors.js';
 import { evaluateIntrinsic } from '../eval/functions.js';
@@ -13,9 +14,9 @@ import {
   type StatesBinding,
 } from '../eval/jsonata.js';
 import { evaluatePayload, type PayloadEnvironment, type PayloadNode } from '../eval/payload-template.js';
-import { makeScope, selectInScope } from '../eval/scope.js';
+import { selectInScope } from '../eval/scope.js';
 import { StateEnteredDetails, StateExitedDetails } from '../history/details.js';
-import type { ParsedPath } from '../paths/parse.js';
+import { type ParsedPath, parsePathCached } from '../paths/parse.js';
 import { NOT_FOUND, type Selected } from '../paths/select.js';
 import { PathWriteError, writeAt } from '../paths/write.js';
 import { stringify } from '../values/json.js';
@@ -147,22 +148,37 @@ export class StateRun {
 
   /** Evaluates an intrinsic function call; its failures become States.Runtime with AWS's prefix. */
   intrinsic(expression: string, field: string, dollar: JsonValue): JsonValue {
-    const scope = makeScope(dollar, this.context, this.thread.variables, (path, root) =>
-      this.runtimeFailure(
-        `The JSONPath '${path}' specified for the field '${field}' could not be found in the input '${stringify(root)}'`,
-      ),
-    );
+    const scope: IntrinsicScope = {
+      resolvePath: (path) => {
+        const parsed = parsePathCached(path);
+        const value = this.select(parsed, dollar);
+        if (value === NOT_FOUND) {
+          throw this.runtimeFailure(
+            `The JSONPath '${path}' specified for the field '${field}' could not be found in the input '${this.#rootText(parsed, dollar)}'`,
+          );
+        }
+        return value;
+      },
+    };
     try {
       return evaluateIntrinsic(expression, scope);
     } catch (thrown) {
-      if (thrown instanceof StatesFailure) throw thrown;
-      const error = thrown as { error?: unknown; cause?: unknown; message?: string };
-      if (typeof error.error === 'string') {
-        const cause = typeof error.cause === 'string' ? error.cause : error.message;
-        throw new StatesFailure(error.error, cause, 'runtime');
-      }
-      throw this.runtimeFailure(String(error.message ?? thrown));
+      throw this.failureFrom(thrown);
     }
+  }
+
+  /**
+   * Turns what an intrinsic function or a Choice rule threw into a StatesFailure: AWS's
+   * States.Runtime causes get the state prefix, other errors keep their name and cause.
+   */
+  failureFrom(thrown: unknown): StatesFailure {
+    if (thrown instanceof StatesFailure) return thrown;
+    const error = thrown as { error?: unknown; cause?: unknown; message?: string };
+    const cause = typeof error.cause === 'string' ? error.cause : String(error.message ?? thrown);
+    if (typeof error.error === 'string' && error.error !== StatesErrors.Runtime) {
+      return new StatesFailure(error.error, cause, 'runtime');
+    }
+    return this.runtimeFailure(cause);
   }
 
   payload(node: PayloadNode, dollar: JsonValue): JsonValue {

@@ -3,12 +3,19 @@
 // waiting, as AWS's TestState API reports them. A mocked result stands in for the task (or for a
 // whole Map or Parallel); stateConfiguration simulates retries already made and failed items.
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, type JsonValue } from '@sfini/core';
+import {
+  DEFAULT_ACCOUNT_ID,
+  DEFAULT_REGION,
+  InvalidDefinitionError,
+  type JsonValue,
+  validateDefinition,
+  validateStateDefinition,
+} from '@sfini/core';
 import { VirtualClock } from '../clock.js';
 import { Problems } from '../compile/fields.js';
 import { compileGraph } from '../compile/machine.js';
 import type { CompiledState } from '../compile/model.js';
-import { DefinitionError, type StatesFailure } from '../errors.js';
+import type { StatesFailure } from '../errors.js';
 import { VariableScope } from '../eval/scope.js';
 import { HistoryRecorder } from '../history/recorder.js';
 import { runState, StoppedError } from '../run/interpreter.js';
@@ -67,9 +74,13 @@ function targetState(request: TestStateRequest): { state: CompiledState; name: s
         States: { [name]: definition },
         QueryLanguage: definition.QueryLanguage ?? 'JSONPath',
       };
+  const found = isMachine
+    ? validateDefinition(definition)
+    : validateStateDefinition(definition, { stateName: name });
+  if (found.length > 0) throw new InvalidDefinitionError(found, isMachine ? undefined : 'state definition');
   const problems = new Problems();
   const graph = compileGraph(graphSource as Record<string, unknown>, 'JSONPath', '$', problems, isMachine);
-  if (problems.list.length > 0) throw new DefinitionError(problems.list);
+  problems.assertNone();
   const state = graph.states.get(name);
   if (!state)
     throw new TestStateRequestError('InvalidDefinition', `the definition has no state named '${name}'`);
@@ -88,7 +99,7 @@ function taskMock(request: TestStateRequest): StateMock | undefined {
 /**
  * Runs one state as AWS's TestState API does and answers with the same fields.
  * @throws TestStateRequestError when the request is malformed (its `code` names the AWS error).
- * @throws DefinitionError when the definition is invalid.
+ * @throws InvalidDefinitionError (from @sfini/core) when the definition is invalid.
  * @example
  * const r = await testState({ definition: JSON.stringify({ Type: 'Pass', End: true }), input: '{"a":1}' });
  * // r.status === 'SUCCEEDED', r.output === '{"a":1}'
