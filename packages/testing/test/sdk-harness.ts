@@ -19,12 +19,7 @@ export function recordingLogger() {
 export async function startHarness(options: LocalEndpointOptions = {}) {
   const logger = recordingLogger();
   const endpoint: LocalEndpoint = await startLocalEndpoint({ logger, ...options });
-  const sfn = new SFNClient({
-    endpoint: endpoint.url,
-    region: endpoint.region,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    maxAttempts: 1,
-  });
+  const sfn = new SFNClient({ ...endpoint.clientConfig, maxAttempts: 1 });
   return {
     endpoint,
     sfn,
