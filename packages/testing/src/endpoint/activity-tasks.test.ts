@@ -12,16 +12,10 @@ import {
   StartExecutionCommand,
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLE_ARN, rejectionOf, startHarness } from '../../test/sdk-harness.js';
+import { describe, expect, it } from 'vitest';
+import { ROLE_ARN, rejectionOf, useEndpoint } from '../../test/sdk-harness.js';
 
-let harness: Awaited<ReturnType<typeof startHarness>>;
-beforeAll(async () => {
-  harness = await startHarness({ pollTimeoutMs: 1500 });
-});
-afterAll(async () => {
-  await harness.close();
-});
+const harness = useEndpoint({ pollTimeoutMs: 1500 });
 
 let counter = 0;
 /** A fresh activity and a one-Task machine running it, with the Task fields given. */
