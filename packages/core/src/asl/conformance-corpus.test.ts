@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { corpusAvailable, loadCorpusDefinitions } from './conformance-corpus.js';
+import { corpusAvailable, loadCorpusDefinitions } from './conformance-corpus.test-support.js';
 import { validateDefinition, validateStateDefinition } from './validate.js';
 
 const corpus = loadCorpusDefinitions();

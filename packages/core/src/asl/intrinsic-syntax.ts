@@ -3,6 +3,7 @@
 // call that is malformed with the position where it goes wrong. It checks the call's shape
 // (known function name, balanced arguments, quoted strings, numbers, paths, nested calls), not
 // argument counts or types, which only evaluation can settle for paths.
+import { pathSyntaxProblem } from './path-syntax.js';
 
 /** The intrinsic functions AWS provides. */
 export const INTRINSIC_FUNCTIONS = [
@@ -115,8 +116,15 @@ class CallScanner {
     return `unterminated string starting at position ${start}`;
   }
 
-  /** A path argument runs to the next top-level "," or ")". */
+  /** A path argument runs to the next top-level "," or ")", and must be a valid Path. */
   private path(): string | undefined {
+    const start = this.pos;
+    this.skipPath();
+    const problem = pathSyntaxProblem(this.text.slice(start, this.pos).trimEnd(), 'path');
+    return problem ? `argument at position ${start}: ${problem}` : undefined;
+  }
+
+  private skipPath(): void {
     let depth = 0;
     let quote: string | undefined;
     while (!this.done()) {
@@ -127,9 +135,8 @@ class CallScanner {
       } else if (ch === "'" || ch === '"') quote = ch;
       else if (ch === '[' || ch === '(') depth++;
       else if ((ch === ']' || ch === ')') && depth > 0) depth--;
-      else if ((ch === ',' || ch === ')') && depth === 0) return undefined;
+      else if ((ch === ',' || ch === ')') && depth === 0) return;
       this.pos++;
     }
-    return undefined;
   }
 }

@@ -128,7 +128,7 @@ class Walker {
         }
       }
       if (Object.hasOwn(definition, 'TimeoutSeconds'))
-        expectInteger(ctx, 'TimeoutSeconds', definition.TimeoutSeconds, 0);
+        expectInteger(ctx, 'TimeoutSeconds', definition.TimeoutSeconds, 1);
       if (Object.hasOwn(definition, 'Version') && typeof definition.Version !== 'string') {
         report(
           at(ctx, 'Version'),

@@ -22,7 +22,7 @@ export interface IntrinsicScope {
 }
 
 /** Fills 16 bytes from the scope's random source, or from the platform's when it has none. */
-export function randomUuid(scope: IntrinsicScope): string {
+export function randomUuid(scope: Pick<IntrinsicScope, 'random'>): string {
   const { random } = scope;
   if (random === undefined) return globalThis.crypto.randomUUID();
   const bytes = Array.from({ length: 16 }, () => Math.floor(random() * 256) & 0xff);

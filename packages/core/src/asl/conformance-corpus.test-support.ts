@@ -41,3 +41,25 @@ export function loadCorpusDefinitions(): CorpusDefinition[] {
   }
   return out;
 }
+
+/**
+ * Wraps a single state (as TestState takes it) in a machine, adding a Succeed state for each
+ * state it transitions to, so whole-machine validators can judge the state unchanged.
+ */
+export function wrapStateAsMachine(
+  state: Record<string, unknown>,
+  name = 'TestedState',
+): Record<string, unknown> {
+  const targets = new Set<string>();
+  const add = (value: unknown) => {
+    if (typeof value === 'string' && value !== name) targets.add(value);
+  };
+  add(state.Next);
+  add(state.Default);
+  for (const list of [state.Choices, state.Catch]) {
+    if (Array.isArray(list)) for (const item of list) add((item as { Next?: unknown } | null)?.Next);
+  }
+  const states: Record<string, unknown> = { [name]: state };
+  for (const target of targets) states[target] = { Type: 'Succeed' };
+  return { StartAt: name, States: states };
+}
