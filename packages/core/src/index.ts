@@ -111,6 +111,62 @@ export {
 } from './asl/validate.js';
 export { type DefinitionWarning, type DefinitionWarningCode, definitionWarnings } from './asl/warnings.js';
 export {
+  type AnyCondition,
+  type ChoiceRules,
+  type Condition,
+  choiceRules,
+  type GuardedCondition,
+  isCondition,
+} from './dsl/conditions.js';
+export {
+  InvalidStateNameError,
+  type QueryLanguage,
+  type StateType,
+} from './dsl/graph.js';
+export { type IntrinsicArg, type LiteralString, literal, States } from './dsl/intrinsic-helpers.js';
+export { machine, resource, type StartData, type StartInput, StateMachine } from './dsl/machine.js';
+export type {
+  AnyHandle,
+  BranchBuilder,
+  Catchable,
+  Chain,
+  ChoiceState,
+  DataOf,
+  EndsOf,
+  Flow,
+  InputOf,
+  MapItemData,
+  MapOptions,
+  MapResult,
+  OutputOf,
+  ParallelOptions,
+  ParallelResult,
+  Returned,
+  StateRef,
+  Target,
+  Terminal,
+} from './dsl/types/api.js';
+export type { ContextObject, PathOption } from './dsl/types/checks.js';
+export type { AnyData, Data, Materialize, Plain } from './dsl/types/data.js';
+export type {
+  BaseOptions,
+  CatchOptions,
+  ChoiceBranchOptions,
+  ChoiceOptions,
+  ErrorOutput,
+  FailOptions,
+  JsonataExpression,
+  MachineOptions,
+  PassOptions,
+  RetryOptions,
+  RetryRule,
+  SucceedOptions,
+  TaskOptions,
+  WaitOptions,
+} from './dsl/types/options.js';
+export type { Simplify, TaskResource } from './dsl/types/pipeline.js';
+export type { Intrinsic, PayloadTemplate } from './dsl/types/template.js';
+export {
   INTRINSIC_FUNCTION_NAMES,
   type IntrinsicArgument,
   type IntrinsicBooleanLiteral,
