@@ -61,6 +61,8 @@ describe('AWS renderings', () => {
     const result = toAwsValidationResult(problems, { maxResults: 1 });
     expect(result.diagnostics).toHaveLength(1);
     expect(result.truncated).toBe(true);
+    expect(toAwsValidationResult(problems, 1)).toEqual(result);
+    expect(toAwsValidationResult(problems, 0).diagnostics).toHaveLength(2);
   });
 
   it('builds the InvalidDefinition message CreateStateMachine answers with', () => {

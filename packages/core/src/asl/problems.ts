@@ -163,11 +163,14 @@ export interface AwsValidationOptions {
  * Renders problems (and optionally warnings) as AWS's ValidateStateMachineDefinition response:
  * `result` is FAIL exactly when there is a problem; warnings alone leave it OK; `truncated`
  * says whether diagnostics were left out to respect `maxResults`.
+ * @param optionsOrMaxResults the options, or just `maxResults`.
  */
 export function toAwsValidationResult(
   problems: readonly DefinitionProblem[],
-  options: AwsValidationOptions = {},
+  optionsOrMaxResults: AwsValidationOptions | number = {},
 ): AwsValidationResult {
+  const options =
+    typeof optionsOrMaxResults === 'number' ? { maxResults: optionsOrMaxResults } : optionsOrMaxResults;
   const limit = options.maxResults !== undefined && options.maxResults > 0 ? options.maxResults : 100;
   const all: AwsValidationDiagnostic[] = problems.map((problem) => ({
     severity: 'ERROR',
