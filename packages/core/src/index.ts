@@ -91,7 +91,14 @@ export type {
 } from './dsl/types/options.js';
 export type { Simplify, TaskResource } from './dsl/types/pipeline.js';
 export type { Intrinsic, PayloadTemplate } from './dsl/types/template.js';
-export { type Jsonify, type JsonObject, type JsonPrimitive, type JsonValue, toJsonValue } from './json.js';
+export {
+  type Flat,
+  type Jsonify,
+  type JsonObject,
+  type JsonPrimitive,
+  type JsonValue,
+  toJsonValue,
+} from './json.js';
 export {
   type AnyStateMachine,
   type EmitOptions,

@@ -4,7 +4,7 @@
 // that defines the machine, not at deployment.
 import type { z } from 'zod';
 import type { AnyActivity } from '../activity.js';
-import type { Jsonify, JsonObject, JsonValue } from '../json.js';
+import type { Flat, Jsonify, JsonObject } from '../json.js';
 import type { EmitOptions, StateMachineLike } from '../machine-like.js';
 import { assertResourceName } from '../names.js';
 import { assertJsonSchema } from '../schema-json.js';
@@ -17,14 +17,10 @@ import type { MachineOptions } from './types/options.js';
 import type { TaskResource } from './types/pipeline.js';
 
 /**
- * The data a machine's first state receives: the parsed input, as JSON. The `extends
- * JsonValue` test is deliberate: it makes TypeScript resolve zod's deep output type once,
- * here, instead of lazily at every later state, where its depth would add to the builder's.
+ * The data a machine's first state receives: the parsed input, as JSON, rebuilt flat so
+ * zod's layered types are not walked again at every later state.
  */
-export type StartData<S> = S extends z.ZodType ? Plain<AsJson<z.output<S>>> : Plain<UnknownObject>;
-
-/** `T` as JSON: itself when it already is JSON (resolved once), else its JSON form. */
-export type AsJson<T> = T extends JsonValue ? T : Jsonify<T>;
+export type StartData<S> = S extends z.ZodType ? Plain<Flat<Jsonify<z.output<S>>>> : Plain<UnknownObject>;
 
 /** What a start of the machine takes. */
 export type StartInput<S> = S extends z.ZodType ? z.input<S> : unknown;

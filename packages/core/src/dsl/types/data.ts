@@ -4,6 +4,7 @@
 // deep", TS2589) after about thirty states. A flat log keeps each step cheap: reads scan the
 // log from the newest write, and the log is folded into a new base every FOLD_AT writes, so no
 // chain is ever longer than that.
+import type { Flat } from '../../json.js';
 import type { DropPrefix, Get, IsPrefix, PathError, PathSegment, RenderPath } from './path.js';
 
 /** One write in the log: the segments written and the type written there. */
@@ -65,7 +66,9 @@ export type WriteAt<D extends AnyData, S extends readonly PathSegment[], V> = S 
   ? Data<V, []>
   : D extends Data<infer B, infer L>
     ? L['length'] extends FoldAt
-      ? Data<ApplyLog<B, [...L, readonly [S, V]]>, []>
+      ? // Rebuilt flat: a base made of the writes' mapped types would be walked through every
+        // earlier fold whenever TypeScript re-instantiates it (TS2589 after ~50 writes).
+        Data<Flat<ApplyLog<B, [...L, readonly [S, V]]>>, []>
       : Data<B, [...L, readonly [S, V]]>
     : never;
 
