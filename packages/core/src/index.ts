@@ -35,6 +35,80 @@ export {
   stateMachineArn,
 } from './arn.js';
 export {
+  type AslAndRule,
+  type AslChoiceRule,
+  type AslChoiceRuleTransition,
+  type AslComparisonOperand,
+  type AslComparisonOperator,
+  type AslConditionRule,
+  type AslDataTestRule,
+  type AslNotRule,
+  type AslOperandKind,
+  type AslOrRule,
+  type AslTopLevelChoiceRule,
+  CHOICE_OPERATOR_NAMES,
+  CHOICE_OPERATORS,
+} from './asl/choice-types.js';
+export { isJsonataExpression, jsonataSyntaxProblem } from './asl/jsonata-syntax.js';
+export { parseDefinition, validateDefinitionText } from './asl/parse.js';
+export { type PathKind, pathSyntaxProblem } from './asl/path-syntax.js';
+export {
+  type AwsDiagnosticCode,
+  type AwsValidationDiagnostic,
+  type AwsValidationResult,
+  awsDiagnosticCode,
+  type DefinitionLocation,
+  type DefinitionProblem,
+  type DefinitionProblemCode,
+  InvalidDefinitionError,
+  toAwsInvalidDefinitionMessage,
+  toAwsLocation,
+  toAwsValidationResult,
+  toJsonPath,
+} from './asl/problems.js';
+export type {
+  AslAssign,
+  AslCatcher,
+  AslChoiceState,
+  AslDefinition,
+  AslErrorHandling,
+  AslFailState,
+  AslItemBatcher,
+  AslItemProcessor,
+  AslItemReader,
+  AslJsonataExpression,
+  AslJsonPathInputOutput,
+  AslMapState,
+  AslParallelState,
+  AslPassState,
+  AslPayloadTemplate,
+  AslProcessorConfig,
+  AslQueryLanguage,
+  AslReaderConfig,
+  AslResultFields,
+  AslResultWriter,
+  AslRetrier,
+  AslState,
+  AslStateBase,
+  AslStatesErrorName,
+  AslStateType,
+  AslSubMachine,
+  AslSucceedState,
+  AslTaskCredentials,
+  AslTaskState,
+  AslTransition,
+  AslWaitState,
+} from './asl/types.js';
+export {
+  assertValidDefinition,
+  assertValidStateDefinition,
+  MAX_STATE_NAME_LENGTH,
+  type ValidateOptions,
+  type ValidateStateOptions,
+  validateDefinition,
+  validateStateDefinition,
+} from './asl/validate.js';
+export {
   type AnyCondition,
   type ChoiceRules,
   type Condition,
@@ -44,7 +118,6 @@ export {
 } from './dsl/conditions.js';
 export {
   InvalidStateNameError,
-  MAX_STATE_NAME_LENGTH,
   type QueryLanguage,
   type StateType,
 } from './dsl/graph.js';
@@ -91,6 +164,23 @@ export type {
 } from './dsl/types/options.js';
 export type { Simplify, TaskResource } from './dsl/types/pipeline.js';
 export type { Intrinsic, PayloadTemplate } from './dsl/types/template.js';
+export {
+  INTRINSIC_FUNCTION_NAMES,
+  type IntrinsicArgument,
+  type IntrinsicBooleanLiteral,
+  type IntrinsicCall,
+  type IntrinsicFunctionName,
+  type IntrinsicLiteral,
+  type IntrinsicNullLiteral,
+  type IntrinsicNumberLiteral,
+  type IntrinsicPath,
+  type IntrinsicPathScope,
+  type IntrinsicSpan,
+  type IntrinsicStringLiteral,
+  isIntrinsicFunctionName,
+} from './intrinsics/ast.js';
+export { IntrinsicSyntaxError } from './intrinsics/errors.js';
+export { isIntrinsicExpression, MAX_INTRINSIC_NESTING, parseIntrinsic } from './intrinsics/parser.js';
 export {
   type Flat,
   type Jsonify,

@@ -1,5 +1,73 @@
 /**
- * @sfini/runtime: the AWS side of sfini.
+ * @sfini/runtime: the AWS side of sfini. A {@link Session} over `@aws-sdk/client-sfn` registers
+ * activities and state machines, starts and watches executions, and runs activity workers,
+ * against AWS Step Functions or the local endpoint of `@sfini/testing`. {@link cli} wraps it
+ * all in a command line.
  * @module
  */
-export {};
+export {
+  type ActivityDescription,
+  ActivityDirectory,
+  type ActivitySource,
+  activitiesOf,
+  type RegisterActivitiesOptions,
+} from './activities.js';
+export { Backoff, type BackoffOptions } from './backoff.js';
+export { type CliOptions, type CliStreams, cli, type SfiniCli } from './cli/cli.js';
+export {
+  assertPayloadSize,
+  ExecutionInputError,
+  ExecutionNotSucceededError,
+  isTransientError,
+  MAX_PAYLOAD_BYTES,
+  NotRegisteredError,
+  PayloadTooLargeError,
+  WaitTimeoutError,
+} from './errors.js';
+export {
+  Execution,
+  type ExecutionOutcome,
+  type ExecutionResult,
+  resultOf,
+  type TerminalStatus,
+  type WaitOptions,
+} from './execution.js';
+export { generateExecutionName } from './execution-name.js';
+export {
+  type FormatHistoryOptions,
+  formatHistory,
+  formatHistoryEvent,
+  type ReadHistoryOptions,
+  readHistory,
+} from './history.js';
+export {
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  ENDPOINT_ENV,
+  isLoopbackEndpoint,
+  Session,
+  type SessionOptions,
+} from './session.js';
+export {
+  type ListExecutionsOptions,
+  LOCAL_ROLE_ARN,
+  type StartOptions,
+  StateMachineHandle,
+  type StateMachineOptions,
+} from './state-machine.js';
+export {
+  errorNameOf,
+  MAX_CAUSE_LENGTH,
+  MAX_ERROR_LENGTH,
+  type TaskFailure,
+  taskFailureOf,
+} from './task-failure.js';
+export {
+  type StopOptions,
+  WORKER_SHUTDOWN_ERROR,
+  Worker,
+  type WorkerEvent,
+  type WorkerOptions,
+  type WorkerStats,
+  type WorkerSummary,
+} from './worker.js';
+export { OUTPUT_TOO_LARGE_ERROR, TaskAbandonedError, type TaskOutcome } from './worker-task.js';

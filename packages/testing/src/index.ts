@@ -1,5 +1,62 @@
 /**
- * @sfini/testing: a local AWS Step Functions engine.
+ * @sfini/testing: a local AWS Step Functions engine. Run any ASL definition (or a core state
+ * machine) in process, with virtual time, mocked tasks and a full execution history in AWS's
+ * GetExecutionHistory shape.
  * @module
  */
-export {};
+export {
+  CHOICE_FAILURE_ERROR,
+  ChoiceEvaluationError,
+  NO_CHOICE_MATCHED_CAUSE,
+} from './choice/errors.js';
+export { evaluateChoiceRule, resolveChoice, selectChoice } from './choice/evaluate.js';
+export type {
+  ChoiceRuleDefinition,
+  ChoiceScope,
+  ChoiceSelection,
+  ChoiceStateDefinition,
+  PathLookup,
+} from './choice/types.js';
+export {
+  type EndpointLogger,
+  type LocalClientConfig,
+  type LocalEndpoint,
+  type LocalEndpointOptions,
+  startLocalEndpoint,
+} from './endpoint/index.js';
+export { RealClock, VirtualClock } from './engine/clock.js';
+export { StatesErrors, TaskFailedError } from './engine/errors.js';
+export { runExecution, startExecution } from './engine/execution.js';
+export { MAX_HISTORY_EVENTS } from './engine/history/recorder.js';
+export { type TestStateOptions, testState } from './engine/test-state/test-state.js';
+export {
+  type InspectionData,
+  type InspectionErrorDetails,
+  type InspectionLevel,
+  type TestExecutionStatus,
+  type TestStateConfiguration,
+  type TestStateMock,
+  type TestStateRequest,
+  TestStateRequestError,
+  type TestStateResponse,
+} from './engine/test-state/types.js';
+export {
+  type Clock,
+  type DefinitionSource,
+  type ExecutionHandle,
+  type ExecutionResult,
+  type ExecutionStatus,
+  type HistoryEvent,
+  type LambdaHandler,
+  type MockRequest,
+  type MockResponse,
+  NOT_HANDLED,
+  type RunOptions,
+  type StateMock,
+  type TaskRequest,
+  type TaskResolver,
+} from './engine/types.js';
+export { PAYLOAD_LIMIT_BYTES } from './engine/values/size.js';
+export { INTRINSIC_FAILURE_ERROR, IntrinsicEvaluationError } from './intrinsics/errors.js';
+export { evaluateIntrinsic } from './intrinsics/evaluate.js';
+export type { IntrinsicScope } from './intrinsics/scope.js';

@@ -1,0 +1,217 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { ActivityRegistration } from '@sfini/core';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { aslMachine } from '../../test/asl-machine.js';
+import { FakeSfn } from '../../test/fake-sfn.js';
+import { cli } from './cli.js';
+
+function setup() {
+  const fake = new FakeSfn();
+  const activities = new ActivityRegistration('myPackage-');
+  const print = activities.activity(
+    'printActivity',
+    { input: z.object({ message: z.string() }) },
+    ({ message }) => message,
+  );
+  const machine = aslMachine(
+    'myStateMachine',
+    (arnOf) => ({ StartAt: 'print', States: { print: { Type: 'Task', Resource: arnOf(print), End: true } } }),
+    { activities: [print], inputSchema: z.object({ message: z.string() }) },
+  );
+  const app = cli({
+    stateMachine: machine,
+    activities,
+    roleArn: 'arn:aws:iam::111122223333:role/sfn',
+    version: '1.0',
+    program: 'my-app',
+    session: { client: fake.client },
+  });
+  const run = async (argv: string[], extra: { stdin?: string; signal?: AbortSignal } = {}) => {
+    let stdout = '';
+    let stderr = '';
+    const code = await app.run(argv, {
+      stdout: { write: (t: string) => (stdout += t) },
+      stderr: { write: (t: string) => (stderr += t) },
+      ...(extra.stdin !== undefined ? { stdin: Readable.from([extra.stdin]) } : {}),
+      ...(extra.signal ? { signal: extra.signal } : {}),
+      env: {},
+    });
+    return { code, stdout, stderr };
+  };
+  fake.overrides.set('StartExecution', (input) => ({
+    executionArn: `${input.stateMachineArn.replace(':stateMachine:', ':execution:')}:${input.name}`,
+  }));
+  return { fake, run };
+}
+
+const COMMANDS = [
+  'register',
+  'deregister',
+  'start',
+  'stop',
+  'executions',
+  'history',
+  'worker',
+  'definition',
+  'local',
+];
+
+describe('cli', () => {
+  it('lists every command in its overview, and prints the version', async () => {
+    const { run } = setup();
+    const { code, stdout } = await run(['--help']);
+    expect(code).toBe(0);
+    for (const command of COMMANDS) expect(stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    expect((await run(['--version'])).stdout).toBe('1.0\n');
+  });
+
+  it.each(COMMANDS)('has --help for %s', async (command) => {
+    const { run, fake } = setup();
+    const { code, stdout } = await run([command, '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(new RegExp(`^Usage: my-app ${command}\\b`));
+    expect(stdout).toContain('--endpoint URL');
+    expect(fake.sent).toHaveLength(0);
+  });
+
+  it('names the problem for bad arguments, with the usage, exit code 2', async () => {
+    const { run } = setup();
+    const unknownFlag = await run(['start', '--bogus']);
+    expect(unknownFlag.code).toBe(2);
+    expect(unknownFlag.stderr).toContain("Unknown option '--bogus'");
+    expect(unknownFlag.stderr).toContain('usage: my-app start [FILE|-] [options]');
+    expect((await run(['stop'])).stderr).toContain('missing argument: expected EXECUTION');
+    expect((await run(['history', 'a', 'b'])).stderr).toContain('unexpected argument: b');
+    expect((await run(['executions', '--status', 'DONE'])).stderr).toContain(
+      "--status must be one of RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED, PENDING_REDRIVE, got 'DONE'",
+    );
+    expect((await run(['worker', '--concurrency', 'many'])).stderr).toContain(
+      "--concurrency must be a whole number from 1, got 'many'",
+    );
+    const unknown = await run(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("unknown command 'frobnicate'");
+  });
+
+  it('prints the definition', async () => {
+    const { run } = setup();
+    const { code, stdout } = await run(['definition']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).States.print.Resource).toBe(
+      'arn:aws:states:us-east-1:123456789012:activity:myPackage-printActivity',
+    );
+  });
+
+  it('registers, then deregisters only its own activities', async () => {
+    const { run, fake } = setup();
+    fake.activities.set('myPackage-other', 'arn:aws:states:us-east-1:111122223333:activity:myPackage-other');
+    const registered = await run(['register']);
+    expect(registered.code).toBe(0);
+    expect(registered.stdout).toContain('activity myPackage-printActivity: arn:aws:states:');
+    expect(registered.stdout).toContain('state machine myStateMachine: arn:aws:states:');
+    const deregistered = await run(['deregister']);
+    expect(deregistered.stdout).toContain('deleted state machine myStateMachine');
+    expect(deregistered.stdout).toContain('deleted activity myPackage-printActivity');
+    expect([...fake.activities.keys()]).toEqual(['myPackage-other']);
+  });
+
+  it('starts with input from a file, from stdin, and from --input; bad input names the field', async () => {
+    const { run, fake } = setup();
+    await run(['register']);
+    const dir = await mkdtemp(join(tmpdir(), 'sfini-cli-'));
+    const file = join(dir, 'input.json');
+    await writeFile(file, '{"message":"from file"}');
+    expect((await run(['start', file])).stdout).toMatch(/:execution:myStateMachine:myStateMachine_/);
+    await run(['start', '-'], { stdin: '{"message":"from stdin"}' });
+    await run(['start', '--input', '{"message":"inline"}', '--name', 'run-3']);
+    const inputs = fake.sent
+      .filter((c) => c.name === 'StartExecution')
+      .map((c) => JSON.parse(c.input.input).message);
+    expect(inputs).toEqual(['from file', 'from stdin', 'inline']);
+    const bad = await run(['start', '--input', '{"message":3}']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/error: input of state machine 'myStateMachine' is invalid: at \$\.message: /);
+    const notJson = await run(['start', '--input', '{oops']);
+    expect(notJson.code).toBe(2);
+    expect(notJson.stderr).toContain('--input is not valid JSON');
+    const missing = await run(['start', join(dir, 'nope.json')]);
+    expect(missing.stderr).toContain("cannot read input file '");
+  });
+
+  it('waits with --wait and prints the output, or the error with exit code 1', async () => {
+    const { run, fake } = setup();
+    await run(['register']);
+    fake.overrides.set('DescribeExecution', () => ({ status: 'SUCCEEDED', output: '"hello"' }));
+    const ok = await run(['start', '--input', '{"message":"hello"}', '--wait']);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout.trim().split('\n').at(-1)).toBe('"hello"');
+    fake.overrides.set('DescribeExecution', () => ({
+      status: 'FAILED',
+      error: 'WorkerError',
+      cause: 'MyError was raised',
+    }));
+    const failed = await run(['start', '--input', '{"message":"x"}', '--wait']);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('status: FAILED\nerror: WorkerError\ncause: MyError was raised');
+  });
+
+  it('resolves an execution name to its ARN for stop and history', async () => {
+    const { run, fake } = setup();
+    await run(['register']);
+    fake.overrides.set('StopExecution', () => ({ stopDate: new Date() }));
+    fake.overrides.set('GetExecutionHistory', () => ({
+      events: [
+        {
+          id: 1,
+          type: 'ExecutionStarted',
+          timestamp: new Date(0),
+          executionStartedEventDetails: { input: '{}' },
+        },
+      ],
+    }));
+    const stopped = await run(['stop', 'run-1', '--error', 'Manual']);
+    expect(stopped.stdout).toBe(
+      'stopped arn:aws:states:us-east-1:111122223333:execution:myStateMachine:run-1\n',
+    );
+    expect(fake.sent.find((c) => c.name === 'StopExecution')!.input).toMatchObject({ error: 'Manual' });
+    const history = await run(['history', 'run-1']);
+    expect(history.stdout).toMatch(/ExecutionStarted\s+input=\{\}/);
+  });
+
+  it('lists executions with a status filter', async () => {
+    const { run, fake } = setup();
+    await run(['register']);
+    fake.overrides.set('ListExecutions', (input) => ({
+      executions: [{ name: 'run-1', status: input.statusFilter, startDate: new Date(0) }],
+    }));
+    const listed = await run(['executions', '--status', 'failed']);
+    expect(listed.stdout).toMatch(/^FAILED\s+1970-01-01T00:00:00.000Z\s+-\s+run-1$/m);
+  });
+
+  it('runs workers until its signal aborts, then stops gracefully', async () => {
+    const { run, fake } = setup();
+    await run(['register']);
+    const controller = new AbortController();
+    const working = run(['worker', 'printActivity', '--concurrency', '2'], { signal: controller.signal });
+    fake.enqueue({ message: 'hi' });
+    await fake.waitForReports(1);
+    expect(fake.reports[0]).toMatchObject({ kind: 'success', output: '"hi"' });
+    controller.abort();
+    const { code, stderr } = await working;
+    expect(code).toBe(0);
+    expect(stderr).toContain('polling myPackage-printActivity (concurrency 2)');
+    expect(stderr).toContain('[printActivity] task succeeded');
+    expect(stderr).toContain('stopped: 1 succeeded, 0 failed, 0 not reported');
+  });
+
+  it('refuses to run workers for unknown activities', async () => {
+    const { run } = setup();
+    const { code, stderr } = await run(['worker', 'nope']);
+    expect(code).toBe(2);
+    expect(stderr).toContain("no activity 'nope'; known: printActivity");
+  });
+});

@@ -1,0 +1,325 @@
+// The CLI's commands, each a thin layer over the session API, so that the command line and a
+// program doing the same thing behave alike. Long-running commands (worker, local) stop on
+// SIGINT/SIGTERM, or on a caller's AbortSignal, and shut down gracefully.
+import { readFile } from 'node:fs/promises';
+import type { AnyActivity } from '@sfini/core';
+import { activitiesOf } from '../activities.js';
+import type { ExecutionResult } from '../execution.js';
+import { formatHistory } from '../history.js';
+import type { Session } from '../session.js';
+import { taskFailureOf } from '../task-failure.js';
+import type { Worker, WorkerEvent } from '../worker.js';
+import type { CliContext } from './context.js';
+import { choiceFlag, type FlagValues, integerFlag, UsageError } from './parse.js';
+
+const EXECUTION_STATUSES = [
+  'RUNNING',
+  'SUCCEEDED',
+  'FAILED',
+  'TIMED_OUT',
+  'ABORTED',
+  'PENDING_REDRIVE',
+] as const;
+const MACHINE_TYPES = ['STANDARD', 'EXPRESS'] as const;
+
+function print(ctx: CliContext, text: string): void {
+  ctx.io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+function note(ctx: CliContext, text: string): void {
+  ctx.io.stderr.write(`${text}\n`);
+}
+
+function json(value: unknown): string {
+  return JSON.stringify(value, null, 2);
+}
+
+/** `register`: the activities, then the machine (created or updated). */
+export async function registerCommand(ctx: CliContext, values: FlagValues): Promise<number> {
+  const type = choiceFlag(values, 'type', MACHINE_TYPES, 'register');
+  const session = ctx.session();
+  if (values['skip-activities'] !== true) {
+    const arns = await session.registerActivities(ctx.activities());
+    for (const [name, arn] of arns) print(ctx, `activity ${name}: ${arn}`);
+  }
+  const handle = ctx.handle(session, {
+    ...(type ? { type } : {}),
+    ...(typeof values['role-arn'] === 'string' ? { roleArn: values['role-arn'] } : {}),
+  });
+  const arn = await handle.register({ activities: false });
+  print(ctx, `state machine ${handle.name}: ${arn}`);
+  return 0;
+}
+
+/** `deregister`: the machine, then the activities the registration owns. */
+export async function deregisterCommand(ctx: CliContext, values: FlagValues): Promise<number> {
+  const session = ctx.session();
+  const handle = ctx.handle(session);
+  const existed = await handle.deregister();
+  print(
+    ctx,
+    existed ? `deleted state machine ${handle.name}` : `state machine ${handle.name} was not registered`,
+  );
+  if (values['keep-activities'] !== true) {
+    const deleted = await session.deregisterActivities(ctx.activities());
+    for (const name of deleted) print(ctx, `deleted activity ${name}`);
+  }
+  return 0;
+}
+
+async function readInput(ctx: CliContext, values: FlagValues, file: string | undefined): Promise<unknown> {
+  if (file !== undefined && typeof values.input === 'string') {
+    throw new UsageError('give the input either as FILE or with --input, not both', 'start');
+  }
+  let text: string;
+  let source: string;
+  if (typeof values.input === 'string') {
+    text = values.input;
+    source = '--input';
+  } else if (file === '-') {
+    if (!ctx.io.stdin) throw new UsageError('no standard input to read', 'start');
+    const chunks: Buffer[] = [];
+    for await (const chunk of ctx.io.stdin) chunks.push(Buffer.from(chunk as Buffer));
+    text = Buffer.concat(chunks).toString('utf8');
+    source = 'standard input';
+  } else if (file !== undefined) {
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot read input file '${file}': ${(error as Error).message}`, 'start');
+    }
+    source = `input file '${file}'`;
+  } else {
+    return {};
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${source} is not valid JSON: ${(error as Error).message}`, 'start');
+  }
+}
+
+function printResult(ctx: CliContext, result: ExecutionResult<unknown>): number {
+  if (result.status === 'SUCCEEDED') {
+    print(ctx, json(result.output));
+    return 0;
+  }
+  note(ctx, `status: ${result.status}`);
+  if (result.error) note(ctx, `error: ${result.error}`);
+  if (result.cause) note(ctx, `cause: ${result.cause}`);
+  return 1;
+}
+
+/** `start`: an execution, optionally waited for. */
+export async function startCommand(
+  ctx: CliContext,
+  values: FlagValues,
+  positionals: string[],
+): Promise<number> {
+  const timeoutSeconds = integerFlag(values, 'timeout', 1, 'start');
+  const input = await readInput(ctx, values, positionals[0]);
+  const session = ctx.session();
+  const handle = ctx.handle(session);
+  const name = typeof values.name === 'string' ? { name: values.name } : {};
+  if (values.sync === true) {
+    const execution = await handle.startSync(input, name);
+    note(ctx, execution.arn);
+    return printResult(ctx, execution.result!);
+  }
+  const execution = await handle.start(input, name);
+  print(ctx, execution.arn);
+  if (values.wait !== true) return 0;
+  const result = await execution.wait({
+    ...(timeoutSeconds !== undefined ? { timeoutMs: timeoutSeconds * 1000 } : {}),
+    signal: ctx.stopSignal(),
+  });
+  return printResult(ctx, result);
+}
+
+/** The execution named on the command line: a full ARN, or a name of this machine's executions. */
+async function executionOf(ctx: CliContext, nameOrArn: string) {
+  const session = ctx.session();
+  if (nameOrArn.startsWith('arn:')) return session.execution(nameOrArn);
+  const machineArn = await ctx.handle(session).resolveArn();
+  return session.execution(`${machineArn.replace(':stateMachine:', ':execution:')}:${nameOrArn}`);
+}
+
+/** `stop EXECUTION`. */
+export async function stopCommand(
+  ctx: CliContext,
+  values: FlagValues,
+  positionals: string[],
+): Promise<number> {
+  const execution = await executionOf(ctx, positionals[0]!);
+  await execution.stop({
+    ...(typeof values.error === 'string' ? { error: values.error } : {}),
+    ...(typeof values.cause === 'string' ? { cause: values.cause } : {}),
+  });
+  print(ctx, `stopped ${execution.arn}`);
+  return 0;
+}
+
+function isoOf(date: Date | undefined): string {
+  return date ? date.toISOString() : '-';
+}
+
+/** `executions`: the machine's executions, newest first. */
+export async function executionsCommand(ctx: CliContext, values: FlagValues): Promise<number> {
+  const status = choiceFlag(values, 'status', EXECUTION_STATUSES, 'executions');
+  const limit = integerFlag(values, 'limit', 1, 'executions') ?? 100;
+  const session = ctx.session();
+  const items = await ctx.handle(session).listExecutions({ ...(status ? { status } : {}), limit });
+  if (values.json === true) {
+    print(ctx, json(items));
+    return 0;
+  }
+  if (items.length === 0) {
+    note(ctx, `no executions${status ? ` with status ${status}` : ''}`);
+    return 0;
+  }
+  for (const item of items) {
+    print(
+      ctx,
+      `${String(item.status).padEnd(16)}${isoOf(item.startDate)}  ${isoOf(item.stopDate)}  ${item.name}`,
+    );
+  }
+  return 0;
+}
+
+/** `history EXECUTION`: readable, or `--json` for the raw events. */
+export async function historyCommand(
+  ctx: CliContext,
+  values: FlagValues,
+  positionals: string[],
+): Promise<number> {
+  const events = await (await executionOf(ctx, positionals[0]!)).historyEvents();
+  print(ctx, values.json === true ? json(events) : formatHistory(events));
+  return 0;
+}
+
+/** `definition`: the ASL the machine registers. */
+export async function definitionCommand(ctx: CliContext): Promise<number> {
+  print(ctx, json(ctx.handle(ctx.session()).definition()));
+  return 0;
+}
+
+function pickActivities(ctx: CliContext, names: string[]): AnyActivity[] {
+  const all = activitiesOf(ctx.activities());
+  if (names.length === 0) return [...all];
+  return names.map((name) => {
+    const found = all.find((a) => a.name === name || a.localName === name);
+    if (!found) {
+      throw new UsageError(
+        `no activity '${name}'; known: ${all.map((a) => a.localName).join(', ')}`,
+        'worker',
+      );
+    }
+    return found;
+  });
+}
+
+function describeEvent(worker: Worker, event: WorkerEvent): string | undefined {
+  const who = `[${worker.activity.localName}]`;
+  switch (event.type) {
+    case 'task-finished': {
+      const { outcome } = event;
+      if (outcome.kind === 'succeeded') return `${who} task succeeded`;
+      if (outcome.kind === 'failed') return `${who} task failed: ${outcome.failure.error}`;
+      if (outcome.kind === 'lost') return `${who} task not reported: ${outcome.reason}`;
+      return undefined;
+    }
+    case 'transient-error':
+      return `${who} ${event.operation} failed, retrying: ${taskFailureOf(event.error).error}`;
+    case 'fatal-error':
+      return `${who} stopped: ${(event.error as Error).message}`;
+    default:
+      return undefined;
+  }
+}
+
+/** `worker [ACTIVITY...]`: polls until interrupted, then shuts down gracefully. */
+export async function workerCommand(
+  ctx: CliContext,
+  values: FlagValues,
+  positionals: string[],
+): Promise<number> {
+  const concurrency = integerFlag(values, 'concurrency', 1, 'worker') ?? 1;
+  const shutdownSeconds = integerFlag(values, 'shutdown-timeout', 0, 'worker') ?? 30;
+  const activities = pickActivities(ctx, positionals);
+  if (activities.length === 0) throw new UsageError('the state machine runs no activities', 'worker');
+  const session: Session = ctx.session();
+  const workers: Worker[] = [];
+  for (const activity of activities) {
+    const worker: Worker = session.worker(activity, {
+      concurrency,
+      onEvent: (event) => {
+        const line = describeEvent(worker, event);
+        if (line) note(ctx, line);
+      },
+    });
+    workers.push(worker);
+  }
+  try {
+    for (const worker of workers) await worker.start();
+  } catch (error) {
+    await Promise.all(workers.map((w) => w.stop({ timeoutMs: 0 })));
+    throw error;
+  }
+  note(ctx, `polling ${activities.map((a) => a.name).join(', ')} (concurrency ${concurrency}); Ctrl-C stops`);
+  const signal = ctx.stopSignal();
+  await Promise.race([
+    new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true })),
+    Promise.all(workers.map((w) => w.done)),
+  ]);
+  note(ctx, 'stopping: finishing tasks in flight');
+  const summaries = await Promise.all(workers.map((w) => w.stop({ timeoutMs: shutdownSeconds * 1000 })));
+  const totals = summaries.reduce(
+    (sum, s) => ({
+      succeeded: sum.succeeded + s.succeeded,
+      failed: sum.failed + s.failed,
+      lost: sum.lost + s.lost,
+    }),
+    { succeeded: 0, failed: 0, lost: 0 },
+  );
+  note(ctx, `stopped: ${totals.succeeded} succeeded, ${totals.failed} failed, ${totals.lost} not reported`);
+  return summaries.some((s) => s.error !== undefined) ? 1 : 0;
+}
+
+interface LocalEndpointModule {
+  startLocalEndpoint(options: { port?: number; host?: string }): Promise<LocalEndpoint> | LocalEndpoint;
+}
+interface LocalEndpoint {
+  url: string;
+  close(): Promise<void> | void;
+}
+
+/** `local`: serves the local endpoint from @sfini/testing until interrupted. */
+export async function localCommand(ctx: CliContext, values: FlagValues): Promise<number> {
+  const port = integerFlag(values, 'port', 0, 'local');
+  const host = typeof values.host === 'string' ? values.host : undefined;
+  // Loaded only here: the runtime never needs the testing package otherwise.
+  const specifier = '@sfini/testing';
+  let testing: LocalEndpointModule;
+  try {
+    testing = (await import(specifier)) as LocalEndpointModule;
+  } catch (error) {
+    throw new Error(`the 'local' command needs @sfini/testing installed: ${(error as Error).message}`);
+  }
+  if (typeof testing.startLocalEndpoint !== 'function') {
+    throw new Error('the installed @sfini/testing has no startLocalEndpoint');
+  }
+  const endpoint = await testing.startLocalEndpoint({
+    ...(port !== undefined ? { port } : {}),
+    ...(host !== undefined ? { host } : {}),
+  });
+  print(ctx, endpoint.url);
+  note(ctx, `local Step Functions endpoint listening; use it with: export SFINI_ENDPOINT=${endpoint.url}`);
+  const signal = ctx.stopSignal();
+  await new Promise<void>((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+  await endpoint.close();
+  note(ctx, 'local endpoint closed');
+  return 0;
+}

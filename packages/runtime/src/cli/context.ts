@@ -1,0 +1,116 @@
+// What a command may use: the program's machine and activities, the streams it writes to, and
+// a session built from the command line's --endpoint and --region on first use (so `--help`
+// and `definition` never touch the network or need credentials).
+import type { AnyStateMachine } from '@sfini/core';
+import type { ActivitySource } from '../activities.js';
+import { Session, type SessionOptions } from '../session.js';
+import { StateMachineHandle, type StateMachineOptions } from '../state-machine.js';
+import type { FlagValues } from './parse.js';
+
+/** Where the CLI reads and writes, and what stops its long-running commands. */
+export interface CliStreams {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  /** Read by `start -`. */
+  stdin?: AsyncIterable<unknown>;
+  /** Environment for defaults (SFINI_ENDPOINT, AWS_REGION); defaults to `process.env`. */
+  env?: Record<string, string | undefined>;
+  /** Stops `worker`, `local` and `start --wait`; defaults to SIGINT or SIGTERM. */
+  signal?: AbortSignal;
+}
+
+/** What `cli()` is built from. */
+export interface CliOptions<M extends AnyStateMachine = AnyStateMachine> {
+  /** The machine the commands act on. */
+  stateMachine: M;
+  /** The activities registered, deregistered and worked; default: the machine's activities. */
+  activities?: ActivitySource;
+  /** The IAM role for `register` on AWS (overridable with --role-arn). */
+  roleArn?: string;
+  /** Printed by --version. */
+  version?: string;
+  /** STANDARD (default) or EXPRESS (overridable with register --type). */
+  type?: 'STANDARD' | 'EXPRESS';
+  /** Tags set on the machine at registration. */
+  tags?: Record<string, string>;
+  /** The program name shown in help; default: the script's file name. */
+  program?: string;
+  /** Connection settings; --endpoint and --region override them. */
+  session?: SessionOptions;
+}
+
+/** Per-run state shared by the commands. */
+export class CliContext {
+  readonly #options: CliOptions;
+  readonly #values: FlagValues;
+  #session: Session | undefined;
+  #stop: AbortSignal | undefined;
+  #onSignal: ((name: NodeJS.Signals) => void) | undefined;
+
+  constructor(
+    options: CliOptions,
+    readonly io: CliStreams,
+    values: FlagValues,
+  ) {
+    this.#options = options;
+    this.#values = values;
+  }
+
+  /** The session, created on first use from flags, then options, then the environment. */
+  session(): Session {
+    if (this.#session) return this.#session;
+    const endpoint = typeof this.#values.endpoint === 'string' ? this.#values.endpoint : undefined;
+    const region = typeof this.#values.region === 'string' ? this.#values.region : undefined;
+    this.#session = new Session({
+      ...this.#options.session,
+      ...(endpoint ? { endpoint } : {}),
+      ...(region ? { region } : {}),
+      ...(this.io.env ? { env: this.io.env } : {}),
+    });
+    return this.#session;
+  }
+
+  /** A handle on the machine with the CLI's role, type and tags, overridden by `overrides`. */
+  handle(session: Session, overrides: StateMachineOptions = {}): StateMachineHandle<AnyStateMachine> {
+    const o = this.#options;
+    return new StateMachineHandle(session, o.stateMachine, {
+      ...(o.roleArn ? { roleArn: o.roleArn } : {}),
+      ...(o.type ? { type: o.type } : {}),
+      ...(o.tags ? { tags: o.tags } : {}),
+      ...overrides,
+    });
+  }
+
+  /** The activities the program owns. */
+  activities(): ActivitySource {
+    return this.#options.activities ?? this.#options.stateMachine.activities;
+  }
+
+  /** Aborts on the caller's signal, else on the first SIGINT or SIGTERM. */
+  stopSignal(): AbortSignal {
+    if (this.io.signal) return this.io.signal;
+    if (this.#stop) return this.#stop;
+    const controller = new AbortController();
+    this.#onSignal = (name: NodeJS.Signals) => {
+      this.#removeSignalHandlers();
+      controller.abort(new Error(`received ${name}`));
+    };
+    process.on('SIGINT', this.#onSignal);
+    process.on('SIGTERM', this.#onSignal);
+    this.#stop = controller.signal;
+    return this.#stop;
+  }
+
+  #removeSignalHandlers(): void {
+    if (!this.#onSignal) return;
+    process.off('SIGINT', this.#onSignal);
+    process.off('SIGTERM', this.#onSignal);
+    this.#onSignal = undefined;
+  }
+
+  /** Releases the session's sockets and signal handlers. */
+  close(): void {
+    this.#removeSignalHandlers();
+    this.#session?.destroy();
+  }
+}

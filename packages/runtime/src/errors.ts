@@ -1,0 +1,151 @@
+// The runtime's own errors, and the one judgement every loop here depends on: is an API error
+// worth retrying? Workers and waits survive throttling, 5xx answers and dropped connections,
+// but must stop at once on a modeled answer (TaskTimedOut, InvalidArn, ...) because repeating
+// the call can never change it. Keeping that rule in one function keeps the loops consistent.
+
+import { issuePath } from '@sfini/core';
+import type { z } from 'zod';
+
+/** Error names AWS uses for throttling, which arrive with HTTP 400 but are transient. */
+const THROTTLING_NAMES = new Set([
+  'ThrottlingException',
+  'Throttling',
+  'ThrottledException',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'ProvisionedThroughputExceededException',
+  'SlowDown',
+  'KmsThrottlingException',
+]);
+
+/** Socket-level failures: the request may never have reached the service. */
+const NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'UND_ERR_SOCKET',
+]);
+
+interface SdkErrorLike {
+  name?: unknown;
+  code?: unknown;
+  message?: unknown;
+  $fault?: unknown;
+  $retryable?: unknown;
+  $metadata?: { httpStatusCode?: unknown };
+  cause?: unknown;
+}
+
+/** True when `error` is an abort (an AbortSignal fired), not a failure. */
+export function isAbortError(error: unknown): boolean {
+  const e = error as SdkErrorLike | undefined;
+  return e?.name === 'AbortError' || e?.code === 'ABORT_ERR';
+}
+
+/**
+ * True when repeating the call may succeed: throttling, a 5xx answer, a timeout or a network
+ * failure. Modeled errors (a 4xx with an AWS error name) and aborts are not transient.
+ */
+export function isTransientError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || isAbortError(error)) return false;
+  const e = error as SdkErrorLike;
+  const name = typeof e.name === 'string' ? e.name : '';
+  if (THROTTLING_NAMES.has(name)) return true;
+  if (e.$retryable) return true;
+  const status = e.$metadata?.httpStatusCode;
+  if (typeof status === 'number' && (status >= 500 || status === 429)) return true;
+  if (e.$fault === 'server') return true;
+  if (name === 'TimeoutError' || name === 'RequestTimeout' || name === 'RequestTimeoutException') return true;
+  if (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) return true;
+  if (typeof e.message === 'string' && /socket hang up|other side closed/i.test(e.message)) return true;
+  return e.cause !== undefined && e.cause !== error && isTransientError(e.cause);
+}
+
+/** The AWS error name of an SDK error (`ActivityDoesNotExist`, ...), or undefined. */
+export function awsErrorName(error: unknown): string | undefined {
+  const name = (error as SdkErrorLike | undefined)?.name;
+  return typeof name === 'string' ? name : undefined;
+}
+
+/** Execution input that does not satisfy the machine's input schema; names every bad field. */
+export class ExecutionInputError extends Error {
+  override readonly name = 'ExecutionInputError';
+  constructor(
+    readonly stateMachine: string,
+    readonly issues: readonly z.core.$ZodIssue[],
+  ) {
+    super(
+      `input of state machine '${stateMachine}' is invalid: ${issues
+        .map((issue) => `at ${issuePath(issue.path)}: ${issue.message}`)
+        .join('; ')}`,
+    );
+  }
+}
+
+/** A payload above Step Functions' 256 KiB limit, refused before it is sent. */
+export class PayloadTooLargeError extends Error {
+  override readonly name = 'PayloadTooLargeError';
+  constructor(
+    readonly what: string,
+    readonly bytes: number,
+  ) {
+    super(`${what} is ${bytes} bytes of JSON; Step Functions accepts at most ${MAX_PAYLOAD_BYTES}`);
+  }
+}
+
+/** Step Functions' limit on execution input, task output and state data, in UTF-8 bytes. */
+export const MAX_PAYLOAD_BYTES = 256 * 1024;
+
+/** Throws {@link PayloadTooLargeError} when `json` is above the payload limit. */
+export function assertPayloadSize(what: string, json: string): void {
+  const bytes = Buffer.byteLength(json, 'utf8');
+  if (bytes > MAX_PAYLOAD_BYTES) throw new PayloadTooLargeError(what, bytes);
+}
+
+/** Reading `output` of an execution that did not succeed (or has not finished). */
+export class ExecutionNotSucceededError extends Error {
+  override readonly name = 'ExecutionNotSucceededError';
+  constructor(
+    readonly executionArn: string,
+    readonly status: string,
+    readonly executionError?: string,
+    readonly executionCause?: string,
+  ) {
+    const detail = executionError
+      ? ` with error ${executionError}${executionCause ? `: ${executionCause}` : ''}`
+      : '';
+    super(`execution ${executionArn} has status ${status}${detail}; it has no output`);
+  }
+}
+
+/** `wait()` ran out of time before the execution finished. */
+export class WaitTimeoutError extends Error {
+  override readonly name = 'WaitTimeoutError';
+  constructor(
+    readonly executionArn: string,
+    readonly timeoutMs: number,
+  ) {
+    super(`execution ${executionArn} was still running after ${timeoutMs} ms`);
+  }
+}
+
+/** A resource looked up by name that Step Functions does not have. */
+export class NotRegisteredError extends Error {
+  override readonly name = 'NotRegisteredError';
+  constructor(
+    readonly kind: 'activity' | 'state machine',
+    readonly resourceName: string,
+  ) {
+    super(
+      `${kind} '${resourceName}' is not registered; register it first (e.g. the CLI's 'register' command)`,
+    );
+  }
+}

@@ -1,0 +1,185 @@
+// An execution handle is cheap (an ARN and a session) so one can be made for any execution,
+// including those started elsewhere. Waiting polls DescribeExecution with a growing interval:
+// quick for executions that finish in milliseconds on the local endpoint, gentle on AWS's API
+// limits for those that run for hours. The output keeps the machine's output type, which the
+// DSL computed, so `execution.output` is typed without a cast.
+import {
+  DescribeExecutionCommand,
+  type DescribeExecutionCommandOutput,
+  type HistoryEvent,
+  StopExecutionCommand,
+} from '@aws-sdk/client-sfn';
+import { parseStatesArn } from '@sfini/core';
+import { abortReason, Backoff, sleep } from './backoff.js';
+import { ExecutionNotSucceededError, isTransientError, WaitTimeoutError } from './errors.js';
+import { type FormatHistoryOptions, formatHistory, type ReadHistoryOptions, readHistory } from './history.js';
+import type { Session } from './session.js';
+
+/** How an execution ended. */
+export type TerminalStatus = 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'PENDING_REDRIVE';
+
+/** A finished execution: its output when it succeeded, its error and cause otherwise. */
+export type ExecutionResult<Output> =
+  | {
+      readonly status: 'SUCCEEDED';
+      readonly output: Output;
+      readonly startDate?: Date;
+      readonly stopDate?: Date;
+    }
+  | {
+      readonly status: Exclude<TerminalStatus, 'SUCCEEDED'>;
+      readonly error: string | undefined;
+      readonly cause: string | undefined;
+      readonly startDate?: Date;
+      readonly stopDate?: Date;
+    };
+
+/** Fields shared by DescribeExecution and StartSyncExecution answers. */
+export interface ExecutionOutcome {
+  status?: string | undefined;
+  output?: string | undefined;
+  error?: string | undefined;
+  cause?: string | undefined;
+  startDate?: Date | undefined;
+  stopDate?: Date | undefined;
+}
+
+/** Turns a described or synchronous outcome into a result; undefined while still running. */
+export function resultOf<Output>(outcome: ExecutionOutcome): ExecutionResult<Output> | undefined {
+  const dates = {
+    ...(outcome.startDate ? { startDate: outcome.startDate } : {}),
+    ...(outcome.stopDate ? { stopDate: outcome.stopDate } : {}),
+  };
+  switch (outcome.status) {
+    case 'SUCCEEDED':
+      return {
+        status: 'SUCCEEDED',
+        output: (outcome.output === undefined ? null : JSON.parse(outcome.output)) as Output,
+        ...dates,
+      };
+    case 'FAILED':
+    case 'TIMED_OUT':
+    case 'ABORTED':
+    case 'PENDING_REDRIVE':
+      return { status: outcome.status, error: outcome.error, cause: outcome.cause, ...dates };
+    default:
+      return undefined;
+  }
+}
+
+/** Options of {@link Execution.wait}. */
+export interface WaitOptions {
+  /** Give up after this many milliseconds with a {@link WaitTimeoutError}. Default: no limit. */
+  timeoutMs?: number;
+  /** Stop waiting (rejects with the signal's reason); the execution keeps running. */
+  signal?: AbortSignal;
+  /** First interval between polls, in milliseconds. Default 50. */
+  initialIntervalMs?: number;
+  /** Longest interval between polls, in milliseconds. Default 2000. */
+  maxIntervalMs?: number;
+}
+
+/** One execution of a state machine. */
+export class Execution<Output = unknown> {
+  readonly arn: string;
+  /** The execution's name (the last part of its ARN). */
+  readonly name: string;
+  readonly #session: Session;
+  #result: ExecutionResult<Output> | undefined;
+
+  constructor(session: Session, executionArn: string, result?: ExecutionResult<Output>) {
+    this.#session = session;
+    this.arn = executionArn;
+    this.name = parseStatesArn(executionArn)?.resource[1] ?? executionArn;
+    this.#result = result;
+  }
+
+  /** The result, once `wait()` (or a synchronous start) has seen the execution finish. */
+  get result(): ExecutionResult<Output> | undefined {
+    return this.#result;
+  }
+
+  /**
+   * The output of the succeeded execution.
+   * @throws ExecutionNotSucceededError when it failed, timed out, was aborted, or was not awaited.
+   */
+  get output(): Output {
+    const result = this.#result;
+    if (result?.status === 'SUCCEEDED') return result.output;
+    throw new ExecutionNotSucceededError(
+      this.arn,
+      result?.status ?? 'RUNNING (call wait() first)',
+      result?.error,
+      result?.cause,
+    );
+  }
+
+  /** Step Functions' description of the execution (status, input, output, dates, ...). */
+  describe(signal?: AbortSignal): Promise<DescribeExecutionCommandOutput> {
+    return this.#session.client.send(
+      new DescribeExecutionCommand({ executionArn: this.arn }),
+      signal ? { abortSignal: signal } : {},
+    );
+  }
+
+  /**
+   * Polls until the execution finishes and returns how it ended (it does not throw on failure:
+   * inspect `status`, or read `output`, which throws unless it succeeded).
+   * @throws WaitTimeoutError after `timeoutMs`; the signal's reason when `signal` aborts.
+   */
+  async wait(options: WaitOptions = {}): Promise<ExecutionResult<Output>> {
+    if (this.#result) return this.#result;
+    const deadline = options.timeoutMs === undefined ? undefined : Date.now() + options.timeoutMs;
+    const interval = new Backoff({
+      initialMs: options.initialIntervalMs ?? 50,
+      maxMs: options.maxIntervalMs ?? 2000,
+      factor: 1.5,
+      jitter: false,
+    });
+    const retry = new Backoff({ initialMs: 200, maxMs: 5000 });
+    for (;;) {
+      if (options.signal?.aborted) throw abortReason(options.signal);
+      try {
+        const result = resultOf<Output>(await this.describe(options.signal));
+        retry.reset();
+        if (result) {
+          this.#result = result;
+          return result;
+        }
+      } catch (error) {
+        if (!isTransientError(error)) throw error;
+        await sleep(retry.next(), options.signal);
+        continue;
+      }
+      let delay = interval.next();
+      if (deadline !== undefined) {
+        const left = deadline - Date.now();
+        if (left <= 0) throw new WaitTimeoutError(this.arn, options.timeoutMs!);
+        delay = Math.min(delay, left);
+      }
+      await sleep(delay, options.signal);
+    }
+  }
+
+  /** Stops a running execution; its status becomes ABORTED. */
+  async stop(details: { error?: string; cause?: string } = {}): Promise<void> {
+    await this.#session.client.send(new StopExecutionCommand({ executionArn: this.arn, ...details }));
+  }
+
+  /** The history, lazily, page by page. */
+  history(options: ReadHistoryOptions = {}): AsyncGenerator<HistoryEvent, void, undefined> {
+    return readHistory(this.#session.client, this.arn, options);
+  }
+
+  /** The whole history as an array. */
+  async historyEvents(options: ReadHistoryOptions = {}): Promise<HistoryEvent[]> {
+    const events: HistoryEvent[] = [];
+    for await (const event of this.history(options)) events.push(event);
+    return events;
+  }
+
+  /** The history as readable text (see {@link formatHistory}). */
+  async formatHistory(options: FormatHistoryOptions = {}): Promise<string> {
+    return formatHistory(await this.historyEvents(), options);
+  }
+}

@@ -1,0 +1,304 @@
+// A handle ties a machine definition (DSL-built or imported) to its deployment: the name, type,
+// role and tags it is registered with, and the ARN Step Functions gave it. Registration emits
+// the definition with the activity ARNs CreateActivity returned, so the ASL always names the
+// activities that exist, in the account and partition they exist in. Execution input is
+// checked against the machine's schema before it leaves the process, naming the bad field.
+import {
+  CreateStateMachineCommand,
+  DeleteStateMachineCommand,
+  DescribeStateMachineCommand,
+  type DescribeStateMachineCommandOutput,
+  type ExecutionListItem,
+  type ExecutionStatus,
+  ListExecutionsCommand,
+  ListStateMachinesCommand,
+  StartExecutionCommand,
+  StartSyncExecutionCommand,
+  TagResourceCommand,
+  UpdateStateMachineCommand,
+} from '@aws-sdk/client-sfn';
+import {
+  type AnyStateMachine,
+  activityArn,
+  assertResourceName,
+  type MachineInput,
+  type MachineOutput,
+  parseStatesArn,
+  toJsonValue,
+} from '@sfini/core';
+import { Backoff, sleep } from './backoff.js';
+import { assertPayloadSize, awsErrorName, ExecutionInputError, NotRegisteredError } from './errors.js';
+import { Execution, resultOf } from './execution.js';
+import { generateExecutionName } from './execution-name.js';
+import type { Session } from './session.js';
+
+/** The role ARN used on the local endpoint when none is given; the endpoint accepts any. */
+export const LOCAL_ROLE_ARN = 'arn:aws:iam::123456789012:role/sfini-local';
+
+/** How a machine is deployed. */
+export interface StateMachineOptions {
+  /** The IAM role Step Functions assumes to run the machine. Required on AWS. */
+  roleArn?: string;
+  /** STANDARD (default) or EXPRESS. Cannot change once registered. */
+  type?: 'STANDARD' | 'EXPRESS';
+  /** Tags set on the machine at registration. */
+  tags?: Record<string, string>;
+}
+
+/** Options of {@link StateMachineHandle.start}. */
+export interface StartOptions {
+  /** The execution name; generated (`machine_timestamp_random`) when omitted. */
+  name?: string;
+  /** An X-Ray trace header. */
+  traceHeader?: string;
+}
+
+/** Options of {@link StateMachineHandle.executions}. */
+export interface ListExecutionsOptions {
+  status?: ExecutionStatus;
+  /** Stop after this many executions. */
+  limit?: number;
+}
+
+/** A state machine as deployed (or to be deployed) through a session. */
+export class StateMachineHandle<M extends AnyStateMachine> {
+  readonly machine: M;
+  readonly name: string;
+  readonly type: 'STANDARD' | 'EXPRESS';
+  readonly #session: Session;
+  readonly #options: StateMachineOptions;
+  #arn: string | undefined;
+
+  constructor(session: Session, machine: M, options: StateMachineOptions = {}) {
+    assertResourceName('state machine', machine.name);
+    this.#session = session;
+    this.machine = machine;
+    this.name = machine.name;
+    this.type = options.type ?? 'STANDARD';
+    this.#options = options;
+  }
+
+  /** The ARN, once registered or looked up. */
+  get arn(): string | undefined {
+    return this.#arn;
+  }
+
+  /**
+   * The ASL definition with activity ARNs: those given, else those the session knows, else
+   * built from the session's region and account (placeholders when unknown).
+   */
+  definition(
+    activityArns: ReadonlyMap<string, string> = this.#session.activities.knownArns,
+  ): Record<string, unknown> {
+    const first = activityArns.values().next().value;
+    const parsed = first ? parseStatesArn(first) : undefined;
+    const scope = {
+      region: parsed?.region ?? this.#session.region,
+      ...(parsed?.partition ? { partition: parsed.partition } : {}),
+      ...((parsed?.accountId ?? this.#session.accountId)
+        ? { accountId: parsed?.accountId ?? this.#session.accountId }
+        : {}),
+    };
+    return this.machine.toDefinition({
+      ...scope,
+      activityArn: (activity) => activityArns.get(activity.name) ?? activityArn(activity.name, scope),
+    });
+  }
+
+  #roleArn(): string {
+    if (this.#options.roleArn) return this.#options.roleArn;
+    if (this.#session.isLocal) return LOCAL_ROLE_ARN;
+    throw new Error(
+      `state machine '${this.name}' needs a role ARN to register on AWS: pass roleArn (an IAM role ` +
+        'that Step Functions can assume, e.g. arn:aws:iam::<account>:role/<name>)',
+    );
+  }
+
+  /**
+   * Registers the machine: registers its activities (unless `activities: false`), then creates
+   * the machine, or updates its definition and role when it already exists.
+   * @returns the machine's ARN.
+   * @throws when the role ARN is missing on AWS, the definition is invalid, or the machine exists
+   * with another type.
+   */
+  async register(options: { activities?: boolean } = {}): Promise<string> {
+    const roleArn = this.#roleArn();
+    const activities = this.machine.activities;
+    const names = activities.map((a) => a.name);
+    const arns =
+      options.activities === false
+        ? await this.#session.activities.lookup(names)
+        : await this.#session.activities.register(activities);
+    for (const name of names) if (!arns.has(name)) throw new NotRegisteredError('activity', name);
+    const definition = JSON.stringify(this.definition(arns));
+    const tags = Object.entries(this.#options.tags ?? {}).map(([key, value]) => ({ key, value }));
+    const arn = await this.#createOrUpdate(definition, roleArn, tags);
+    this.#arn = arn;
+    this.#session.learnFromArn(arn);
+    return arn;
+  }
+
+  async #createOrUpdate(
+    definition: string,
+    roleArn: string,
+    tags: { key: string; value: string }[],
+  ): Promise<string> {
+    const client = this.#session.client;
+    const deleting = new Backoff({ initialMs: 500, maxMs: 5000 });
+    for (;;) {
+      try {
+        const created = await client.send(
+          new CreateStateMachineCommand({
+            name: this.name,
+            definition,
+            roleArn,
+            type: this.type,
+            ...(tags.length > 0 ? { tags } : {}),
+          }),
+        );
+        return created.stateMachineArn!;
+      } catch (error) {
+        const name = awsErrorName(error);
+        // A machine being deleted frees its name only when the deletion completes.
+        if (name === 'StateMachineDeleting' && deleting.attempt < 12) {
+          await sleep(deleting.next());
+          continue;
+        }
+        if (name !== 'StateMachineAlreadyExists') throw error;
+      }
+      const arn = await this.resolveArn();
+      const existing = await this.describe();
+      if (existing.type && existing.type !== this.type) {
+        throw new Error(
+          `state machine '${this.name}' exists as ${existing.type}; its type cannot change to ${this.type}. ` +
+            'Deregister it first.',
+        );
+      }
+      await client.send(new UpdateStateMachineCommand({ stateMachineArn: arn, definition, roleArn }));
+      if (tags.length > 0) await client.send(new TagResourceCommand({ resourceArn: arn, tags }));
+      return arn;
+    }
+  }
+
+  /**
+   * The machine's ARN: known from registration, else found by exact name.
+   * @throws NotRegisteredError when no machine has this name.
+   */
+  async resolveArn(): Promise<string> {
+    if (this.#arn) return this.#arn;
+    let nextToken: string | undefined;
+    do {
+      const page = await this.#session.client.send(
+        new ListStateMachinesCommand({ maxResults: 1000, nextToken }),
+      );
+      const found = page.stateMachines?.find((item) => item.name === this.name);
+      if (found?.stateMachineArn) {
+        this.#arn = found.stateMachineArn;
+        this.#session.learnFromArn(found.stateMachineArn);
+        return found.stateMachineArn;
+      }
+      nextToken = page.nextToken;
+    } while (nextToken);
+    throw new NotRegisteredError('state machine', this.name);
+  }
+
+  /** Step Functions' description of the machine (definition, role, type, status, ...). */
+  async describe(): Promise<DescribeStateMachineCommandOutput> {
+    const stateMachineArn = await this.resolveArn();
+    return this.#session.client.send(new DescribeStateMachineCommand({ stateMachineArn }));
+  }
+
+  /** The machine's executions, newest first, page by page. */
+  async *executions(options: ListExecutionsOptions = {}): AsyncGenerator<ExecutionListItem, void, undefined> {
+    const stateMachineArn = await this.resolveArn();
+    let remaining = options.limit ?? Number.POSITIVE_INFINITY;
+    let nextToken: string | undefined;
+    while (remaining > 0) {
+      const page = await this.#session.client.send(
+        new ListExecutionsCommand({
+          stateMachineArn,
+          maxResults: Math.min(1000, remaining),
+          nextToken,
+          ...(options.status ? { statusFilter: options.status } : {}),
+        }),
+      );
+      for (const item of page.executions ?? []) {
+        if (remaining-- <= 0) return;
+        yield item;
+      }
+      nextToken = page.nextToken;
+      if (!nextToken) return;
+    }
+  }
+
+  /** The machine's executions as an array (see {@link executions}). */
+  async listExecutions(options: ListExecutionsOptions = {}): Promise<ExecutionListItem[]> {
+    const items: ExecutionListItem[] = [];
+    for await (const item of this.executions(options)) items.push(item);
+    return items;
+  }
+
+  /** The fields StartExecution and StartSyncExecution share, the input validated first. */
+  async #startRequest(input: unknown, options: StartOptions) {
+    let value: unknown = input;
+    const schema = this.machine.inputSchema;
+    if (schema) {
+      const parsed = schema.safeParse(input);
+      if (!parsed.success) throw new ExecutionInputError(this.name, parsed.error.issues);
+      value = parsed.data;
+    }
+    const json = JSON.stringify(toJsonValue(value));
+    assertPayloadSize(`input of state machine '${this.name}'`, json);
+    return {
+      stateMachineArn: await this.resolveArn(),
+      name: options.name ?? generateExecutionName(this.name),
+      input: json,
+      ...(options.traceHeader ? { traceHeader: options.traceHeader } : {}),
+    };
+  }
+
+  /**
+   * Starts an execution with `input`, validated by the machine's input schema first.
+   * @throws ExecutionInputError naming every invalid field; PayloadTooLargeError above 256 KiB.
+   */
+  async start(input: MachineInput<M>, options: StartOptions = {}): Promise<Execution<MachineOutput<M>>> {
+    const request = await this.#startRequest(input, options);
+    const out = await this.#session.client.send(new StartExecutionCommand(request));
+    return new Execution<MachineOutput<M>>(this.#session, out.executionArn!);
+  }
+
+  /**
+   * Runs an EXPRESS machine synchronously (StartSyncExecution) and returns the finished
+   * execution, its `result` and `output` already set.
+   * @throws ExecutionInputError naming every invalid field; an Error for a STANDARD machine.
+   */
+  async startSync(input: MachineInput<M>, options: StartOptions = {}): Promise<Execution<MachineOutput<M>>> {
+    if (this.type !== 'EXPRESS') {
+      throw new Error(
+        `state machine '${this.name}' is ${this.type}; only EXPRESS machines start synchronously`,
+      );
+    }
+    const request = await this.#startRequest(input, options);
+    const out = await this.#session.client.send(new StartSyncExecutionCommand(request));
+    return new Execution<MachineOutput<M>>(this.#session, out.executionArn!, resultOf(out));
+  }
+
+  /**
+   * Deletes the machine (and, with `activities: true`, the activities its Tasks run).
+   * @returns false when the machine did not exist.
+   */
+  async deregister(options: { activities?: boolean } = {}): Promise<boolean> {
+    let existed = true;
+    try {
+      const stateMachineArn = await this.resolveArn();
+      await this.#session.client.send(new DeleteStateMachineCommand({ stateMachineArn }));
+    } catch (error) {
+      if (!(error instanceof NotRegisteredError) && awsErrorName(error) !== 'StateMachineDoesNotExist')
+        throw error;
+      existed = false;
+    }
+    this.#arn = undefined;
+    if (options.activities) await this.#session.activities.deregister(this.machine.activities);
+    return existed;
+  }
+}

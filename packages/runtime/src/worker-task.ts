@@ -1,0 +1,186 @@
+// One task, from the moment GetActivityTask handed it over until Step Functions has the
+// result. The handler's input is validated by the activity itself (so a bad field fails the
+// task with a cause naming it); heartbeats run beside the handler and, when Step Functions
+// answers that the task is gone, abort the handler instead of letting it work for nothing.
+// Reporting retries transient errors until it succeeds or a modeled answer says the task can
+// no longer be reported: a task is never silently dropped.
+import {
+  SendTaskFailureCommand,
+  SendTaskHeartbeatCommand,
+  SendTaskSuccessCommand,
+  type SFNClient,
+} from '@aws-sdk/client-sfn';
+import type { ActivityContext, AnyActivity } from '@sfini/core';
+import { Backoff, type BackoffOptions, sleep } from './backoff.js';
+import { awsErrorName, isTransientError, MAX_PAYLOAD_BYTES } from './errors.js';
+import { type TaskFailure, taskFailureOf } from './task-failure.js';
+
+/** Failure sent when a handler's result is above the 256 KiB payload limit. */
+export const OUTPUT_TOO_LARGE_ERROR = 'sfini.OutputTooLarge';
+
+/** Answers meaning the task token is no longer valid: stop working on it, do not report. */
+const TASK_GONE = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
+
+/** The task's outcome as it was (or was not) reported. */
+export type TaskOutcome =
+  | { kind: 'succeeded' }
+  | { kind: 'failed'; failure: TaskFailure }
+  | { kind: 'lost'; reason: string }
+  /** Already reported by {@link RunningTask.fail} while the handler still ran. */
+  | { kind: 'superseded' };
+
+/** Handed to a handler whose task the worker gave up on (shutdown deadline, heartbeat lost). */
+export class TaskAbandonedError extends Error {
+  override readonly name = 'TaskAbandonedError';
+}
+
+/** What a running task needs from its worker. */
+export interface TaskEnvironment {
+  client: SFNClient;
+  activity: AnyActivity;
+  heartbeatIntervalMs: number | undefined;
+  retry: BackoffOptions;
+  /** Aborts report retries when the worker is forced to stop. */
+  hardStop: AbortSignal;
+  onTransientError(operation: string, error: unknown): void;
+}
+
+/** A task in flight; the worker keeps these to finish or fail them at shutdown. */
+export class RunningTask {
+  readonly token: string;
+  readonly #env: TaskEnvironment;
+  readonly #abort = new AbortController();
+  #settled = false;
+  #lostReason: string | undefined;
+
+  constructor(env: TaskEnvironment, token: string) {
+    this.#env = env;
+    this.token = token;
+  }
+
+  /** Aborted when the handler should give up. */
+  get signal(): AbortSignal {
+    return this.#abort.signal;
+  }
+
+  /** Runs the handler on `rawInput` and reports the outcome. Never rejects. */
+  async run(rawInput: string | undefined): Promise<TaskOutcome> {
+    const { activity } = this.#env;
+    const heartbeatTimer =
+      this.#env.heartbeatIntervalMs === undefined
+        ? undefined
+        : setInterval(() => void this.heartbeat().catch(() => {}), this.#env.heartbeatIntervalMs);
+    const timeoutTimer =
+      activity.timeoutSeconds === undefined
+        ? undefined
+        : setTimeout(
+            () => this.#abandon(`the activity's timeout of ${activity.timeoutSeconds} s passed`),
+            activity.timeoutSeconds * 1000,
+          );
+    let result: { ok: true; output: string } | { ok: false; failure: TaskFailure };
+    try {
+      const input = rawInput === undefined || rawInput === '' ? null : JSON.parse(rawInput);
+      const context: ActivityContext = {
+        signal: this.#abort.signal,
+        heartbeat: () => this.heartbeat(),
+        taskToken: this.token,
+      };
+      const output = JSON.stringify(await activity.invoke(input, context));
+      result = { ok: true, output };
+      const bytes = Buffer.byteLength(output, 'utf8');
+      if (bytes > MAX_PAYLOAD_BYTES) {
+        result = {
+          ok: false,
+          failure: {
+            error: OUTPUT_TOO_LARGE_ERROR,
+            cause: `the output of activity '${activity.name}' is ${bytes} bytes of JSON; the limit is ${MAX_PAYLOAD_BYTES}`,
+          },
+        };
+      }
+    } catch (error) {
+      result = { ok: false, failure: taskFailureOf(error) };
+    } finally {
+      clearInterval(heartbeatTimer);
+      clearTimeout(timeoutTimer);
+    }
+    if (this.#settled) return { kind: 'superseded' };
+    if (this.#lostReason !== undefined) {
+      this.#settled = true;
+      return { kind: 'lost', reason: this.#lostReason };
+    }
+    return result.ok
+      ? this.#report({ kind: 'succeeded' }, result.output)
+      : this.#report({ kind: 'failed', failure: result.failure });
+  }
+
+  /** Sends a heartbeat; when the task is gone, aborts the handler and rejects. */
+  async heartbeat(): Promise<void> {
+    if (this.#settled || this.#lostReason !== undefined) return;
+    try {
+      await this.#env.client.send(new SendTaskHeartbeatCommand({ taskToken: this.token }));
+    } catch (error) {
+      const name = awsErrorName(error);
+      if (name && TASK_GONE.has(name)) {
+        this.#lostReason = `Step Functions answered ${name} to a heartbeat`;
+        this.#abandon(this.#lostReason);
+        throw error;
+      }
+      if (isTransientError(error)) this.#env.onTransientError('SendTaskHeartbeat', error);
+      else throw error;
+    }
+  }
+
+  #abandon(reason: string): void {
+    if (!this.#abort.signal.aborted) this.#abort.abort(new TaskAbandonedError(reason));
+  }
+
+  /**
+   * Gives up on the task: aborts its handler and reports `failure` now, so the execution can
+   * retry or catch instead of waiting for a timeout. Used at the shutdown deadline.
+   */
+  async fail(failure: TaskFailure): Promise<TaskOutcome> {
+    this.#abandon(failure.cause);
+    if (this.#settled) return { kind: 'superseded' };
+    return this.#report({ kind: 'failed', failure });
+  }
+
+  async #report(
+    outcome: TaskOutcome & { kind: 'succeeded' | 'failed' },
+    output?: string,
+  ): Promise<TaskOutcome> {
+    this.#settled = true;
+    const command =
+      outcome.kind === 'succeeded'
+        ? new SendTaskSuccessCommand({ taskToken: this.token, output: output ?? 'null' })
+        : new SendTaskFailureCommand({
+            taskToken: this.token,
+            error: outcome.failure.error,
+            cause: outcome.failure.cause,
+          });
+    const backoff = new Backoff(this.#env.retry);
+    for (;;) {
+      try {
+        await this.#env.client.send(command as SendTaskSuccessCommand, { abortSignal: this.#env.hardStop });
+        return outcome;
+      } catch (error) {
+        const name = awsErrorName(error);
+        if (name && TASK_GONE.has(name)) return { kind: 'lost', reason: `Step Functions answered ${name}` };
+        if (!isTransientError(error)) {
+          return {
+            kind: 'lost',
+            reason: `reporting failed: ${name ?? 'Error'}: ${(error as Error).message}`,
+          };
+        }
+        this.#env.onTransientError(
+          outcome.kind === 'succeeded' ? 'SendTaskSuccess' : 'SendTaskFailure',
+          error,
+        );
+        try {
+          await sleep(backoff.next(), this.#env.hardStop);
+        } catch {
+          return { kind: 'lost', reason: 'the worker was forced to stop while reporting' };
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,80 @@
+// The operations activity workers call: GetActivityTask (a long poll held open until a task
+// arrives, the poll ends, or the client leaves) and the three SendTask* answers. The payload
+// rules are AWS's: outputs must be JSON of at most 256 KiB, error names at most 256 and causes
+// at most 32,768 characters.
+import type { JsonValue } from '@sfini/core';
+import { findActivity } from './activities.js';
+import { ApiError } from './errors.js';
+import { DeliveryReply, type OperationHandler } from './http.js';
+import { RequestReader } from './request-reader.js';
+import type { EndpointState } from './state.js';
+import type { ActivityTaskBroker } from './task-broker.js';
+
+/** AWS's limit on execution data (inputs, outputs) in bytes of UTF-8. */
+export const MAX_PAYLOAD_BYTES = 262_144;
+
+function readToken(reader: RequestReader): string {
+  return reader.string('taskToken', { required: true, min: 1, max: 2048 });
+}
+
+/** GetActivityTask, SendTaskSuccess, SendTaskFailure and SendTaskHeartbeat. */
+export function workerOperations(
+  state: EndpointState,
+  broker: ActivityTaskBroker,
+  pollTimeoutMs: number,
+): Record<string, OperationHandler> {
+  return {
+    async GetActivityTask(body, call) {
+      const reader = new RequestReader(body);
+      const arn = reader.string('activityArn', { required: true, min: 1, max: 256 });
+      const workerName = reader.string('workerName', { min: 1, max: 80 });
+      reader.done();
+      findActivity(state, arn);
+      const assignment = await broker.poll(arn, workerName, call.signal, pollTimeoutMs);
+      if (!assignment) return {};
+      return new DeliveryReply(assignment, (delivered) => {
+        if (delivered) broker.confirmDelivery(assignment.taskToken);
+        else broker.returnUndelivered(arn, assignment.taskToken);
+      });
+    },
+
+    SendTaskSuccess(body) {
+      const reader = new RequestReader(body);
+      const token = readToken(reader);
+      const output = reader.string('output', {
+        required: true,
+        max: MAX_PAYLOAD_BYTES,
+        bytes: true,
+        sensitive: true,
+      });
+      reader.done();
+      let parsed: JsonValue;
+      try {
+        parsed = JSON.parse(output) as JsonValue;
+      } catch (error) {
+        const detail = error instanceof Error ? error.message : String(error);
+        throw new ApiError('InvalidOutput', `Invalid State Machine Execution Output: '${detail}'`);
+      }
+      broker.succeed(token, parsed);
+      return {};
+    },
+
+    SendTaskFailure(body) {
+      const reader = new RequestReader(body);
+      const token = readToken(reader);
+      const error = reader.string('error', { max: 256, sensitive: true });
+      const cause = reader.string('cause', { max: 32_768, sensitive: true });
+      reader.done();
+      broker.fail(token, { error, cause });
+      return {};
+    },
+
+    SendTaskHeartbeat(body) {
+      const reader = new RequestReader(body);
+      const token = readToken(reader);
+      reader.done();
+      broker.heartbeat(token);
+      return {};
+    },
+  };
+}

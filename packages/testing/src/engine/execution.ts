@@ -1,0 +1,267 @@
+// Starting and running executions. An execution's result is decided once, by whichever comes
+// first: the machine finishing, a stop, the execution timeout, or the history cap. The result
+// promise never rejects for an execution's own failure and always settles, even if a task
+// handler never returns: stopping or timing out settles it at once and aborts what still runs.
+import type { AnyActivity, JsonValue, StateMachineLike } from '@sfini/core';
+import { resolveClock } from './clock.js';
+import { compileMachine } from './compile/machine.js';
+import type { CompiledMachine } from './compile/model.js';
+import { StatesErrors, StatesFailure } from './errors.js';
+import { VariableScope } from './eval/scope.js';
+import { InputDetails, OutputDetails } from './history/details.js';
+import { HistoryLimitError, HistoryRecorder, MAX_HISTORY_EVENTS } from './history/recorder.js';
+import { executionIdentity } from './run/identity.js';
+import { runGraph, StoppedError } from './run/interpreter.js';
+import { type Runtime, Thread } from './run/runtime.js';
+import { asFailure } from './states/retry-catch.js';
+import type {
+  DefinitionSource,
+  ExecutionHandle,
+  ExecutionResult,
+  ExecutionStatus,
+  HistoryEvent,
+  RunOptions,
+} from './types.js';
+import { toJson } from './values/json.js';
+import { withinPayloadLimit } from './values/size.js';
+
+interface Resolved {
+  definition: Record<string, unknown>;
+  machineName: string | undefined;
+  activities: readonly AnyActivity[];
+}
+
+function isMachine(value: unknown): value is StateMachineLike {
+  return (
+    typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'sfini.stateMachine'
+  );
+}
+
+/** Reads a definition given as an object, JSON text or a core machine. */
+export function resolveDefinition(source: DefinitionSource): Resolved {
+  if (typeof source === 'string') {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(source);
+    } catch (error) {
+      throw new TypeError(`the definition is not valid JSON: ${(error as Error).message}`);
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new TypeError('the definition must be a JSON object');
+    }
+    return { definition: parsed as Record<string, unknown>, machineName: undefined, activities: [] };
+  }
+  if (isMachine(source)) {
+    return { definition: source.toDefinition(), machineName: source.name, activities: source.activities };
+  }
+  if (typeof source !== 'object' || source === null || Array.isArray(source)) {
+    throw new TypeError('the definition must be an ASL object, its JSON text, or a state machine');
+  }
+  return { definition: source as Record<string, unknown>, machineName: undefined, activities: [] };
+}
+
+function activityMap(...lists: (readonly AnyActivity[] | undefined)[]): Map<string, AnyActivity> {
+  const map = new Map<string, AnyActivity>();
+  for (const list of lists) for (const activity of list ?? []) map.set(activity.name, activity);
+  return map;
+}
+
+/**
+ * Starts an execution and returns at once.
+ * @throws InvalidDefinitionError (from @sfini/core) listing every problem of an invalid definition.
+ * @throws TypeError when the definition or input is not JSON.
+ * @example
+ * const run = startExecution(definition, { n: 1 }, { clock: 'real' });
+ * run.onEvent((e) => console.log(e.type));
+ * const result = await run.result;
+ */
+export function startExecution(
+  source: DefinitionSource,
+  input: JsonValue = {},
+  options: RunOptions = {},
+): ExecutionHandle {
+  const resolved = resolveDefinition(source);
+  const machine = compileMachine(resolved.definition);
+  const value = toJson(input);
+  const clock = resolveClock(options.clock, 'real');
+  const startMs = clock.now();
+  const identity = executionIdentity(options, resolved.machineName, value, startMs);
+  const history = new HistoryRecorder(clock, options.maxHistoryEvents ?? MAX_HISTORY_EVENTS);
+  const controller = new AbortController();
+  const runtime: Runtime = {
+    clock,
+    history,
+    executionArn: identity.executionArn,
+    execution: identity.execution,
+    stateMachine: identity.stateMachine,
+    region: identity.region,
+    accountId: identity.accountId,
+    signal: controller.signal,
+    mockInvocations: new Map(),
+    tasks: {
+      resolver: options.taskResolver,
+      mocks: options.mocks ?? {},
+      activities: activityMap(resolved.activities, options.activities),
+      lambdas: options.lambdas ?? {},
+    },
+  };
+  return launch(machine, value, runtime, controller, identity.execution.RoleArn ?? undefined, options.signal);
+}
+
+/**
+ * Runs an execution to its end on a virtual clock by default (waits take no time).
+ * Never rejects for execution failures: they are results.
+ * @throws InvalidDefinitionError (as a rejection) when the definition is invalid.
+ * @example
+ * const { status, output } = await runExecution({ StartAt: 'A', States: { A: { Type: 'Pass', End: true } } }, { x: 1 });
+ */
+export async function runExecution(
+  source: DefinitionSource,
+  input: JsonValue = {},
+  options: RunOptions = {},
+): Promise<ExecutionResult> {
+  return startExecution(source, input, { ...options, clock: options.clock ?? 'virtual' }).result;
+}
+
+function launch(
+  machine: CompiledMachine,
+  input: JsonValue,
+  runtime: Runtime,
+  controller: AbortController,
+  roleArn: string | undefined,
+  external: AbortSignal | undefined,
+): ExecutionHandle {
+  const { history, clock } = runtime;
+  const startDate = new Date(clock.now());
+  let status: 'RUNNING' | ExecutionStatus = 'RUNNING';
+  let settle: (result: ExecutionResult) => void = () => {};
+  const result = new Promise<ExecutionResult>((resolve) => {
+    settle = resolve;
+  });
+  const timers = new AbortController();
+
+  const finish = (
+    final: ExecutionStatus,
+    type: string,
+    key: string,
+    details: object,
+    extra: { output?: JsonValue; error?: string; cause?: string },
+  ) => {
+    if (status !== 'RUNNING') return;
+    status = final;
+    history.close(type, history.lastId, key, details);
+    timers.abort();
+    if (!controller.signal.aborted) controller.abort(new StoppedError(final));
+    external?.removeEventListener('abort', onExternalAbort);
+    settle({
+      status: final,
+      ...extra,
+      history: history.events,
+      startDate,
+      stopDate: new Date(clock.now()),
+      executionArn: runtime.executionArn,
+    });
+  };
+  const fail = (error: string | undefined, cause: string | undefined) => {
+    const details: Record<string, string> = {};
+    if (error) details.error = error;
+    if (cause !== undefined) details.cause = cause;
+    finish('FAILED', 'ExecutionFailed', 'executionFailedEventDetails', details, {
+      ...(error ? { error } : {}),
+      ...(cause !== undefined ? { cause } : {}),
+    });
+  };
+  const stop = (options: { error?: string; cause?: string } = {}) => {
+    const details: Record<string, string> = {};
+    if (options.error !== undefined) details.error = options.error;
+    if (options.cause !== undefined) details.cause = options.cause;
+    finish('ABORTED', 'ExecutionAborted', 'executionAbortedEventDetails', details, details);
+  };
+  const onExternalAbort = () => stop();
+
+  history.add(
+    'ExecutionStarted',
+    0,
+    'executionStartedEventDetails',
+    new InputDetails(input, roleArn === undefined ? {} : { roleArn }),
+  );
+  external?.addEventListener('abort', onExternalAbort, { once: true });
+  if (external?.aborted) stop();
+
+  if (machine.timeoutSeconds !== undefined && status === 'RUNNING') {
+    clock.sleep(machine.timeoutSeconds * 1000, timers.signal).then(
+      () =>
+        finish(
+          'TIMED_OUT',
+          'ExecutionTimedOut',
+          'executionTimedOutEventDetails',
+          { error: StatesErrors.Timeout },
+          {
+            error: StatesErrors.Timeout,
+          },
+        ),
+      () => {},
+    );
+  }
+
+  const run = async () => {
+    if (!withinPayloadLimit(input)) {
+      throw new StatesFailure(
+        StatesErrors.DataLimitExceeded,
+        'The execution input exceeds the maximum number of bytes service limit.',
+      );
+    }
+    const thread = new Thread(runtime, new VariableScope(), history.lastId, controller.signal);
+    const output = await runGraph(machine, input, thread);
+    if (!withinPayloadLimit(output)) {
+      throw new StatesFailure(
+        StatesErrors.DataLimitExceeded,
+        'The execution output exceeds the maximum number of bytes service limit.',
+      );
+    }
+    return output;
+  };
+  if (status === 'RUNNING') {
+    run().then(
+      (output) =>
+        finish(
+          'SUCCEEDED',
+          'ExecutionSucceeded',
+          'executionSucceededEventDetails',
+          new OutputDetails(output),
+          {
+            output,
+          },
+        ),
+      (thrown) => {
+        if (status !== 'RUNNING') return;
+        if (thrown instanceof HistoryLimitError) {
+          fail(
+            StatesErrors.Runtime,
+            `The execution reached the maximum number of history events (${thrown.limit}) and was stopped.`,
+          );
+          return;
+        }
+        let failure: StatesFailure;
+        try {
+          failure = asFailure(thrown);
+        } catch {
+          failure = new StatesFailure(StatesErrors.Runtime, String((thrown as Error)?.message ?? thrown));
+        }
+        fail(failure.error, failure.cause);
+      },
+    );
+  }
+
+  return {
+    executionArn: runtime.executionArn,
+    startDate,
+    result,
+    get history(): readonly HistoryEvent[] {
+      return history.events;
+    },
+    status: () => status,
+    stop,
+    onEvent: (listener) => history.onEvent(listener),
+  };
+}

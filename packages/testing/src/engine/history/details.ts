@@ -1,0 +1,112 @@
+// Event details that carry JSON payloads serialize them on first read. Values inside the engine
+// are never mutated, so text produced later is exactly the text AWS would have recorded then,
+// and an execution that nobody inspects never pays for serializing every state's input and
+// output. `toJSON` keeps `JSON.stringify(event)` complete, which is how histories leave the
+// process (the local endpoint, reports).
+import type { JsonValue } from '@sfini/core';
+import { stringify } from '../values/json.js';
+
+/** AWS marks payloads as not truncated; the engine never truncates. */
+const NOT_TRUNCATED = Object.freeze({ truncated: false });
+
+/** `stateEnteredEventDetails`. */
+export class StateEnteredDetails {
+  readonly inputDetails = NOT_TRUNCATED;
+  #text: string | undefined;
+  constructor(
+    readonly name: string,
+    readonly inputValue: JsonValue,
+  ) {}
+  get input(): string {
+    if (this.#text === undefined) this.#text = stringify(this.inputValue);
+    return this.#text;
+  }
+  toJSON() {
+    return { name: this.name, input: this.input, inputDetails: this.inputDetails };
+  }
+}
+
+/** `stateExitedEventDetails`, with the variables the state assigned. */
+export class StateExitedDetails {
+  readonly outputDetails = NOT_TRUNCATED;
+  #text: string | undefined;
+  #assigned: Record<string, string> | undefined;
+  constructor(
+    readonly name: string,
+    readonly outputValue: JsonValue,
+    readonly assignedValues?: Readonly<Record<string, JsonValue>>,
+  ) {}
+  get output(): string {
+    if (this.#text === undefined) this.#text = stringify(this.outputValue);
+    return this.#text;
+  }
+  get assignedVariables(): Record<string, string> | undefined {
+    if (this.assignedValues === undefined) return undefined;
+    if (this.#assigned === undefined) {
+      const out: Record<string, string> = {};
+      for (const key of Object.keys(this.assignedValues)) {
+        Object.defineProperty(out, key, {
+          value: stringify(this.assignedValues[key] as JsonValue),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      }
+      this.#assigned = out;
+    }
+    return this.#assigned;
+  }
+  get assignedVariablesDetails(): { truncated: boolean } | undefined {
+    return this.assignedValues === undefined ? undefined : NOT_TRUNCATED;
+  }
+  toJSON() {
+    const json: Record<string, unknown> = {
+      name: this.name,
+      output: this.output,
+      outputDetails: this.outputDetails,
+    };
+    if (this.assignedValues !== undefined) {
+      json.assignedVariables = this.assignedVariables;
+      json.assignedVariablesDetails = NOT_TRUNCATED;
+    }
+    return json;
+  }
+}
+
+/** Details whose payload is an `input` (ExecutionStarted, ActivityScheduled, LambdaFunctionScheduled). */
+export class InputDetails {
+  readonly inputDetails = NOT_TRUNCATED;
+  #text: string | undefined;
+  constructor(
+    readonly inputValue: JsonValue,
+    readonly extra: Readonly<Record<string, unknown>> = {},
+  ) {
+    Object.assign(this, extra);
+  }
+  get input(): string {
+    if (this.#text === undefined) this.#text = stringify(this.inputValue);
+    return this.#text;
+  }
+  toJSON() {
+    return { ...this.extra, input: this.input, inputDetails: this.inputDetails };
+  }
+}
+
+/** Details whose payload is an `output` (ExecutionSucceeded, TaskSucceeded, ActivitySucceeded, ...). */
+export class OutputDetails {
+  readonly outputDetails = NOT_TRUNCATED;
+  #text: string | undefined;
+  constructor(
+    readonly outputValue: JsonValue,
+    readonly extra: Readonly<Record<string, unknown>> = {},
+  ) {
+    Object.assign(this, extra);
+  }
+  get output(): string {
+    if (this.#text === undefined) this.#text = stringify(this.outputValue);
+    return this.#text;
+  }
+  toJSON() {
+    return { ...this.extra, output: this.output, outputDetails: this.outputDetails };
+  }
+}

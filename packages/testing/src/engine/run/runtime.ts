@@ -1,0 +1,107 @@
+// What one execution shares across all its states (clock, history, identity, task means) and what
+// each thread of work carries (its variables and the last event of its chain). A Parallel branch
+// and a Map iteration are threads: they read the variables of the scopes around them, write
+// their own, and chain their history events from the event that started them.
+import type { AnyActivity, JsonValue } from '@sfini/core';
+import type { EngineClock } from '../clock.js';
+import type { StatesFailure } from '../errors.js';
+import type { VariableScope } from '../eval/scope.js';
+import type { HistoryRecorder } from '../history/recorder.js';
+import type { LambdaHandler, StateMock, TaskResolver } from '../types.js';
+
+/** The Execution and StateMachine parts of the context object. */
+export interface ExecutionIdentity {
+  readonly Id: string;
+  readonly Input: JsonValue;
+  readonly StartTime: string;
+  readonly Name: string;
+  readonly RoleArn: string | null;
+  /** Absent in TestState's context object. */
+  readonly RedriveCount?: number;
+}
+
+export interface MachineIdentity {
+  readonly Id: string;
+  readonly Name: string;
+}
+
+/** Ways a Task can be run, in the order they are tried. */
+export interface TaskMeans {
+  readonly resolver: TaskResolver | undefined;
+  readonly mocks: Readonly<Record<string, StateMock>>;
+  readonly activities: ReadonlyMap<string, AnyActivity>;
+  readonly lambdas: Readonly<Record<string, LambdaHandler>>;
+}
+
+/** A retrier matched a failure: TestState reports it instead of waiting. */
+export interface RetryDecision {
+  readonly failure: StatesFailure;
+  readonly retrierIndex: number;
+  readonly delaySeconds: number;
+  /** The retrier has no attempts left: the failure goes on to the catchers. */
+  readonly exhausted: boolean;
+}
+
+/** What TestState's mock makes of a Map or Parallel state as a whole. */
+export interface StateOutcomeMock {
+  readonly result?: JsonValue;
+  readonly error?: { readonly error: string; readonly cause: string | undefined };
+  /** Failed iterations to count against the Map's tolerance (stateConfiguration). */
+  readonly mapIterationFailureCount?: number;
+}
+
+/** Hooks TestState installs to observe and steer a single state. */
+export interface InspectionHooks {
+  /** Records a named stage of the state's input/output pipeline. */
+  record(stage: string, value: JsonValue): void;
+  /** Called when a retrier matches; TestState throws here to report RETRIABLE without waiting. */
+  retry?(decision: RetryDecision): void;
+  /** Retries already made (stateConfiguration.retrierRetryCount). */
+  readonly retrierRetryCount?: number;
+  /** Items a Map's ItemReader would have read (TestState's mapItemReaderData). */
+  readonly itemReaderData?: JsonValue[];
+  /** Called when a catcher takes the error: TestState reports CAUGHT_ERROR. */
+  caught?(failure: StatesFailure, catcherIndex: number): void;
+  /** When set, a Map or Parallel state takes this result (or error) instead of running. */
+  readonly stateOutcome?: StateOutcomeMock;
+}
+
+/** Shared by every state of one execution. */
+export interface Runtime {
+  readonly clock: EngineClock;
+  readonly history: HistoryRecorder;
+  readonly executionArn: string;
+  readonly execution: ExecutionIdentity;
+  readonly stateMachine: MachineIdentity;
+  readonly tasks: TaskMeans;
+  /** Aborted when the execution must stop (stopped, timed out, failed elsewhere). */
+  readonly signal: AbortSignal;
+  /** Invocation counters of mocked states, by state name. */
+  readonly mockInvocations: Map<string, number>;
+  readonly region: string;
+  readonly accountId: string;
+  readonly inspection?: InspectionHooks;
+  /** TestState: the context object given by the caller, used as is. */
+  readonly contextOverride?: JsonValue;
+  /** TestState: the name the context object gives the state. */
+  readonly contextStateName?: string;
+  /** TestState: causes carry no "An error occurred while executing the state" prefix. */
+  readonly plainCauses?: boolean;
+}
+
+/** One thread of work: the top level, a Parallel branch, or a Map iteration. */
+export class Thread {
+  constructor(
+    readonly runtime: Runtime,
+    readonly variables: VariableScope,
+    public lastEventId: number,
+    readonly signal: AbortSignal,
+  ) {}
+
+  /** Records an event chained on this thread and returns its id. */
+  event(type: string, detailsKey?: string, details?: object): number {
+    const id = this.runtime.history.add(type, this.lastEventId, detailsKey, details);
+    this.lastEventId = id;
+    return id;
+  }
+}

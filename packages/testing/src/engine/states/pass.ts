@@ -1,0 +1,76 @@
+// Pass: the whole JSONPath pipeline with Result (or Parameters, or the input) as the result, or in
+// JSONata an Output over the input. Everything reads the variables as they were when the state
+// was entered; Assign takes effect only once the output is decided, as on AWS.
+import type { JsonValue } from '@sfini/core';
+import type { PassState, SucceedState } from '../compile/model.js';
+import { StatesFailure } from '../errors.js';
+import type { Thread } from '../run/runtime.js';
+import { StateRun } from '../run/state-run.js';
+import { checkPayloadSize, type StepOutcome, type StepResult, stepAfter } from './step.js';
+
+export function runPass(state: PassState, input: JsonValue, thread: Thread): StepOutcome {
+  const run = new StateRun(state, thread, input);
+  if (state.queryLanguage === 'JSONata') return runPassJsonata(state, run);
+  const effective = run.applyPath(state.inputPath, input);
+  let result: JsonValue;
+  if (state.hasResult) {
+    result = state.result as JsonValue;
+    run.inspect('result', result);
+  } else {
+    run.inspect('afterInputPath', effective);
+    result = state.parameters ? run.payload(state.parameters, effective) : effective;
+    run.inspect('afterParameters', result);
+  }
+  run.inspect('afterResultSelector', result);
+  const assigned = run.assignJsonPath(state.assign, result);
+  const placed = run.applyResultPath(state.resultPath, result);
+  run.inspect('afterResultPath', placed);
+  const output = run.applyPath(state.outputPath, placed);
+  checkPayloadSize(run, output);
+  run.commitAssign(assigned);
+  run.exit(output, assigned);
+  return stepAfter(state, output);
+}
+
+async function runPassJsonata(state: PassState, run: StateRun): Promise<StepResult> {
+  let output: JsonValue;
+  let assigned: Record<string, JsonValue> | undefined;
+  try {
+    const states = run.states();
+    output = state.output ? await run.jsonata(state.output, states) : run.input;
+    assigned = await run.assignJsonata(state.assign, states);
+  } catch (error) {
+    if (error instanceof StatesFailure && error.kind === 'evaluation') run.evaluationFailed(error);
+    throw error;
+  }
+  checkPayloadSize(run, output);
+  run.commitAssign(assigned);
+  run.exit(output, assigned);
+  return stepAfter(state, output);
+}
+
+/** Succeed: InputPath/OutputPath (JSONPath) or Output (JSONata), then the graph ends. */
+export function runSucceed(state: SucceedState, input: JsonValue, thread: Thread): StepOutcome {
+  const run = new StateRun(state, thread, input);
+  if (state.queryLanguage === 'JSONata') {
+    if (!state.output) {
+      run.exit(input);
+      return { output: input, next: undefined };
+    }
+    return run.jsonata(state.output, run.states()).then(
+      (output) => {
+        run.exit(output);
+        return { output, next: undefined };
+      },
+      (error) => {
+        if (error instanceof StatesFailure && error.kind === 'evaluation') run.evaluationFailed(error);
+        throw error;
+      },
+    );
+  }
+  const effective = run.applyPath(state.inputPath, input);
+  run.inspect('afterInputPath', effective);
+  const output = run.applyPath(state.outputPath, effective);
+  run.exit(output);
+  return { output, next: undefined };
+}

@@ -1,0 +1,41 @@
+// The contract between the interpreter loop and the state modules: run a state on an input and
+// say where to go next. States that need no waiting answer synchronously, so a chain of Pass and
+// Choice states runs without a promise per transition.
+import type { JsonValue } from '@sfini/core';
+import type { CompiledGraph, CompiledState } from '../compile/model.js';
+import { StatesErrors, StatesFailure } from '../errors.js';
+import type { Thread } from '../run/runtime.js';
+import type { StateRun } from '../run/state-run.js';
+import { withinPayloadLimit } from '../values/size.js';
+
+/** Where a state left the data and where the execution goes next (undefined: end of graph). */
+export interface StepResult {
+  readonly output: JsonValue;
+  readonly next: string | undefined;
+}
+
+export type StepOutcome = StepResult | Promise<StepResult>;
+
+/** Runs one state of a graph. */
+export type StateRunner<S extends CompiledState = CompiledState> = (
+  state: S,
+  input: JsonValue,
+  thread: Thread,
+  graph: CompiledGraph,
+) => StepOutcome;
+
+/** The step that follows a state that finished normally. */
+export function stepAfter(state: CompiledState, output: JsonValue): StepResult {
+  return { output, next: state.end ? undefined : state.next };
+}
+
+/** Fails with States.DataLimitExceeded when `value` is over AWS's payload quota. */
+export function checkPayloadSize(run: StateRun, value: JsonValue): void {
+  if (!withinPayloadLimit(value)) {
+    throw new StatesFailure(
+      StatesErrors.DataLimitExceeded,
+      `The state/task '${run.name}' returned a result with a size exceeding the maximum number of bytes service limit.`,
+      'runtime',
+    );
+  }
+}

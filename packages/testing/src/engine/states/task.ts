@@ -1,0 +1,154 @@
+// Task: one attempt schedules the resource (history first, as AWS), runs it through the task
+// resolution chain, and races it against TimeoutSeconds (counted from scheduling) and
+// HeartbeatSeconds (counted from the start, reset by each heartbeat) on the execution's clock.
+// Whatever wins, the attempt's timers are cancelled, so a virtual clock never jumps to a stale one.
+import { randomUUID } from 'node:crypto';
+import type { JsonValue } from '@sfini/core';
+import type { NumberSource, TaskState } from '../compile/model.js';
+import { describeThrown, StatesErrors, StatesFailure, TaskFailedError } from '../errors.js';
+import { NOT_FOUND } from '../paths/select.js';
+import { StoppedError } from '../run/interpreter.js';
+import type { Thread } from '../run/runtime.js';
+import type { StateRun } from '../run/state-run.js';
+import { TaskEvents } from '../task/events.js';
+import { runTaskResource } from '../task/resolve.js';
+import { classifyResource, type ResourceKind } from '../task/resources.js';
+import { stringify } from '../values/json.js';
+import { runWithRetry } from './retry-catch.js';
+import type { StepResult } from './step.js';
+
+const kinds = new WeakMap<TaskState, ResourceKind>();
+
+function kindOf(state: TaskState): ResourceKind {
+  let kind = kinds.get(state);
+  if (kind === undefined) {
+    kind = classifyResource(state.resource);
+    kinds.set(state, kind);
+  }
+  return kind;
+}
+
+async function seconds(run: StateRun, source: NumberSource | undefined): Promise<number | undefined> {
+  if (source === undefined) return undefined;
+  let value: JsonValue | typeof NOT_FOUND;
+  if (source.kind === 'value') value = source.value;
+  else if (source.kind === 'path') {
+    value = run.select(source.path, run.input);
+    if (value === NOT_FOUND) {
+      throw run.runtimeFailure(
+        `The ${source.field} parameter does not reference an input value: ${source.path.source}`,
+      );
+    }
+  } else {
+    value = await run.jsonata(
+      { kind: 'expression', expression: source.expression, field: source.field },
+      run.states(),
+    );
+  }
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    const field = source.kind === 'value' ? 'TimeoutSeconds' : source.field;
+    throw run.runtimeFailure(`The ${field} field must be a positive integer, got: ${stringify(value)}`);
+  }
+  return value;
+}
+
+class Timeout extends Error {
+  constructor(readonly error: string) {
+    super(error);
+  }
+}
+
+async function attemptTask(state: TaskState, run: StateRun, input: JsonValue): Promise<JsonValue> {
+  const runtime = run.thread.runtime;
+  const kind = kindOf(state);
+  const timeoutSeconds = await seconds(run, state.timeoutSeconds);
+  const heartbeatSeconds = await seconds(run, state.heartbeatSeconds);
+  const events = new TaskEvents(run.thread, kind);
+  events.scheduled(input, timeoutSeconds, heartbeatSeconds);
+
+  const attempt = new AbortController();
+  const onStop = () => attempt.abort(new StoppedError('stopped'));
+  run.thread.signal.addEventListener('abort', onStop, { once: true });
+  let rejectTimer: (reason: Timeout) => void = () => {};
+  const timers = new Promise<never>((_, reject) => {
+    rejectTimer = reject;
+  });
+  timers.catch(() => {});
+  const sleepThen = (ms: number, signal: AbortSignal, error: string) => {
+    runtime.clock.sleep(ms, signal).then(
+      () => rejectTimer(new Timeout(error)),
+      () => {},
+    );
+  };
+  if (timeoutSeconds !== undefined) sleepThen(timeoutSeconds * 1000, attempt.signal, StatesErrors.Timeout);
+  let heartbeatTimer: AbortController | undefined;
+  const armHeartbeat = () => {
+    if (heartbeatSeconds === undefined || attempt.signal.aborted) return;
+    heartbeatTimer?.abort();
+    heartbeatTimer = new AbortController();
+    sleepThen(
+      heartbeatSeconds * 1000,
+      AbortSignal.any([attempt.signal, heartbeatTimer.signal]),
+      StatesErrors.HeartbeatTimeout,
+    );
+  };
+  let started = false;
+  const markStarted = (workerName?: string) => {
+    if (started || attempt.signal.aborted) return;
+    started = true;
+    events.started(workerName);
+    armHeartbeat();
+  };
+  if (kind.kind !== 'activity') markStarted();
+
+  const stopped = new Promise<never>((_, reject) => {
+    attempt.signal.addEventListener('abort', () => reject(attempt.signal.reason), { once: true });
+  });
+  stopped.catch(() => {});
+  try {
+    const work = runTaskResource(runtime, {
+      kind,
+      resource: state.resource,
+      stateName: state.name,
+      input,
+      timeoutSeconds,
+      heartbeatSeconds,
+      executionArn: runtime.executionArn,
+      taskToken: run.taskToken ?? '',
+      signal: attempt.signal,
+      heartbeat: armHeartbeat,
+      started: (details) => markStarted(details?.workerName),
+    });
+    const result = await Promise.race([work, timers, stopped]);
+    events.succeeded(result);
+    return result;
+  } catch (thrown) {
+    if (thrown instanceof StoppedError || run.thread.signal.aborted) throw thrown;
+    if (thrown instanceof Timeout) {
+      attempt.abort(new TaskFailedError(thrown.error));
+      events.timedOut(thrown.error, undefined);
+      throw new StatesFailure(thrown.error, undefined, 'task');
+    }
+    const { error, cause } = describeThrown(thrown);
+    events.failed(error, cause);
+    throw new StatesFailure(error, cause, 'task');
+  } finally {
+    if (!attempt.signal.aborted) attempt.abort(new StoppedError('attempt over'));
+    run.thread.signal.removeEventListener('abort', onStop);
+  }
+}
+
+export function runTask(state: TaskState, input: JsonValue, thread: Thread): Promise<StepResult> {
+  const kind = kindOf(state);
+  const needsToken =
+    kind.kind === 'activity' || (kind.kind === 'service' && kind.pattern === 'waitForTaskToken');
+  return runWithRetry(state, input, thread, {
+    prepare: needsToken
+      ? (run) => {
+          run.taskToken = randomUUID();
+          run.contextChanged();
+        }
+      : undefined,
+    attempt: (run, effective) => attemptTask(state, run, effective),
+  });
+}

@@ -1,0 +1,119 @@
+// Wait, in its four forms: Seconds, SecondsPath, Timestamp, TimestampPath (and their JSONata
+// forms). The wait itself is a sleep on the execution's clock, so a virtual clock skips it and a
+// stopped execution cuts it short. Bad values fail with AWS's wording.
+import type { JsonValue } from '@sfini/core';
+import type { WaitState } from '../compile/model.js';
+import { StatesFailure } from '../errors.js';
+import { NOT_FOUND } from '../paths/select.js';
+import type { Thread } from '../run/runtime.js';
+import { StateRun } from '../run/state-run.js';
+import { stringify } from '../values/json.js';
+import type { StepResult } from './step.js';
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+function secondsFrom(run: StateRun, state: WaitState, effective: JsonValue): number | undefined {
+  const source = state.seconds;
+  if (source === undefined || source.kind === 'expression') return undefined;
+  if (source.kind === 'value') return source.value;
+  const value = run.select(source.path, effective);
+  if (value === NOT_FOUND) {
+    throw run.runtimeFailure(
+      `The SecondsPath parameter does not reference an input value: ${source.path.source}`,
+    );
+  }
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    throw run.runtimeFailure(
+      `The SecondsPath parameter cannot be parsed as a long value: ${source.path.source} == ${stringify(value)}`,
+    );
+  }
+  if (value < 0) {
+    throw run.runtimeFailure(
+      `The SecondsPath parameter references a negative value: ${source.path.source} == ${value}`,
+    );
+  }
+  return value;
+}
+
+function timestampFrom(run: StateRun, state: WaitState, effective: JsonValue): number | undefined {
+  const source = state.timestamp;
+  if (source === undefined || source.kind === 'expression' || source.kind === 'intrinsic') return undefined;
+  if (source.kind === 'value') return Date.parse(source.value);
+  const value = run.select(source.path, effective);
+  if (value === NOT_FOUND) {
+    throw run.runtimeFailure(
+      `The TimestampPath parameter does not reference an input value: ${source.path.source}`,
+    );
+  }
+  if (typeof value !== 'string' || !TIMESTAMP.test(value) || Number.isNaN(Date.parse(value))) {
+    throw run.runtimeFailure(
+      `The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: ${source.path.source} == ${typeof value === 'string' ? value : stringify(value)}`,
+    );
+  }
+  return Date.parse(value);
+}
+
+async function jsonataWait(run: StateRun, state: WaitState): Promise<number> {
+  const states = run.states();
+  if (state.seconds?.kind === 'expression') {
+    const value = await run.jsonata(
+      { kind: 'expression', expression: state.seconds.expression, field: 'Seconds' },
+      states,
+    );
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+      throw run.runtimeFailure(`The Seconds field must be a positive integer, got: ${stringify(value)}`);
+    }
+    return value * 1000;
+  }
+  if (state.timestamp?.kind === 'expression') {
+    const value = await run.jsonata(
+      { kind: 'expression', expression: state.timestamp.expression, field: 'Timestamp' },
+      states,
+    );
+    if (typeof value !== 'string' || !TIMESTAMP.test(value)) {
+      throw run.runtimeFailure(
+        `The Timestamp field must be an ISO-8601 date-time string, got: ${stringify(value)}`,
+      );
+    }
+    return Date.parse(value) - run.thread.runtime.clock.now();
+  }
+  const seconds = secondsFrom(run, state, run.input);
+  if (seconds !== undefined) return seconds * 1000;
+  const at = timestampFrom(run, state, run.input);
+  return at === undefined ? 0 : at - run.thread.runtime.clock.now();
+}
+
+export async function runWait(state: WaitState, input: JsonValue, thread: Thread): Promise<StepResult> {
+  const run = new StateRun(state, thread, input);
+  const clock = thread.runtime.clock;
+  if (state.queryLanguage === 'JSONata') {
+    let output: JsonValue;
+    let assigned: Record<string, JsonValue> | undefined;
+    try {
+      const ms = await jsonataWait(run, state);
+      await clock.sleep(Math.max(0, ms), thread.signal);
+      const states = run.states();
+      output = state.output ? await run.jsonata(state.output, states) : input;
+      assigned = await run.assignJsonata(state.assign, states);
+    } catch (error) {
+      if (error instanceof StatesFailure && error.kind === 'evaluation') run.evaluationFailed(error);
+      throw error;
+    }
+    run.commitAssign(assigned);
+    run.exit(output, assigned);
+    return { output, next: state.end ? undefined : state.next };
+  }
+  const effective = run.applyPath(state.inputPath, input);
+  run.inspect('afterInputPath', effective);
+  const seconds = secondsFrom(run, state, effective);
+  const ms =
+    seconds !== undefined
+      ? seconds * 1000
+      : (timestampFrom(run, state, effective) ?? clock.now()) - clock.now();
+  await clock.sleep(Math.max(0, ms), thread.signal);
+  const assigned = run.assignJsonPath(state.assign, effective);
+  const output = run.applyPath(state.outputPath, effective);
+  run.commitAssign(assigned);
+  run.exit(output, assigned);
+  return { output, next: state.end ? undefined : state.next };
+}

@@ -1,0 +1,143 @@
+// Finding something to run a Task: the resolver first (the local endpoint hands activity tasks
+// to polling workers through it), then a per-state mock, then an in-process activity matched by
+// the name in its ARN, then a Lambda-style handler. Nothing found is a clear failure naming the
+// state and the options that would have run it. Real work holds a virtual clock while it runs;
+// a mock's delay is virtual time itself.
+import type { ActivityContext, JsonValue } from '@sfini/core';
+import { TaskFailedError } from '../errors.js';
+import type { Runtime } from '../run/runtime.js';
+import { type MockResponse, NOT_HANDLED, type StateMock, type TaskRequest } from '../types.js';
+import { toJson } from '../values/json.js';
+import { lambdaFunctionName, type ResourceKind } from './resources.js';
+
+/** What a Task asks to run, with the engine's view of the resource. */
+export interface TaskInvocation extends TaskRequest {
+  readonly kind: ResourceKind;
+}
+
+/** A task that nobody can run fails the execution: a Catch must not hide a missing handler. */
+export const NO_TASK_RUNNER = 'States.Runtime';
+
+function isResponseList(mock: StateMock): mock is readonly MockResponse[] {
+  return Array.isArray(mock);
+}
+
+async function runMock(runtime: Runtime, mock: StateMock, invocation: TaskInvocation): Promise<JsonValue> {
+  const count = runtime.mockInvocations.get(invocation.stateName) ?? 0;
+  runtime.mockInvocations.set(invocation.stateName, count + 1);
+  if (typeof mock === 'function') {
+    return toJson(
+      await mock({
+        stateName: invocation.stateName,
+        resource: invocation.resource,
+        input: invocation.input,
+        invocation: count,
+      }),
+    );
+  }
+  const response: MockResponse | undefined = isResponseList(mock)
+    ? (mock[Math.min(count, mock.length - 1)] as MockResponse | undefined)
+    : mock;
+  if (response === undefined) {
+    throw new TaskFailedError(
+      NO_TASK_RUNNER,
+      `The mock of state '${invocation.stateName}' has no responses.`,
+    );
+  }
+  if (response.delaySeconds !== undefined && response.delaySeconds > 0) {
+    await runtime.clock.sleep(response.delaySeconds * 1000, invocation.signal);
+  }
+  if ('throw' in response) throw new TaskFailedError(response.throw.error, response.throw.cause);
+  return response.return;
+}
+
+function lambdaFailure(thrown: unknown): TaskFailedError {
+  if (thrown instanceof TaskFailedError) return thrown;
+  const error = thrown instanceof Error ? thrown.name || 'Error' : 'Error';
+  const message = thrown instanceof Error ? thrown.message : String(thrown);
+  return new TaskFailedError(error, JSON.stringify({ errorMessage: message, errorType: error }));
+}
+
+async function held<T>(runtime: Runtime, work: () => Promise<T>): Promise<T> {
+  const release = runtime.clock.hold();
+  try {
+    return await work();
+  } finally {
+    release();
+  }
+}
+
+function findLambda(runtime: Runtime, reference: string) {
+  const handlers = runtime.tasks.lambdas;
+  if (Object.hasOwn(handlers, reference)) return handlers[reference];
+  const name = lambdaFunctionName(reference);
+  return Object.hasOwn(handlers, name) ? handlers[name] : undefined;
+}
+
+/** Runs the task and resolves with its JSON result; rejects with TaskFailedError on failure. */
+export function runTaskResource(runtime: Runtime, invocation: TaskInvocation): Promise<JsonValue> {
+  const resolver = runtime.tasks.resolver;
+  if (resolver) {
+    const answer = resolver(invocation);
+    if (answer !== NOT_HANDLED) return held(runtime, async () => toJson(await answer));
+  }
+  const mocks = runtime.tasks.mocks;
+  if (Object.hasOwn(mocks, invocation.stateName)) {
+    return runMock(runtime, mocks[invocation.stateName]!, invocation);
+  }
+  const kind = invocation.kind;
+  if (kind.kind === 'activity') {
+    const activity = runtime.tasks.activities.get(kind.name);
+    if (activity) {
+      const context: ActivityContext = {
+        signal: invocation.signal,
+        heartbeat: async () => invocation.heartbeat(),
+        taskToken: invocation.taskToken,
+      };
+      invocation.started({ workerName: 'in-process' });
+      return held(runtime, async () =>
+        toJson(await activity.invoke(structuredClone(invocation.input), context)),
+      );
+    }
+  }
+  if (kind.kind === 'lambda') {
+    const handler = findLambda(runtime, kind.arn);
+    if (handler) {
+      return held(runtime, async () => {
+        try {
+          return toJson(await handler(structuredClone(invocation.input)));
+        } catch (thrown) {
+          throw lambdaFailure(thrown);
+        }
+      });
+    }
+  }
+  if (kind.kind === 'service' && kind.service === 'lambda' && kind.action.startsWith('invoke')) {
+    const input = invocation.input as { FunctionName?: unknown; Payload?: JsonValue } | null;
+    const handler =
+      typeof input?.FunctionName === 'string' ? findLambda(runtime, input.FunctionName) : undefined;
+    if (handler) {
+      return held(runtime, async () => {
+        let payload: JsonValue;
+        try {
+          payload = toJson(await handler(structuredClone(input!.Payload ?? null)));
+        } catch (thrown) {
+          throw lambdaFailure(thrown);
+        }
+        return { ExecutedVersion: '$LATEST', Payload: payload, StatusCode: 200 };
+      });
+    }
+  }
+  const means =
+    kind.kind === 'activity'
+      ? `an activity named '${kind.name}' in options.activities`
+      : kind.kind === 'lambda' || (kind.kind === 'service' && kind.service === 'lambda')
+        ? 'a handler in options.lambdas'
+        : 'a resolver (options.taskResolver)';
+  return Promise.reject(
+    new TaskFailedError(
+      NO_TASK_RUNNER,
+      `Nothing can run the Task state '${invocation.stateName}' (resource '${invocation.resource}'): give options.mocks['${invocation.stateName}'] or ${means}.`,
+    ),
+  );
+}

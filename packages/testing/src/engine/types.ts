@@ -1,0 +1,198 @@
+// The public shapes of the local engine. They mirror what AWS returns (history events use the
+// field names of @aws-sdk/client-sfn's HistoryEvent) so one formatter, one graph colourer and
+// one endpoint serializer read local and AWS executions alike. Kept apart from the code that
+// fills them so the endpoint and the docs can import the types without the interpreter.
+import type { AnyActivity, JsonValue, StateMachineLike } from '@sfini/core';
+
+/** Final status of an execution. */
+export type ExecutionStatus = 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+
+/** A definition the engine accepts: an ASL object, its JSON text, or a core state machine. */
+export type DefinitionSource = Record<string, unknown> | string | StateMachineLike<any, any>;
+
+/** Time as the engine sees it. `sleep` resolves after `ms` on this clock, or rejects when `signal` aborts. */
+export interface Clock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+/** Details AWS records with an event; the engine fills the ones it knows. */
+export interface HistoryEventDataDetails {
+  truncated: boolean;
+}
+
+/** One event of an execution's history, in the shape of `GetExecutionHistory`. */
+export interface HistoryEvent {
+  timestamp: Date;
+  type: string;
+  id: number;
+  previousEventId: number;
+  executionStartedEventDetails?: {
+    input?: string;
+    inputDetails?: HistoryEventDataDetails;
+    roleArn?: string;
+  };
+  executionSucceededEventDetails?: { output?: string; outputDetails?: HistoryEventDataDetails };
+  executionFailedEventDetails?: { error?: string; cause?: string };
+  executionAbortedEventDetails?: { error?: string; cause?: string };
+  executionTimedOutEventDetails?: { error?: string; cause?: string };
+  stateEnteredEventDetails?: { name: string; input?: string; inputDetails?: HistoryEventDataDetails };
+  stateExitedEventDetails?: {
+    name: string;
+    output?: string;
+    outputDetails?: HistoryEventDataDetails;
+    assignedVariables?: Record<string, string>;
+    assignedVariablesDetails?: HistoryEventDataDetails;
+  };
+  evaluationFailedEventDetails?: { error?: string; cause?: string; location?: string; state: string };
+  mapStateStartedEventDetails?: { length?: number };
+  mapIterationStartedEventDetails?: { name?: string; index?: number };
+  mapIterationSucceededEventDetails?: { name?: string; index?: number };
+  mapIterationFailedEventDetails?: { name?: string; index?: number };
+  mapIterationAbortedEventDetails?: { name?: string; index?: number };
+  mapRunStartedEventDetails?: { mapRunArn?: string };
+  mapRunFailedEventDetails?: { error?: string; cause?: string };
+  activityScheduledEventDetails?: {
+    resource: string;
+    input?: string;
+    inputDetails?: HistoryEventDataDetails;
+    timeoutInSeconds?: number;
+    heartbeatInSeconds?: number;
+  };
+  activityStartedEventDetails?: { workerName?: string };
+  activitySucceededEventDetails?: { output?: string; outputDetails?: HistoryEventDataDetails };
+  activityFailedEventDetails?: { error?: string; cause?: string };
+  activityTimedOutEventDetails?: { error?: string; cause?: string };
+  activityScheduleFailedEventDetails?: { error?: string; cause?: string };
+  taskScheduledEventDetails?: {
+    resourceType: string;
+    resource: string;
+    region: string;
+    parameters: string;
+    timeoutInSeconds?: number;
+    heartbeatInSeconds?: number;
+  };
+  taskStartedEventDetails?: { resourceType: string; resource: string };
+  taskSucceededEventDetails?: {
+    resourceType: string;
+    resource: string;
+    output?: string;
+    outputDetails?: HistoryEventDataDetails;
+  };
+  taskFailedEventDetails?: { resourceType: string; resource: string; error?: string; cause?: string };
+  taskTimedOutEventDetails?: { resourceType: string; resource: string; error?: string; cause?: string };
+  lambdaFunctionScheduledEventDetails?: {
+    resource: string;
+    input?: string;
+    inputDetails?: HistoryEventDataDetails;
+    timeoutInSeconds?: number;
+  };
+  lambdaFunctionSucceededEventDetails?: { output?: string; outputDetails?: HistoryEventDataDetails };
+  lambdaFunctionFailedEventDetails?: { error?: string; cause?: string };
+  lambdaFunctionTimedOutEventDetails?: { error?: string; cause?: string };
+}
+
+/** What an execution ended with. */
+export interface ExecutionResult {
+  status: ExecutionStatus;
+  output?: JsonValue;
+  error?: string;
+  cause?: string;
+  history: HistoryEvent[];
+  startDate: Date;
+  stopDate: Date;
+  executionArn: string;
+}
+
+/** A running (or finished) execution. */
+export interface ExecutionHandle {
+  readonly executionArn: string;
+  readonly startDate: Date;
+  /** Settles when the execution ends; never rejects for execution failures. */
+  readonly result: Promise<ExecutionResult>;
+  /** The history so far; grows while the execution runs. */
+  readonly history: readonly HistoryEvent[];
+  status(): 'RUNNING' | ExecutionStatus;
+  /** Stops the execution: it ends ABORTED with an ExecutionAborted event. No-op once ended. */
+  stop(options?: { error?: string; cause?: string }): void;
+  /** Calls `listener` for every event recorded from now on; returns the unsubscribe function. */
+  onEvent(listener: (event: HistoryEvent) => void): () => void;
+}
+
+/** What a Task asks its resolver to run. */
+export interface TaskRequest {
+  /** The Task's Resource, e.g. an activity ARN. */
+  readonly resource: string;
+  readonly stateName: string;
+  /** The effective input, after InputPath and Parameters/Arguments. */
+  readonly input: JsonValue;
+  /** Resolved TimeoutSeconds (TimeoutSecondsPath too); undefined when the Task sets none. */
+  readonly timeoutSeconds: number | undefined;
+  readonly heartbeatSeconds: number | undefined;
+  readonly executionArn: string;
+  /** The task token when the Task waits for one (`.waitForTaskToken`) or runs an activity. */
+  readonly taskToken: string;
+  /** Aborted when the task timed out, lost its heartbeat, or the execution stopped. */
+  readonly signal: AbortSignal;
+  /** Resets the HeartbeatSeconds timer. */
+  heartbeat(): void;
+  /** Records ActivityStarted for activity resources (a worker picked the task up). */
+  started(details?: { workerName?: string }): void;
+}
+
+/** Returned by a TaskResolver to leave a Task to the engine's other means (activities, lambdas, mocks). */
+export const NOT_HANDLED: unique symbol = Symbol.for('sfini.testing.NOT_HANDLED');
+
+/** Runs a Task's resource. Resolve with the JSON result, or reject with TaskFailedError. */
+export type TaskResolver = (request: TaskRequest) => Promise<JsonValue> | typeof NOT_HANDLED;
+
+/** One scripted answer of a mocked Task. */
+export type MockResponse =
+  | { readonly return: JsonValue; readonly delaySeconds?: number }
+  | { readonly throw: { readonly error: string; readonly cause?: string }; readonly delaySeconds?: number };
+
+/** What a mock function receives. */
+export interface MockRequest {
+  readonly stateName: string;
+  readonly resource: string;
+  readonly input: JsonValue;
+  /** 0 for the first invocation of this state in the execution, 1 for the next, ... */
+  readonly invocation: number;
+}
+
+/**
+ * How one Task state is mocked: a single response used for every invocation, a list used in
+ * order (the last one repeats once the list is exhausted), or a function of the request that
+ * returns the result or throws (a TaskFailedError names the error).
+ */
+export type StateMock =
+  | MockResponse
+  | readonly MockResponse[]
+  | ((request: MockRequest) => JsonValue | Promise<JsonValue>);
+
+/** A Lambda-style handler: receives the payload, returns the result (or throws). */
+export type LambdaHandler = (input: JsonValue) => unknown;
+
+/** Options of one execution. */
+export interface RunOptions {
+  /** Merged into the context object (`$$`, `$states.context`). */
+  context?: {
+    Execution?: { Id?: string; Name?: string; StartTime?: string; RoleArn?: string; RedriveCount?: number };
+    StateMachine?: { Id?: string; Name?: string };
+  };
+  /** `virtual` (default for runExecution): waits take no real time. `real`: wall-clock time. */
+  clock?: 'virtual' | 'real' | Clock;
+  /** In-process activity handlers, matched by the name in the activity ARN. */
+  activities?: readonly AnyActivity[];
+  /** Lambda-style handlers by function name or ARN. */
+  lambdas?: Record<string, LambdaHandler>;
+  /** Per-state mocks, by Task state name. */
+  mocks?: Record<string, StateMock>;
+  /** Tried first for every Task; return NOT_HANDLED to fall back to the other means. */
+  taskResolver?: TaskResolver;
+  /** Aborting stops the execution (ABORTED). */
+  signal?: AbortSignal;
+  /** The execution fails once its history reaches this many events (AWS: 25,000). */
+  maxHistoryEvents?: number;
+}

@@ -1,0 +1,259 @@
+#!/usr/bin/env node
+// bench:worker: how close sfini's Worker comes to the fastest possible activity worker.
+//
+// A one-Task machine is executed N times through the local endpoint (run in a child process,
+// so the server and the workers do not share an event loop), once with W hand-written loops
+// over the raw SDK (GetActivityTask, then SendTaskSuccess with the input echoed: the floor),
+// once with W sfini Workers running an activity that validates its input with zod and echoes
+// it. Executions are started by S concurrent starters keeping at most WINDOW executions
+// unfinished, so the queue stays bounded and latency means something. Every round gets a
+// fresh endpoint (no state carried over), rounds come in pairs whose order alternates
+// (raw-sfini, sfini-raw, ...) to cancel drift, and each figure is the median over rounds.
+// Latency is StartExecution to SUCCEEDED as the endpoint recorded it (the execution's
+// startDate and stopDate), so no client-side polling skews it.
+//
+// Usage: pnpm bench:worker [-- --executions N --workers W --rounds R --starters S --window K]
+import { spawn } from 'node:child_process';
+import { once, setMaxListeners } from 'node:events';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = (pkg) => `${root}packages/${pkg}/dist/index.js`;
+for (const pkg of ['core', 'runtime', 'testing']) {
+  if (!existsSync(dist(pkg))) {
+    console.error(`bench:worker needs built packages (${dist(pkg)} is missing): run pnpm build`);
+    process.exit(1);
+  }
+}
+
+const { values } = parseArgs({
+  options: {
+    executions: { type: 'string', default: '1000' },
+    workers: { type: 'string', default: '8' },
+    rounds: { type: 'string', default: '6' },
+    starters: { type: 'string', default: '8' },
+    window: { type: 'string', default: '16' },
+  },
+});
+const N = Number(values.executions);
+const W = Number(values.workers);
+const ROUNDS = Number(values.rounds);
+const STARTERS = Number(values.starters);
+const WINDOW = Number(values.window);
+
+const { activity } = await import(dist('core'));
+const { Session } = await import(dist('runtime'));
+const sdk = await import('@aws-sdk/client-sfn');
+const { z } = await import('zod');
+
+/** Starts the local endpoint in a child process and returns its URL and a way to stop it. */
+async function startEndpointProcess() {
+  const child = spawn(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `import { startLocalEndpoint } from ${JSON.stringify(dist('testing'))};
+       const endpoint = await startLocalEndpoint({ logger: { error() {}, warn() {}, info() {} } });
+       process.stdout.write(endpoint.url + '\\n');
+       process.on('SIGTERM', async () => { await endpoint.close(); process.exit(0); });`,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const [chunk] = await once(child.stdout, 'data');
+  const url = String(chunk).trim();
+  return {
+    url,
+    async stop() {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
+}
+
+const echo = activity('bench-echo', { input: z.object({ i: z.number().int() }) }, ({ i }) => ({ i }));
+
+/** A one-Task machine as plain ASL (the StateMachineLike contract, as an imported definition). */
+function oneTaskMachine(name) {
+  return {
+    kind: 'sfini.stateMachine',
+    name,
+    inputSchema: undefined,
+    activities: [echo],
+    toDefinition(options = {}) {
+      return {
+        StartAt: 'work',
+        States: { work: { Type: 'Task', Resource: options.activityArn(echo), End: true } },
+      };
+    },
+  };
+}
+
+/** Counts finished tasks and wakes whoever waits for the count to move. */
+class Progress {
+  done = 0;
+  #waiters = [];
+  finished() {
+    this.done++;
+    for (const wake of this.#waiters.splice(0)) wake();
+  }
+  changed() {
+    return new Promise((resolve) => this.#waiters.push(resolve));
+  }
+  async until(count) {
+    while (this.done < count) await this.changed();
+  }
+}
+
+/** Starts N executions from STARTERS loops, keeping at most WINDOW of them unfinished. */
+async function startAll(handle, progress) {
+  let next = 0;
+  const starter = async () => {
+    while (next < N) {
+      while (next - progress.done >= WINDOW) await progress.changed();
+      if (next >= N) return;
+      const i = next++;
+      await handle.start({ i }, { name: `run-${i}` });
+    }
+  };
+  await Promise.all(Array.from({ length: STARTERS }, starter));
+}
+
+function percentile(sorted, p) {
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index];
+}
+
+/** Reads every execution of the round back: all must have SUCCEEDED; returns latencies in ms. */
+async function latencies(handle) {
+  const items = await handle.listExecutions();
+  const failed = items.filter((item) => item.status !== 'SUCCEEDED');
+  if (items.length !== N || failed.length > 0) {
+    throw new Error(
+      `expected ${N} SUCCEEDED executions, got ${items.length} with ${failed.length} not SUCCEEDED`,
+    );
+  }
+  return items.map((item) => item.stopDate.getTime() - item.startDate.getTime()).sort((a, b) => a - b);
+}
+
+/** The floor: W loops of GetActivityTask then SendTaskSuccess over the raw SDK. */
+async function rawRound(session, handle, activityArn) {
+  const client = session.client;
+  const progress = new Progress();
+  let stopping = false;
+  const abort = new AbortController();
+  setMaxListeners(0, abort.signal);
+  const loop = async (w) => {
+    while (!stopping) {
+      let task;
+      try {
+        task = await client.send(new sdk.GetActivityTaskCommand({ activityArn, workerName: `raw-${w}` }), {
+          abortSignal: abort.signal,
+        });
+      } catch (error) {
+        if (stopping) return;
+        throw error;
+      }
+      if (!task.taskToken) continue;
+      await client.send(new sdk.SendTaskSuccessCommand({ taskToken: task.taskToken, output: task.input }));
+      progress.finished();
+    }
+  };
+  const loops = Array.from({ length: W }, (_, w) => loop(w));
+  const t0 = performance.now();
+  await startAll(handle, progress);
+  await progress.until(N);
+  const seconds = (performance.now() - t0) / 1000;
+  stopping = true;
+  abort.abort();
+  await Promise.all(loops);
+  return { seconds, latencies: await latencies(handle) };
+}
+
+/** sfini: W Workers (concurrency 1 each, like the raw loops) running the echo activity. */
+async function sfiniRound(session, handle) {
+  const progress = new Progress();
+  const onEvent = (event) => {
+    if (event.type === 'task-finished' && event.outcome.kind === 'succeeded') progress.finished();
+  };
+  const workers = await Promise.all(
+    Array.from({ length: W }, () => session.worker(echo, { onEvent }).start()),
+  );
+  const t0 = performance.now();
+  await startAll(handle, progress);
+  await progress.until(N);
+  const seconds = (performance.now() - t0) / 1000;
+  await Promise.all(workers.map((worker) => worker.stop()));
+  return { seconds, latencies: await latencies(handle) };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function summarise(rounds) {
+  return {
+    tasksPerSecond: median(rounds.map((r) => N / r.seconds)),
+    p50: median(rounds.map((r) => percentile(r.latencies, 50))),
+    p99: median(rounds.map((r) => percentile(r.latencies, 99))),
+    cpuMsPerTask: median(rounds.map((r) => r.cpuMsPerTask)),
+  };
+}
+
+/** One round on a fresh endpoint: register, run `kind`, read the executions back. */
+async function round(kind) {
+  const endpoint = await startEndpointProcess();
+  const session = new Session({ endpoint: endpoint.url, region: 'us-east-1' });
+  try {
+    const [activityArn] = (await session.registerActivities([echo])).values();
+    const handle = session.stateMachine(oneTaskMachine(`bench-${kind}`));
+    await handle.register();
+    return kind === 'raw' ? await rawRound(session, handle, activityArn) : await sfiniRound(session, handle);
+  } finally {
+    session.destroy();
+    await endpoint.stop();
+  }
+}
+
+const results = { raw: [], sfini: [] };
+// A first pair warms up (JIT, module loading) and is not counted; then pairs in alternating order.
+await round('raw');
+await round('sfini');
+for (let r = 0; r < ROUNDS; r++) {
+  for (const kind of r % 2 === 0 ? ['raw', 'sfini'] : ['sfini', 'raw']) {
+    const cpuBefore = process.cpuUsage();
+    const figures = await round(kind);
+    const cpu = process.cpuUsage(cpuBefore);
+    figures.cpuMsPerTask = (cpu.user + cpu.system) / 1000 / N;
+    results[kind].push(figures);
+    console.log(
+      `  round ${r + 1} ${kind.padEnd(5)} ${(N / figures.seconds).toFixed(1).padStart(8)} tasks/s` +
+        `  client CPU ${figures.cpuMsPerTask.toFixed(3)} ms/task`,
+    );
+  }
+}
+const raw = summarise(results.raw);
+const ours = summarise(results.sfini);
+const row = (label, r) =>
+  `${label.padEnd(24)}${r.tasksPerSecond.toFixed(1).padStart(10)}${r.p50.toFixed(1).padStart(10)}` +
+  `${r.p99.toFixed(1).padStart(10)}${r.cpuMsPerTask.toFixed(3).padStart(16)}`;
+console.log(
+  `bench:worker: ${N} executions of a one-Task machine per round, ${W} workers, at most ${WINDOW} unfinished, ` +
+    `${ROUNDS} rounds each (median), a fresh local endpoint per round in a child process, node ${process.version}`,
+);
+console.log(
+  `${''.padEnd(24)}${'tasks/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}` +
+    `${'client CPU ms'.padStart(16)}`,
+);
+console.log(row('raw SDK loop (floor)', raw));
+console.log(row('sfini Worker', ours));
+const ratio = ours.tasksPerSecond / raw.tasksPerSecond;
+console.log(`throughput ratio sfini/raw: ${ratio.toFixed(3)}x (goal >= 0.9x)`);
+console.log(
+  `latency ratio sfini/raw: p50 ${(ours.p50 / raw.p50).toFixed(3)}x, p99 ${(ours.p99 / raw.p99).toFixed(3)}x`,
+);
