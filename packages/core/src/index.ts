@@ -121,6 +121,7 @@ export {
   type QueryLanguage,
   type StateType,
 } from './dsl/graph.js';
+export { ImportedStateMachine, type ImportOptions, importMachine } from './dsl/imported.js';
 export { type IntrinsicArg, type LiteralString, literal, States } from './dsl/intrinsic-helpers.js';
 export { machine, resource, type StartData, type StartInput, StateMachine } from './dsl/machine.js';
 export type {

@@ -4,6 +4,7 @@
 // that defines the machine, not at deployment.
 import type { z } from 'zod';
 import type { AnyActivity } from '../activity.js';
+import { assertValidDefinition } from '../asl/validate.js';
 import type { Flat, Jsonify, JsonObject } from '../json.js';
 import type { EmitOptions, StateMachineLike } from '../machine-like.js';
 import { assertResourceName } from '../names.js';
@@ -46,11 +47,14 @@ export class StateMachine<Input = unknown, Output = unknown> implements StateMac
   }
 
   /**
-   * The machine's ASL definition.
+   * The machine's ASL definition, validated as AWS would validate it.
    * @param options Region, account and partition for activity ARNs, or `activityArn` to name them.
+   * @throws InvalidDefinitionError listing every problem with its location in the definition.
    */
   toDefinition(options: EmitOptions = {}): JsonObject {
-    return { ...emitScope(this.root, options, this.header), ...this.footer };
+    const definition = { ...emitScope(this.root, options, this.header), ...this.footer };
+    assertValidDefinition(definition);
+    return definition;
   }
 }
 
