@@ -75,11 +75,11 @@ export class StateMachine<Input = unknown, Output = unknown> implements StateMac
  * });
  */
 export function machine<
-  S extends z.ZodType | undefined,
   // The whole function is the type parameter, not its return type: a type parameter as the
   // contextual return type of the callback makes TypeScript expand the builder's types deeply.
   // NoInfer: the schema alone decides S; letting the callback take part expands the types deeply.
   F extends (start: Flow<StartData<NoInfer<S>>, never>) => Returned,
+  S extends z.ZodType | undefined = undefined,
 >(name: string, options: MachineOptions<S>, define: F): StateMachine<StartInput<S>, OutputOf<ReturnType<F>>> {
   assertResourceName('state machine', name);
   const { input, comment, timeoutSeconds, version, queryLanguage, ...rest } = options ?? {};

@@ -38,17 +38,19 @@ export type SetAt<T, S extends readonly PathSegment[], V> = S extends readonly [
     : K extends number
       ? T extends readonly (infer E)[]
         ? (E | SetAt<E, R, V>)[]
-        : SetAt<unknown, R, V>[]
+        : SetAt<{}, R, V>[]
       : T
   : V;
 
+// A missing object on the way is created empty (`{}`), as AWS does; only data already typed
+// `unknown` stays open to any field.
 type SetField<T, K extends string, R extends readonly PathSegment[], V> = T extends readonly unknown[]
-  ? { [P in K]: SetAt<unknown, R, V> }
+  ? { [P in K]: SetAt<{}, R, V> }
   : T extends object
     ? { [P in keyof T as P extends K ? never : P]: T[P] } & {
-        [P in K]: SetAt<P extends keyof T ? Exclude<T[P], undefined> : unknown, R, V>;
+        [P in K]: SetAt<P extends keyof T ? Exclude<T[P], undefined> : {}, R, V>;
       }
-    : { [P in K]: SetAt<unknown, R, V> };
+    : { [P in K]: SetAt<{}, R, V> };
 
 /** Applies every write of `L` to `B`, oldest first. */
 export type ApplyLog<B, L extends readonly Write[]> = L extends readonly [
