@@ -25,6 +25,9 @@ import type {
 import { toJson } from './values/json.js';
 import { withinPayloadLimit } from './values/size.js';
 
+/** The reason timers and threads are aborted with once an execution has ended (no stack to capture). */
+const ENDED = Object.freeze({ name: 'ExecutionEnded' });
+
 interface Resolved {
   definition: Record<string, unknown>;
   machineName: string | undefined;
@@ -81,7 +84,7 @@ export function startExecution(
   options: RunOptions = {},
 ): ExecutionHandle {
   const resolved = resolveDefinition(source);
-  const machine = compileMachine(resolved.definition);
+  const machine = compileMachine(resolved.definition, options.validation);
   const value = toJson(input);
   const clock = resolveClock(options.clock, 'real');
   const startMs = clock.now();
@@ -150,8 +153,8 @@ function launch(
     if (status !== 'RUNNING') return;
     status = final;
     history.close(type, history.lastId, key, details);
-    timers.abort();
-    if (!controller.signal.aborted) controller.abort(new StoppedError(final));
+    timers.abort(ENDED);
+    if (!controller.signal.aborted) controller.abort(ENDED);
     external?.removeEventListener('abort', onExternalAbort);
     settle({
       status: final,

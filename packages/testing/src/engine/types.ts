@@ -195,4 +195,9 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** The execution fails once its history reaches this many events (AWS: 25,000). */
   maxHistoryEvents?: number;
+  /**
+   * `aws` (default): refuse every definition AWS would refuse. `runnable`: also run definitions
+   * whose only problems are service rules (state names repeated across branches, unreachable states).
+   */
+  validation?: 'aws' | 'runnable';
 }
