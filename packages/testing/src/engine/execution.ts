@@ -11,7 +11,7 @@ import { VariableScope } from './eval/scope.js';
 import { InputDetails, OutputDetails } from './history/details.js';
 import { HistoryLimitError, HistoryRecorder, MAX_HISTORY_EVENTS } from './history/recorder.js';
 import { executionIdentity } from './run/identity.js';
-import { runGraph, StoppedError } from './run/interpreter.js';
+import { runGraph } from './run/interpreter.js';
 import { type Runtime, Thread } from './run/runtime.js';
 import { asFailure } from './states/retry-catch.js';
 import type {
