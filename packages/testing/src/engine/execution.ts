@@ -104,6 +104,7 @@ export function startExecution(
     tasks: {
       resolver: options.taskResolver,
       mocks: options.mocks ?? {},
+      activityMocks: options.activityMocks ?? {},
       activities: activityMap(resolved.activities, options.activities),
       lambdas: options.lambdas ?? {},
     },

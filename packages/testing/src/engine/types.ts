@@ -187,8 +187,10 @@ export interface RunOptions {
   activities?: readonly AnyActivity[];
   /** Lambda-style handlers by function name or ARN. */
   lambdas?: Record<string, LambdaHandler>;
-  /** Per-state mocks, by Task state name. */
+  /** Per-state mocks, by Task state name; they win over every other means but the resolver. */
   mocks?: Record<string, StateMock>;
+  /** Mocks by activity name (the name in the activity ARN), for every Task running that activity. */
+  activityMocks?: Record<string, StateMock>;
   /** Tried first for every Task; return NOT_HANDLED to fall back to the other means. */
   taskResolver?: TaskResolver;
   /** Aborting stops the execution (ABORTED). */
