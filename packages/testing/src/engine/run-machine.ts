@@ -29,7 +29,9 @@ export class MachineTestSetupError extends Error {
   ) {
     const parts: string[] = [];
     if (missing.length > 0) {
-      parts.push(`no handler or mock for ${missing.map((n) => `'${n}'`).join(', ')} (give 'handler' or a mock)`);
+      parts.push(
+        `no handler or mock for ${missing.map((n) => `'${n}'`).join(', ')} (give 'handler' or a mock)`,
+      );
     }
     if (unknown.length > 0) {
       parts.push(`the machine runs no activity named ${unknown.map((n) => `'${n}'`).join(', ')}`);

@@ -12,7 +12,9 @@ import type { TestStateRequest } from '../test-state/types.js';
 import type { CaseAnswer, ConformanceCase } from './judge.support.js';
 
 /** Where the recorded cases live: ../shared beside the repository. */
-export const CASES_DIR = fileURLToPath(new URL('../../../../../../shared/conformance/cases', import.meta.url));
+export const CASES_DIR = fileURLToPath(
+  new URL('../../../../../../shared/conformance/cases', import.meta.url),
+);
 
 /** Every recorded case, or undefined when ../shared is absent. */
 export function loadCases(): ConformanceCase[] | undefined {

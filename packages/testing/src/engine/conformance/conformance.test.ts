@@ -3,8 +3,8 @@
 // than 10 cases. Disagreements are printed with what differs. Skipped, with a message, where the
 // shared folder is absent.
 import { describe, expect, it } from 'vitest';
-import { type ConformanceCase, judge, type Verdict } from './judge.support.js';
 import { CASES_DIR, loadCases, runCase } from './cases.support.js';
+import { type ConformanceCase, judge, type Verdict } from './judge.support.js';
 
 const cases = loadCases();
 if (cases === undefined) {
@@ -33,14 +33,20 @@ describe.skipIf(cases === undefined)('conformance with recorded AWS behaviour', 
       if (verdict.strict) family.strict++;
       if (verdict.lenient) family.lenient++;
       byFamily.set(c.family, family);
-      if (!verdict.strict) disagreements.push(`${c.family} ${c.id}\n    ${verdict.differences.join('\n    ')}`);
+      if (!verdict.strict)
+        disagreements.push(`${c.family} ${c.id}\n    ${verdict.differences.join('\n    ')}`);
     }
     const total = [...byFamily.values()].reduce(
-      (sum, f) => ({ cases: sum.cases + f.cases, strict: sum.strict + f.strict, lenient: sum.lenient + f.lenient }),
+      (sum, f) => ({
+        cases: sum.cases + f.cases,
+        strict: sum.strict + f.strict,
+        lenient: sum.lenient + f.lenient,
+      }),
       { cases: 0, strict: 0, lenient: 0 },
     );
     const lines = [...byFamily.entries()].map(
-      ([name, f]) => `${name.padEnd(24)} ${String(f.cases).padStart(4)}  strict ${f.strict}  lenient ${f.lenient}`,
+      ([name, f]) =>
+        `${name.padEnd(24)} ${String(f.cases).padStart(4)}  strict ${f.strict}  lenient ${f.lenient}`,
     );
     console.log(
       `conformance (${CASES_DIR}):\n${lines.join('\n')}\n` +
@@ -55,4 +61,3 @@ describe.skipIf(cases === undefined)('conformance with recorded AWS behaviour', 
     }
   }, 120_000);
 });
-

@@ -15,7 +15,11 @@ export interface ConformanceCase {
   readonly stateName?: string;
   readonly variables?: JsonValue;
   readonly context?: JsonValue;
-  readonly mock?: { result?: string; errorOutput?: { error?: string; cause?: string }; fieldValidationMode?: string };
+  readonly mock?: {
+    result?: string;
+    errorOutput?: { error?: string; cause?: string };
+    fieldValidationMode?: string;
+  };
   readonly stateConfiguration?: Record<string, unknown>;
   readonly inspectionLevel?: 'INFO' | 'DEBUG' | 'TRACE';
   readonly expected: {
@@ -52,7 +56,13 @@ function placeholderPattern(text: string): RegExp | undefined {
   return new RegExp(`^${parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 's');
 }
 
-function same(expected: unknown, actual: unknown, at: string, wild: ReadonlySet<string>, out: string[]): boolean {
+function same(
+  expected: unknown,
+  actual: unknown,
+  at: string,
+  wild: ReadonlySet<string>,
+  out: string[],
+): boolean {
   if (wild.has(at)) return true;
   if (expected === null || typeof expected !== 'object') {
     const equal =
@@ -68,7 +78,8 @@ function same(expected: unknown, actual: unknown, at: string, wild: ReadonlySet<
       return false;
     }
     let ok = true;
-    for (let i = 0; i < expected.length; i++) ok = same(expected[i], actual[i], `${at}[${i}]`, wild, out) && ok;
+    for (let i = 0; i < expected.length; i++)
+      ok = same(expected[i], actual[i], `${at}[${i}]`, wild, out) && ok;
     return ok;
   }
   if (typeof actual !== 'object' || actual === null || Array.isArray(actual)) {
@@ -95,7 +106,11 @@ export function judge(c: ConformanceCase, answer: CaseAnswer): Verdict {
   const wild = new Set((expected.normalized ?? []).map((n) => n.path));
   const differences: string[] = [];
   if (answer.status !== expected.status) {
-    return { strict: false, lenient: false, differences: [`status: expected ${expected.status}, got ${answer.status}`] };
+    return {
+      strict: false,
+      lenient: false,
+      differences: [`status: expected ${expected.status}, got ${answer.status}`],
+    };
   }
   let strict: boolean;
   let lenient: boolean;
@@ -130,7 +145,10 @@ export function judge(c: ConformanceCase, answer: CaseAnswer): Verdict {
       differences.push(`.nextState: expected ${expected.nextState}, got ${answer.nextState}`);
       strict = false;
     }
-    if (expected.inspectionData && !same(expected.inspectionData, answer.inspectionData ?? {}, '.inspectionData', wild, differences)) {
+    if (
+      expected.inspectionData &&
+      !same(expected.inspectionData, answer.inspectionData ?? {}, '.inspectionData', wild, differences)
+    ) {
       strict = false;
     }
     if (expected.status !== 'SUCCEEDED' && expected.status !== 'FAILED') {

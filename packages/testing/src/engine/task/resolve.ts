@@ -45,10 +45,7 @@ async function runMock(
     ? (mock[Math.min(count, mock.length - 1)] as MockResponse | undefined)
     : mock;
   if (response === undefined) {
-    throw new TaskFailedError(
-      NO_TASK_RUNNER,
-      `The mock for '${counter}' has no responses.`,
-    );
+    throw new TaskFailedError(NO_TASK_RUNNER, `The mock for '${counter}' has no responses.`);
   }
   if (response.delaySeconds !== undefined && response.delaySeconds > 0) {
     await runtime.clock.sleep(response.delaySeconds * 1000, invocation.signal);
