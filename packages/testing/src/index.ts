@@ -19,6 +19,7 @@ export type {
 } from './choice/types.js';
 export {
   type EndpointLogger,
+  type LocalClientConfig,
   type LocalEndpoint,
   type LocalEndpointOptions,
   startLocalEndpoint,

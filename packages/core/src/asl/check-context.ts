@@ -65,6 +65,24 @@ export function quote(name: string): string {
 /** The largest integer AWS accepts in its seconds and counts fields. */
 export const MAX_AWS_INTEGER = 99_999_999;
 
+/**
+ * The deepest location validation descends to. Definitions are untrusted, and walking a value
+ * nested deeper than any real machine could exhaust the stack; beyond this depth the value is
+ * reported as too deeply nested and not walked further.
+ */
+export const MAX_DEFINITION_DEPTH = 256;
+
+/** Reports and returns true when `ctx` is deeper than {@link MAX_DEFINITION_DEPTH}. */
+export function tooDeep(ctx: CheckContext): boolean {
+  if (ctx.location.length <= MAX_DEFINITION_DEPTH) return false;
+  report(
+    ctx,
+    'TOO_DEEPLY_NESTED',
+    `the definition is nested more than ${MAX_DEFINITION_DEPTH} levels deep here.`,
+  );
+  return true;
+}
+
 /** Own enumerable keys, safe against prototype tricks (`__proto__` is only ever a plain key). */
 export function keysOf(value: Record<string, unknown>): string[] {
   return Object.keys(value);

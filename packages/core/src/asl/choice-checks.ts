@@ -3,7 +3,7 @@
 // Only top-level rules carry Next (and Assign, Output); a nested one that does is refused,
 // since AWS would never follow it. Default's target is checked with the other transitions.
 
-import { at, type CheckContext, describeType, isObject, quote, report } from './check-context.js';
+import { at, type CheckContext, describeType, isObject, quote, report, tooDeep } from './check-context.js';
 import { type AslComparisonOperator, CHOICE_OPERATORS } from './choice-types.js';
 import { checkAssign, checkPathField } from './data-fields.js';
 import { checkJsonataString, checkJsonataValue, isJsonataExpression } from './jsonata-syntax.js';
@@ -40,6 +40,7 @@ function checkOperand(ctx: CheckContext, op: AslComparisonOperator, value: unkno
 
 /** Checks a JSONPath rule at any depth; `top` says whether it is an element of Choices. */
 function checkJsonPathRule(ctx: CheckContext, rule: unknown, top: boolean): void {
+  if (tooDeep(ctx)) return;
   if (!isObject(rule)) {
     report(ctx, 'INVALID_CHOICE_RULE', `a choice rule must be an object, not ${describeType(rule)}.`);
     return;

@@ -5,8 +5,8 @@ import { validateDefinition, validateStateDefinition } from './validate.js';
 const corpus = loadCorpusDefinitions();
 
 describe.skipIf(!corpusAvailable())('definitions AWS accepted (../shared/conformance/cases)', () => {
-  it('holds the 651 recorded definitions', () => {
-    expect(corpus.length).toBe(651);
+  it('holds the recorded definitions (651 when this was written)', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(651);
   });
 
   it('validates every one of them with zero problems', () => {

@@ -3,7 +3,7 @@
 // Syntax is checked by compiling with the `jsonata` package itself (never evaluating), so what
 // passes here is what the engine will be able to run.
 import jsonata from 'jsonata';
-import { at, type CheckContext, isObject, report } from './check-context.js';
+import { at, type CheckContext, isObject, report, tooDeep } from './check-context.js';
 
 /** True when `value` is a JSONata expression string: `{% ... %}`. */
 export function isJsonataExpression(value: unknown): value is `{%${string}%}` {
@@ -40,6 +40,7 @@ export function checkJsonataString(ctx: CheckContext, field: string, value: stri
  * each `{% %}` string must compile. Other strings are literals.
  */
 export function checkJsonataValue(ctx: CheckContext, field: string, value: unknown): void {
+  if (tooDeep(ctx)) return;
   if (typeof value === 'string') checkJsonataString(ctx, field, value);
   else if (Array.isArray(value))
     value.forEach((item, i) => {

@@ -11,6 +11,8 @@
 export type DefinitionProblemCode =
   /** The text is not JSON. */
   | 'INVALID_JSON'
+  /** The text is empty. */
+  | 'EMPTY_DEFINITION'
   /** A required field is absent. */
   | 'MISSING_FIELD'
   /** A field the object's kind (or its query language) does not have. */
@@ -52,7 +54,9 @@ export type DefinitionProblemCode =
   /** A Task or reader/writer Resource that is not an ARN. */
   | 'INVALID_RESOURCE'
   /** An assigned variable name AWS rejects. */
-  | 'INVALID_VARIABLE_NAME';
+  | 'INVALID_VARIABLE_NAME'
+  /** A value nested deeper than validation descends (see MAX_DEFINITION_DEPTH). */
+  | 'TOO_DEEPLY_NESTED';
 
 /** One thing wrong with a definition, and where. */
 export interface DefinitionProblem {
@@ -100,23 +104,28 @@ export function problemAt(
 /** The AWS diagnostic codes the problems map to. */
 export type AwsDiagnosticCode =
   | 'INVALID_JSON_DESCRIPTION'
+  | 'MISSING_DESCRIPTION'
   | 'SCHEMA_VALIDATION_FAILED'
   | 'INVALID_RESOURCE'
   | 'MISSING_END_STATE'
   | 'DUPLICATE_STATE_NAME'
   | 'INVALID_STATE_NAME'
-  | 'MISSING_TRANSITION_TARGET';
+  | 'MISSING_TRANSITION_TARGET'
+  | 'TOO_DEEPLY_NESTED';
 
 /** The code AWS uses for a problem of this kind (AWS groups most under SCHEMA_VALIDATION_FAILED). */
 export function awsDiagnosticCode(code: DefinitionProblemCode): AwsDiagnosticCode {
   switch (code) {
     case 'INVALID_JSON':
       return 'INVALID_JSON_DESCRIPTION';
+    case 'EMPTY_DEFINITION':
+      return 'MISSING_DESCRIPTION';
     case 'INVALID_RESOURCE':
     case 'MISSING_END_STATE':
     case 'DUPLICATE_STATE_NAME':
     case 'INVALID_STATE_NAME':
     case 'MISSING_TRANSITION_TARGET':
+    case 'TOO_DEEPLY_NESTED':
       return code;
     case 'UNREACHABLE_STATE':
       return 'MISSING_TRANSITION_TARGET';
@@ -140,25 +149,50 @@ export interface AwsValidationResult {
   truncated: boolean;
 }
 
+/** Options of {@link toAwsValidationResult}, mirroring the request's fields. */
+export interface AwsValidationOptions {
+  /** The most diagnostics to return (AWS's `maxResults`; 0 or absent means 100). */
+  maxResults?: number;
+  /** `ERROR` (the default) returns errors only; `WARNING` returns errors and warnings. */
+  severity?: 'ERROR' | 'WARNING';
+  /** Warnings to include when `severity` is `WARNING`, e.g. from `definitionWarnings`. */
+  warnings?: readonly { code: string; message: string; location: string }[];
+}
+
 /**
- * Renders problems as AWS's ValidateStateMachineDefinition response.
- * @param maxResults the most diagnostics to return (AWS's `maxResults`, default 100);
- *   `truncated` says whether some were left out.
+ * Renders problems (and optionally warnings) as AWS's ValidateStateMachineDefinition response:
+ * `result` is FAIL exactly when there is a problem; warnings alone leave it OK; `truncated`
+ * says whether diagnostics were left out to respect `maxResults`.
+ * @param optionsOrMaxResults the options, or just `maxResults`.
  */
 export function toAwsValidationResult(
   problems: readonly DefinitionProblem[],
-  maxResults = 100,
+  optionsOrMaxResults: AwsValidationOptions | number = {},
 ): AwsValidationResult {
-  const limit = maxResults > 0 ? maxResults : 100;
-  const diagnostics = problems.slice(0, limit).map(
-    (problem): AwsValidationDiagnostic => ({
-      severity: 'ERROR',
-      code: awsDiagnosticCode(problem.code),
-      message: problem.message,
-      location: problem.location,
-    }),
-  );
-  return { result: problems.length === 0 ? 'OK' : 'FAIL', diagnostics, truncated: problems.length > limit };
+  const options =
+    typeof optionsOrMaxResults === 'number' ? { maxResults: optionsOrMaxResults } : optionsOrMaxResults;
+  const limit = options.maxResults !== undefined && options.maxResults > 0 ? options.maxResults : 100;
+  const all: AwsValidationDiagnostic[] = problems.map((problem) => ({
+    severity: 'ERROR',
+    code: awsDiagnosticCode(problem.code),
+    message: problem.message,
+    location: problem.location,
+  }));
+  if (options.severity === 'WARNING') {
+    for (const warning of options.warnings ?? []) {
+      all.push({
+        severity: 'WARNING',
+        code: warning.code,
+        message: warning.message,
+        location: warning.location,
+      });
+    }
+  }
+  return {
+    result: problems.length === 0 ? 'OK' : 'FAIL',
+    diagnostics: all.slice(0, limit),
+    truncated: all.length > limit,
+  };
 }
 
 /**

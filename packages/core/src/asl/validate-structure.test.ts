@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateDefinition, validateStateDefinition } from './validate.js';
+import { stateNameProblem, validateDefinition, validateStateDefinition } from './validate.js';
 
 /** A machine whose first state is `state`, ending there. */
 function single(state: Record<string, unknown>, extra: Record<string, unknown> = {}) {
@@ -125,6 +125,12 @@ describe('state names', () => {
   it('accepts spaces and punctuation, which AWS allows in state names', () => {
     const name = 'Fetch: the "next" page, then #1 & $2 / 3';
     expect(validateDefinition({ StartAt: name, States: { [name]: { Type: 'Succeed' } } })).toEqual([]);
+  });
+
+  it('explains a refused name on its own, for callers naming states', () => {
+    expect(stateNameProblem('fetch page')).toBeUndefined();
+    expect(stateNameProblem('')).toBe('a state name cannot be empty');
+    expect(stateNameProblem('n'.repeat(81))).toBe('the name is 81 characters long; AWS allows at most 80');
   });
 
   it('refuses an empty name', () => {

@@ -13,6 +13,7 @@ import {
   ProblemList,
   quote,
   report,
+  tooDeep,
 } from './check-context.js';
 import { checkChoiceState } from './choice-checks.js';
 import { checkDataFields, checkTransition } from './data-fields.js';
@@ -52,6 +53,19 @@ export interface ValidateStateOptions extends ValidateOptions {
 /** The longest state name AWS accepts, in characters. */
 export const MAX_STATE_NAME_LENGTH = 80;
 
+/**
+ * Says why AWS would refuse `name` as a state name, or returns undefined when it accepts it.
+ * AWS limits only the length (1 to 80 characters); spaces and punctuation are allowed.
+ */
+export function stateNameProblem(name: string): string | undefined {
+  const length = [...name].length;
+  if (length === 0) return 'a state name cannot be empty';
+  if (length > MAX_STATE_NAME_LENGTH) {
+    return `the name is ${length} characters long; AWS allows at most ${MAX_STATE_NAME_LENGTH}`;
+  }
+  return undefined;
+}
+
 const TOP_FIELDS = ['Comment', 'StartAt', 'States', 'Version', 'TimeoutSeconds', 'QueryLanguage'];
 const SUB_FIELDS: Record<SubMachineKind, string[]> = {
   branch: ['Comment', 'StartAt', 'States'],
@@ -64,6 +78,7 @@ class Walker {
   private readonly seen = new Map<string, DefinitionLocation>();
 
   machine(ctx: CheckContext, value: unknown, fields: readonly string[]): void {
+    if (tooDeep(ctx)) return;
     if (!isObject(value)) {
       report(ctx, 'WRONG_TYPE', `must be an object with StartAt and States, not ${describeType(value)}.`);
       return;
@@ -150,15 +165,8 @@ class Walker {
   };
 
   private checkName(ctx: CheckContext, name: string): void {
-    const length = [...name].length;
-    if (length === 0) report(ctx, 'INVALID_STATE_NAME', 'a state name cannot be empty.');
-    else if (length > MAX_STATE_NAME_LENGTH) {
-      report(
-        ctx,
-        'INVALID_STATE_NAME',
-        `the name is ${length} characters long; AWS allows at most ${MAX_STATE_NAME_LENGTH}.`,
-      );
-    }
+    const problem = stateNameProblem(name);
+    if (problem) report(ctx, 'INVALID_STATE_NAME', `${problem}.`);
     const first = this.seen.get(name);
     if (first === undefined) this.seen.set(name, ctx.location);
     else {

@@ -1,0 +1,127 @@
+// Warnings: definitions AWS accepts but that probably do not do what their author meant, as
+// AWS's ValidateStateMachineDefinition reports them (NO_DOLLAR, NO_PATH, PASS_RESULT_IS_STATIC).
+// They are kept apart from validation problems because they never block creation: a machine
+// with warnings is valid, and callers ask for them only where AWS would show them.
+import { isObject, MAX_DEFINITION_DEPTH } from './check-context.js';
+import { looksLikeIntrinsic } from './intrinsic-syntax.js';
+import { type DefinitionLocation, toAwsLocation, toJsonPath } from './problems.js';
+import type { AslQueryLanguage } from './types.js';
+
+/** The warning codes AWS's ValidateStateMachineDefinition documents. */
+export type DefinitionWarningCode = 'NO_DOLLAR' | 'NO_PATH' | 'PASS_RESULT_IS_STATIC';
+
+/** Something AWS accepts but flags as likely unintended. */
+export interface DefinitionWarning {
+  readonly code: DefinitionWarningCode;
+  readonly message: string;
+  readonly path: string;
+  readonly location: string;
+}
+
+/** A string that reads as a path or an intrinsic call: `$.a`, `$$.Execution.Id`, `States.Format(...)`. */
+function looksDynamic(value: unknown): value is string {
+  return typeof value === 'string' && (/^\$\$?[.[]/.test(value) || looksLikeIntrinsic(value));
+}
+
+class WarningWalker {
+  readonly warnings: DefinitionWarning[] = [];
+
+  private add(code: DefinitionWarningCode, location: DefinitionLocation, message: string): void {
+    this.warnings.push({ code, message, path: toJsonPath(location), location: toAwsLocation(location) });
+  }
+
+  /** Template keys without `.$` whose value reads as a path are passed on as literal text. */
+  private template(state: string, field: string, node: unknown, location: DefinitionLocation): void {
+    if (location.length > MAX_DEFINITION_DEPTH) return;
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => {
+        this.template(state, field, item, [...location, i]);
+      });
+      return;
+    }
+    if (!isObject(node)) return;
+    for (const key of Object.keys(node)) {
+      const value = node[key];
+      if (key.endsWith('.$')) continue;
+      if (looksDynamic(value)) {
+        this.add(
+          'NO_DOLLAR',
+          [...location, key],
+          `State ${JSON.stringify(state)}: ${field} key ${JSON.stringify(key)} holds ${JSON.stringify(value)}, which is passed on as text; name the key "${key}.$" to evaluate it.`,
+        );
+      } else {
+        this.template(state, field, value, [...location, key]);
+      }
+    }
+  }
+
+  machine(value: unknown, location: DefinitionLocation, language: AslQueryLanguage): void {
+    if (location.length > MAX_DEFINITION_DEPTH || !isObject(value) || !isObject(value.States)) return;
+    const inherited =
+      value.QueryLanguage === 'JSONata' || value.QueryLanguage === 'JSONPath'
+        ? value.QueryLanguage
+        : language;
+    for (const name of Object.keys(value.States)) {
+      this.state(name, value.States[name], [...location, 'States', name], inherited);
+    }
+  }
+
+  private state(
+    name: string,
+    state: unknown,
+    location: DefinitionLocation,
+    inherited: AslQueryLanguage,
+  ): void {
+    if (!isObject(state)) return;
+    const language =
+      state.QueryLanguage === 'JSONata' || state.QueryLanguage === 'JSONPath'
+        ? state.QueryLanguage
+        : inherited;
+    if (language === 'JSONPath') {
+      for (const field of ['Parameters', 'ResultSelector', 'ItemSelector', 'Assign']) {
+        if (Object.hasOwn(state, field)) this.template(name, field, state[field], [...location, field]);
+      }
+      if (state.Type === 'Pass' && isObject(state.Result)) {
+        for (const key of Object.keys(state.Result)) {
+          if (key.endsWith('.$')) {
+            this.add(
+              'PASS_RESULT_IS_STATIC',
+              [...location, 'Result', key],
+              `State ${JSON.stringify(name)}: Result is static, so key ${JSON.stringify(key)} is not evaluated; use Parameters to select from the input.`,
+            );
+          }
+        }
+      }
+      if (state.Type === 'Fail') {
+        for (const field of ['Error', 'Cause']) {
+          if (looksDynamic(state[field])) {
+            this.add(
+              'NO_PATH',
+              [...location, field],
+              `State ${JSON.stringify(name)}: ${field} holds ${JSON.stringify(state[field])}, which is used as text; use ${field}Path to read it from the input.`,
+            );
+          }
+        }
+      }
+    }
+    if (Array.isArray(state.Branches)) {
+      state.Branches.forEach((branch, i) => {
+        this.machine(branch, [...location, 'Branches', i], language);
+      });
+    }
+    for (const field of ['ItemProcessor', 'Iterator']) {
+      if (Object.hasOwn(state, field)) this.machine(state[field], [...location, field], language);
+    }
+  }
+}
+
+/**
+ * Lists what AWS would warn about in a definition: template values that look like paths but
+ * are passed on as text (NO_DOLLAR), Fail fields that look like paths (NO_PATH), and `.$` keys
+ * in a Pass Result (PASS_RESULT_IS_STATIC). Warnings never make a definition invalid.
+ */
+export function definitionWarnings(definition: unknown): DefinitionWarning[] {
+  const walker = new WarningWalker();
+  walker.machine(definition, [], 'JSONPath');
+  return walker.warnings;
+}
