@@ -104,7 +104,6 @@ export async function startLocalEndpoint(options: LocalEndpointOptions = {}): Pr
   const logger = options.logger ?? console;
   const state = createEndpointState({ partition: 'aws', region, accountId });
   const broker = new ActivityTaskBroker();
-  const shutdown = new AbortController();
   const taskResolver = activityTaskResolver(state, broker, new Set(Object.keys(options.mocks ?? {})));
 
   const start: ExecutionStarter = (machine, executionArn, executionName, input) =>
@@ -112,7 +111,6 @@ export async function startLocalEndpoint(options: LocalEndpointOptions = {}): Pr
       context: executionContext(machine, executionArn, executionName, new Date()),
       clock: 'real',
       taskResolver,
-      signal: shutdown.signal,
       ...(options.lambdas === undefined ? {} : { lambdas: options.lambdas }),
       ...(options.mocks === undefined ? {} : { mocks: options.mocks }),
     });
@@ -162,8 +160,12 @@ export async function startLocalEndpoint(options: LocalEndpointOptions = {}): Pr
     close() {
       closing ??= (async () => {
         broker.close();
-        shutdown.abort(new Error('the local endpoint is closing'));
-        const running = [...state.executions.values()].map((e) => e.handle.result);
+        const running: Promise<unknown>[] = [];
+        for (const execution of state.executions.values()) {
+          if (execution.handle.status() !== 'RUNNING') continue;
+          execution.handle.stop({ error: 'sfini.EndpointClosed', cause: 'The local endpoint was closed.' });
+          running.push(execution.handle.result);
+        }
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         // Answers already queued (the empty poll answers above) are flushed before sockets go.
