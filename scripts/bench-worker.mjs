@@ -2,16 +2,19 @@
 // bench:worker: how close sfini's Worker comes to the fastest possible activity worker.
 //
 // A one-Task machine is executed N times through the local endpoint (run in a child process,
-// so the server and the workers do not share an event loop), first with W hand-written loops
+// so the server and the workers do not share an event loop), once with W hand-written loops
 // over the raw SDK (GetActivityTask, then SendTaskSuccess with the input echoed: the floor),
-// then with W sfini Workers running an activity that validates its input with zod and echoes
-// it. Rounds alternate between the two to even out warm-up and drift; each figure is the
-// median over rounds. Latency is StartExecution to SUCCEEDED as the endpoint recorded it
-// (the execution's startDate and stopDate), so no client-side polling skews it.
+// once with W sfini Workers running an activity that validates its input with zod and echoes
+// it. Executions are started by S concurrent starters keeping at most WINDOW executions
+// unfinished, so the queue stays bounded and latency means something. Every round gets a
+// fresh endpoint (no state carried over), rounds come in pairs whose order alternates
+// (raw-sfini, sfini-raw, ...) to cancel drift, and each figure is the median over rounds.
+// Latency is StartExecution to SUCCEEDED as the endpoint recorded it (the execution's
+// startDate and stopDate), so no client-side polling skews it.
 //
-// Usage: pnpm bench:worker [-- --executions N --workers W --rounds R --starters S]
+// Usage: pnpm bench:worker [-- --executions N --workers W --rounds R --starters S --window K]
 import { spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { once, setMaxListeners } from 'node:events';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -29,16 +32,18 @@ for (const pkg of ['core', 'runtime', 'testing']) {
 
 const { values } = parseArgs({
   options: {
-    executions: { type: 'string', default: '2000' },
+    executions: { type: 'string', default: '1000' },
     workers: { type: 'string', default: '8' },
-    rounds: { type: 'string', default: '3' },
-    starters: { type: 'string', default: '32' },
+    rounds: { type: 'string', default: '6' },
+    starters: { type: 'string', default: '8' },
+    window: { type: 'string', default: '16' },
   },
 });
 const N = Number(values.executions);
 const W = Number(values.workers);
 const ROUNDS = Number(values.rounds);
 const STARTERS = Number(values.starters);
+const WINDOW = Number(values.window);
 
 const { activity } = await import(dist('core'));
 const { Session } = await import(dist('runtime'));
@@ -88,11 +93,29 @@ function oneTaskMachine(name) {
   };
 }
 
-/** Starts N executions, STARTERS at a time, returning when all StartExecution calls are done. */
-async function startAll(handle) {
+/** Counts finished tasks and wakes whoever waits for the count to move. */
+class Progress {
+  done = 0;
+  #waiters = [];
+  finished() {
+    this.done++;
+    for (const wake of this.#waiters.splice(0)) wake();
+  }
+  changed() {
+    return new Promise((resolve) => this.#waiters.push(resolve));
+  }
+  async until(count) {
+    while (this.done < count) await this.changed();
+  }
+}
+
+/** Starts N executions from STARTERS loops, keeping at most WINDOW of them unfinished. */
+async function startAll(handle, progress) {
   let next = 0;
   const starter = async () => {
     while (next < N) {
+      while (next - progress.done >= WINDOW) await progress.changed();
+      if (next >= N) return;
       const i = next++;
       await handle.start({ i }, { name: `run-${i}` });
     }
@@ -117,17 +140,13 @@ async function latencies(handle) {
   return items.map((item) => item.stopDate.getTime() - item.startDate.getTime()).sort((a, b) => a - b);
 }
 
-/** Waits until `count()` reaches N. */
-async function until(count) {
-  while (count() < N) await new Promise((resolve) => setTimeout(resolve, 2));
-}
-
 /** The floor: W loops of GetActivityTask then SendTaskSuccess over the raw SDK. */
 async function rawRound(session, handle, activityArn) {
   const client = session.client;
-  let done = 0;
+  const progress = new Progress();
   let stopping = false;
   const abort = new AbortController();
+  setMaxListeners(0, abort.signal);
   const loop = async (w) => {
     while (!stopping) {
       let task;
@@ -141,13 +160,13 @@ async function rawRound(session, handle, activityArn) {
       }
       if (!task.taskToken) continue;
       await client.send(new sdk.SendTaskSuccessCommand({ taskToken: task.taskToken, output: task.input }));
-      done++;
+      progress.finished();
     }
   };
   const loops = Array.from({ length: W }, (_, w) => loop(w));
   const t0 = performance.now();
-  await startAll(handle);
-  await until(() => done);
+  await startAll(handle, progress);
+  await progress.until(N);
   const seconds = (performance.now() - t0) / 1000;
   stopping = true;
   abort.abort();
@@ -157,11 +176,16 @@ async function rawRound(session, handle, activityArn) {
 
 /** sfini: W Workers (concurrency 1 each, like the raw loops) running the echo activity. */
 async function sfiniRound(session, handle) {
-  const workers = await Promise.all(Array.from({ length: W }, () => session.worker(echo).start()));
-  const done = () => workers.reduce((sum, worker) => sum + worker.stats.succeeded, 0);
+  const progress = new Progress();
+  const onEvent = (event) => {
+    if (event.type === 'task-finished' && event.outcome.kind === 'succeeded') progress.finished();
+  };
+  const workers = await Promise.all(
+    Array.from({ length: W }, () => session.worker(echo, { onEvent }).start()),
+  );
   const t0 = performance.now();
-  await startAll(handle);
-  await until(done);
+  await startAll(handle, progress);
+  await progress.until(N);
   const seconds = (performance.now() - t0) / 1000;
   await Promise.all(workers.map((worker) => worker.stop()));
   return { seconds, latencies: await latencies(handle) };
@@ -177,42 +201,59 @@ function summarise(rounds) {
     tasksPerSecond: median(rounds.map((r) => N / r.seconds)),
     p50: median(rounds.map((r) => percentile(r.latencies, 50))),
     p99: median(rounds.map((r) => percentile(r.latencies, 99))),
+    cpuMsPerTask: median(rounds.map((r) => r.cpuMsPerTask)),
   };
 }
 
-const endpoint = await startEndpointProcess();
-const session = new Session({ endpoint: endpoint.url, region: 'us-east-1' });
-try {
-  const [activityArn] = (await session.registerActivities([echo])).values();
-  const results = { raw: [], sfini: [] };
-  const warmedUp = new Set();
-  // The first round of each kind warms up (JIT, sockets) and is not counted.
-  for (const kind of ['raw', 'sfini', ...Array.from({ length: ROUNDS }, () => ['raw', 'sfini']).flat()]) {
-    const handle = session.stateMachine(oneTaskMachine(`bench-${kind}-${Date.now()}`));
+/** One round on a fresh endpoint: register, run `kind`, read the executions back. */
+async function round(kind) {
+  const endpoint = await startEndpointProcess();
+  const session = new Session({ endpoint: endpoint.url, region: 'us-east-1' });
+  try {
+    const [activityArn] = (await session.registerActivities([echo])).values();
+    const handle = session.stateMachine(oneTaskMachine(`bench-${kind}`));
     await handle.register();
-    const round =
-      kind === 'raw' ? await rawRound(session, handle, activityArn) : await sfiniRound(session, handle);
-    await handle.deregister();
-    if (warmedUp.has(kind)) results[kind].push(round);
-    else warmedUp.add(kind);
+    return kind === 'raw' ? await rawRound(session, handle, activityArn) : await sfiniRound(session, handle);
+  } finally {
+    session.destroy();
+    await endpoint.stop();
   }
-  const raw = summarise(results.raw);
-  const ours = summarise(results.sfini);
-  const row = (label, r) =>
-    `${label.padEnd(24)}${r.tasksPerSecond.toFixed(1).padStart(10)}${r.p50.toFixed(1).padStart(10)}${r.p99.toFixed(1).padStart(10)}`;
-  console.log(
-    `bench:worker: ${N} executions of a one-Task machine, ${W} workers, ${ROUNDS} rounds (median), ` +
-      `local endpoint in a child process, node ${process.version}`,
-  );
-  console.log(`${''.padEnd(24)}${'tasks/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}`);
-  console.log(row('raw SDK loop (floor)', raw));
-  console.log(row('sfini Worker', ours));
-  const ratio = ours.tasksPerSecond / raw.tasksPerSecond;
-  console.log(`throughput ratio sfini/raw: ${ratio.toFixed(3)}x (goal >= 0.9x)`);
-  console.log(
-    `latency ratio sfini/raw: p50 ${(ours.p50 / raw.p50).toFixed(3)}x, p99 ${(ours.p99 / raw.p99).toFixed(3)}x`,
-  );
-} finally {
-  session.destroy();
-  await endpoint.stop();
 }
+
+const results = { raw: [], sfini: [] };
+// A first pair warms up (JIT, module loading) and is not counted; then pairs in alternating order.
+await round('raw');
+await round('sfini');
+for (let r = 0; r < ROUNDS; r++) {
+  for (const kind of r % 2 === 0 ? ['raw', 'sfini'] : ['sfini', 'raw']) {
+    const cpuBefore = process.cpuUsage();
+    const figures = await round(kind);
+    const cpu = process.cpuUsage(cpuBefore);
+    figures.cpuMsPerTask = (cpu.user + cpu.system) / 1000 / N;
+    results[kind].push(figures);
+    console.log(
+      `  round ${r + 1} ${kind.padEnd(5)} ${(N / figures.seconds).toFixed(1).padStart(8)} tasks/s` +
+        `  client CPU ${figures.cpuMsPerTask.toFixed(3)} ms/task`,
+    );
+  }
+}
+const raw = summarise(results.raw);
+const ours = summarise(results.sfini);
+const row = (label, r) =>
+  `${label.padEnd(24)}${r.tasksPerSecond.toFixed(1).padStart(10)}${r.p50.toFixed(1).padStart(10)}` +
+  `${r.p99.toFixed(1).padStart(10)}${r.cpuMsPerTask.toFixed(3).padStart(16)}`;
+console.log(
+  `bench:worker: ${N} executions of a one-Task machine per round, ${W} workers, at most ${WINDOW} unfinished, ` +
+    `${ROUNDS} rounds each (median), a fresh local endpoint per round in a child process, node ${process.version}`,
+);
+console.log(
+  `${''.padEnd(24)}${'tasks/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}` +
+    `${'client CPU ms'.padStart(16)}`,
+);
+console.log(row('raw SDK loop (floor)', raw));
+console.log(row('sfini Worker', ours));
+const ratio = ours.tasksPerSecond / raw.tasksPerSecond;
+console.log(`throughput ratio sfini/raw: ${ratio.toFixed(3)}x (goal >= 0.9x)`);
+console.log(
+  `latency ratio sfini/raw: p50 ${(ours.p50 / raw.p50).toFixed(3)}x, p99 ${(ours.p99 / raw.p99).toFixed(3)}x`,
+);

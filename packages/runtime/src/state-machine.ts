@@ -238,7 +238,8 @@ export class StateMachineHandle<M extends AnyStateMachine> {
     return items;
   }
 
-  #inputJson(input: unknown): string {
+  /** The fields StartExecution and StartSyncExecution share, the input validated first. */
+  async #startRequest(input: unknown, options: StartOptions) {
     let value: unknown = input;
     const schema = this.machine.inputSchema;
     if (schema) {
@@ -248,7 +249,12 @@ export class StateMachineHandle<M extends AnyStateMachine> {
     }
     const json = JSON.stringify(toJsonValue(value));
     assertPayloadSize(`input of state machine '${this.name}'`, json);
-    return json;
+    return {
+      stateMachineArn: await this.resolveArn(),
+      name: options.name ?? generateExecutionName(this.name),
+      input: json,
+      ...(options.traceHeader ? { traceHeader: options.traceHeader } : {}),
+    };
   }
 
   /**
@@ -256,16 +262,8 @@ export class StateMachineHandle<M extends AnyStateMachine> {
    * @throws ExecutionInputError naming every invalid field; PayloadTooLargeError above 256 KiB.
    */
   async start(input: MachineInput<M>, options: StartOptions = {}): Promise<Execution<MachineOutput<M>>> {
-    const json = this.#inputJson(input);
-    const stateMachineArn = await this.resolveArn();
-    const out = await this.#session.client.send(
-      new StartExecutionCommand({
-        stateMachineArn,
-        name: options.name ?? generateExecutionName(this.name),
-        input: json,
-        ...(options.traceHeader ? { traceHeader: options.traceHeader } : {}),
-      }),
-    );
+    const request = await this.#startRequest(input, options);
+    const out = await this.#session.client.send(new StartExecutionCommand(request));
     return new Execution<MachineOutput<M>>(this.#session, out.executionArn!);
   }
 
@@ -280,16 +278,8 @@ export class StateMachineHandle<M extends AnyStateMachine> {
         `state machine '${this.name}' is ${this.type}; only EXPRESS machines start synchronously`,
       );
     }
-    const json = this.#inputJson(input);
-    const stateMachineArn = await this.resolveArn();
-    const out = await this.#session.client.send(
-      new StartSyncExecutionCommand({
-        stateMachineArn,
-        name: options.name ?? generateExecutionName(this.name),
-        input: json,
-        ...(options.traceHeader ? { traceHeader: options.traceHeader } : {}),
-      }),
-    );
+    const request = await this.#startRequest(input, options);
+    const out = await this.#session.client.send(new StartSyncExecutionCommand(request));
     return new Execution<MachineOutput<M>>(this.#session, out.executionArn!, resultOf(out));
   }
 

@@ -5,6 +5,7 @@
 // pending polls, lets tasks in flight finish, and fails those still running at the deadline
 // with a clear error, so every task the worker took ends reported.
 
+import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
 import { GetActivityTaskCommand } from '@aws-sdk/client-sfn';
 import type { AnyActivity } from '@sfini/core';
@@ -104,6 +105,8 @@ export class Worker {
     this.concurrency = concurrency;
     this.name = options.workerName ?? defaultWorkerName();
     this.#options = options;
+    // Every slot's poll and every report listens on these; their count is bounded by concurrency.
+    setMaxListeners(0, this.#pollAbort.signal, this.#hardStop.signal);
     this.#done = new Promise((resolve) => {
       this.#resolveDone = resolve;
     });

@@ -2,12 +2,11 @@
 // program doing the same thing behave alike. Long-running commands (worker, local) stop on
 // SIGINT/SIGTERM, or on a caller's AbortSignal, and shut down gracefully.
 import { readFile } from 'node:fs/promises';
-import type { AnyActivity, AnyStateMachine } from '@sfini/core';
+import type { AnyActivity } from '@sfini/core';
 import { activitiesOf } from '../activities.js';
 import type { ExecutionResult } from '../execution.js';
 import { formatHistory } from '../history.js';
 import type { Session } from '../session.js';
-import type { StateMachineHandle } from '../state-machine.js';
 import { taskFailureOf } from '../task-failure.js';
 import type { Worker, WorkerEvent } from '../worker.js';
 import type { CliContext } from './context.js';
@@ -137,13 +136,12 @@ export async function startCommand(
   return printResult(ctx, result);
 }
 
-async function executionArnOf(
-  handle: StateMachineHandle<AnyStateMachine>,
-  nameOrArn: string,
-): Promise<string> {
-  if (nameOrArn.startsWith('arn:')) return nameOrArn;
-  const machineArn = await handle.resolveArn();
-  return `${machineArn.replace(':stateMachine:', ':execution:')}:${nameOrArn}`;
+/** The execution named on the command line: a full ARN, or a name of this machine's executions. */
+async function executionOf(ctx: CliContext, nameOrArn: string) {
+  const session = ctx.session();
+  if (nameOrArn.startsWith('arn:')) return session.execution(nameOrArn);
+  const machineArn = await ctx.handle(session).resolveArn();
+  return session.execution(`${machineArn.replace(':stateMachine:', ':execution:')}:${nameOrArn}`);
 }
 
 /** `stop EXECUTION`. */
@@ -152,13 +150,12 @@ export async function stopCommand(
   values: FlagValues,
   positionals: string[],
 ): Promise<number> {
-  const session = ctx.session();
-  const arn = await executionArnOf(ctx.handle(session), positionals[0]!);
-  await session.execution(arn).stop({
+  const execution = await executionOf(ctx, positionals[0]!);
+  await execution.stop({
     ...(typeof values.error === 'string' ? { error: values.error } : {}),
     ...(typeof values.cause === 'string' ? { cause: values.cause } : {}),
   });
-  print(ctx, `stopped ${arn}`);
+  print(ctx, `stopped ${execution.arn}`);
   return 0;
 }
 
@@ -195,9 +192,7 @@ export async function historyCommand(
   values: FlagValues,
   positionals: string[],
 ): Promise<number> {
-  const session = ctx.session();
-  const arn = await executionArnOf(ctx.handle(session), positionals[0]!);
-  const events = await session.execution(arn).historyEvents();
+  const events = await (await executionOf(ctx, positionals[0]!)).historyEvents();
   print(ctx, values.json === true ? json(events) : formatHistory(events));
   return 0;
 }
