@@ -17,6 +17,7 @@ import { createEndpointState } from './state.js';
 import { stateMachineOperations } from './state-machines.js';
 import { tagOperations } from './tags.js';
 import { ActivityTaskBroker } from './task-broker.js';
+import { testStateOperations } from './test-state.js';
 import { workerOperations } from './worker-operations.js';
 
 /** Options of {@link startLocalEndpoint}. */
@@ -123,6 +124,7 @@ export async function startLocalEndpoint(options: LocalEndpointOptions = {}): Pr
       ...tagOperations(state),
       ...executionOperations(state, start),
       ...historyOperations(state),
+      ...testStateOperations(options.lambdas === undefined ? {} : { lambdas: options.lambdas }),
       ...workerOperations(state, broker, options.pollTimeoutMs ?? DEFAULT_POLL_TIMEOUT_MS),
     }),
   );
