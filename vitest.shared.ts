@@ -3,9 +3,13 @@
 import { fileURLToPath } from 'node:url';
 import type { ViteUserConfig } from 'vitest/config';
 
-const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+const src = (pkg: string, entry = 'index.ts') =>
+  fileURLToPath(new URL(`./packages/${pkg}/src/${entry}`, import.meta.url));
 
+// Subpath entries come before their package: vite matches `@sfini/core` as a prefix of
+// `@sfini/core/graph`, and the first matching alias wins.
 export const sourceAliases = {
+  '@sfini/core/graph': src('core', 'graph/index.ts'),
   '@sfini/core': src('core'),
   '@sfini/runtime': src('runtime'),
   '@sfini/testing': src('testing'),

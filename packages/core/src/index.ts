@@ -49,9 +49,8 @@ export {
   CHOICE_OPERATOR_NAMES,
   CHOICE_OPERATORS,
 } from './asl/choice-types.js';
-export { INTRINSIC_FUNCTIONS } from './asl/intrinsic-syntax.js';
 export { isJsonataExpression, jsonataSyntaxProblem } from './asl/jsonata-syntax.js';
-export { parseDefinition } from './asl/parse.js';
+export { parseDefinition, validateDefinitionText } from './asl/parse.js';
 export { type PathKind, pathSyntaxProblem } from './asl/path-syntax.js';
 export {
   type AwsDiagnosticCode,
@@ -109,6 +108,62 @@ export {
   validateDefinition,
   validateStateDefinition,
 } from './asl/validate.js';
+export {
+  type AnyCondition,
+  type ChoiceRules,
+  type Condition,
+  choiceRules,
+  type GuardedCondition,
+  isCondition,
+} from './dsl/conditions.js';
+export {
+  InvalidStateNameError,
+  type QueryLanguage,
+  type StateType,
+} from './dsl/graph.js';
+export { type IntrinsicArg, type LiteralString, literal, States } from './dsl/intrinsic-helpers.js';
+export { machine, resource, type StartData, type StartInput, StateMachine } from './dsl/machine.js';
+export type {
+  AnyHandle,
+  BranchBuilder,
+  Catchable,
+  Chain,
+  ChoiceState,
+  DataOf,
+  EndsOf,
+  Flow,
+  InputOf,
+  MapItemData,
+  MapOptions,
+  MapResult,
+  OutputOf,
+  ParallelOptions,
+  ParallelResult,
+  Returned,
+  StateRef,
+  Target,
+  Terminal,
+} from './dsl/types/api.js';
+export type { ContextObject, PathOption } from './dsl/types/checks.js';
+export type { AnyData, Data, Materialize, Plain } from './dsl/types/data.js';
+export type {
+  BaseOptions,
+  CatchOptions,
+  ChoiceBranchOptions,
+  ChoiceOptions,
+  ErrorOutput,
+  FailOptions,
+  JsonataExpression,
+  MachineOptions,
+  PassOptions,
+  RetryOptions,
+  RetryRule,
+  SucceedOptions,
+  TaskOptions,
+  WaitOptions,
+} from './dsl/types/options.js';
+export type { Simplify, TaskResource } from './dsl/types/pipeline.js';
+export type { Intrinsic, PayloadTemplate } from './dsl/types/template.js';
 export {
   INTRINSIC_FUNCTION_NAMES,
   type IntrinsicArgument,

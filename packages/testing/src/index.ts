@@ -19,14 +19,27 @@ export type {
 } from './choice/types.js';
 export {
   type EndpointLogger,
+  type LocalClientConfig,
   type LocalEndpoint,
   type LocalEndpointOptions,
   startLocalEndpoint,
 } from './endpoint/index.js';
 export { RealClock, VirtualClock } from './engine/clock.js';
-export { DefinitionError, StatesErrors, TaskFailedError } from './engine/errors.js';
+export { StatesErrors, TaskFailedError } from './engine/errors.js';
 export { runExecution, startExecution } from './engine/execution.js';
 export { MAX_HISTORY_EVENTS } from './engine/history/recorder.js';
+export { type TestStateOptions, testState } from './engine/test-state/test-state.js';
+export {
+  type InspectionData,
+  type InspectionErrorDetails,
+  type InspectionLevel,
+  type TestExecutionStatus,
+  type TestStateConfiguration,
+  type TestStateMock,
+  type TestStateRequest,
+  TestStateRequestError,
+  type TestStateResponse,
+} from './engine/test-state/types.js';
 export {
   type Clock,
   type DefinitionSource,

@@ -2,6 +2,7 @@
 // pointed at it, raw HTTP for requests the SDK would never send, and a helper that captures
 // the error a call rejects with so tests can assert its AWS name and HTTP status.
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { afterAll, beforeAll } from 'vitest';
 import { type LocalEndpoint, type LocalEndpointOptions, startLocalEndpoint } from '../src/index.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -19,12 +20,7 @@ export function recordingLogger() {
 export async function startHarness(options: LocalEndpointOptions = {}) {
   const logger = recordingLogger();
   const endpoint: LocalEndpoint = await startLocalEndpoint({ logger, ...options });
-  const sfn = new SFNClient({
-    endpoint: endpoint.url,
-    region: endpoint.region,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    maxAttempts: 1,
-  });
+  const sfn = new SFNClient({ ...endpoint.clientConfig, maxAttempts: 1 });
   return {
     endpoint,
     sfn,
@@ -34,6 +30,24 @@ export async function startHarness(options: LocalEndpointOptions = {}) {
       await endpoint.close();
     },
   };
+}
+
+/** What {@link startHarness} returns. */
+export type Harness = Awaited<ReturnType<typeof startHarness>>;
+
+/**
+ * One endpoint and client for the whole test file: started before the first test, closed after
+ * the last. The returned object is filled in by `beforeAll`.
+ */
+export function useEndpoint(options: LocalEndpointOptions = {}): Harness {
+  const harness = {} as Harness;
+  beforeAll(async () => {
+    Object.assign(harness, await startHarness(options));
+  });
+  afterAll(async () => {
+    await harness.close();
+  });
+  return harness;
 }
 
 /** The error `promise` rejects with; fails the test when it resolves. */

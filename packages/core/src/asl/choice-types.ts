@@ -69,24 +69,31 @@ interface OperandTypes {
 export type AslComparisonOperand<Op extends AslComparisonOperator> =
   OperandTypes[(typeof CHOICE_OPERATORS)[Op]];
 
-/** JSONPath: `Variable` compared with exactly one operator. */
+/** JSONPath: `Variable` compared with exactly one operator (the others are typed `never`). */
 export type AslDataTestRule = {
-  [Op in AslComparisonOperator]: { Variable: string } & { [K in Op]: AslComparisonOperand<Op> };
+  [Op in AslComparisonOperator]: { Variable: string; Comment?: string } & {
+    [K in Op]: AslComparisonOperand<Op>;
+  } & {
+    [K in Exclude<AslComparisonOperator, Op>]?: never;
+  };
 }[AslComparisonOperator];
 
 /** JSONPath: every nested rule must match. */
 export interface AslAndRule {
   And: AslChoiceRule[];
+  Comment?: string;
 }
 
 /** JSONPath: some nested rule must match. */
 export interface AslOrRule {
   Or: AslChoiceRule[];
+  Comment?: string;
 }
 
 /** JSONPath: the nested rule must not match. */
 export interface AslNotRule {
   Not: AslChoiceRule;
+  Comment?: string;
 }
 
 /** JSONata: a `{% %}` expression (or a literal boolean) that decides the rule. */

@@ -19,8 +19,11 @@ export function edgesOf(state: Record<string, unknown>, location: DefinitionLoca
   const add = (value: unknown, loc: DefinitionLocation, field: string) => {
     if (typeof value === 'string') edges.push({ target: value, location: loc, field });
   };
-  add(state.Next, [...location, 'Next'], 'Next');
-  if (state.Type === 'Choice') {
+  // Only fields the state's type has count: a stray Next on a Succeed is reported as unknown, once.
+  const type = state.Type;
+  if (type !== 'Choice' && type !== 'Succeed' && type !== 'Fail')
+    add(state.Next, [...location, 'Next'], 'Next');
+  if (type === 'Choice') {
     add(state.Default, [...location, 'Default'], 'Default');
     if (Array.isArray(state.Choices)) {
       state.Choices.forEach((rule, i) => {
@@ -28,7 +31,7 @@ export function edgesOf(state: Record<string, unknown>, location: DefinitionLoca
       });
     }
   }
-  if (Array.isArray(state.Catch)) {
+  if ((type === 'Task' || type === 'Parallel' || type === 'Map') && Array.isArray(state.Catch)) {
     state.Catch.forEach((catcher, i) => {
       if (isObject(catcher)) add(catcher.Next, [...location, 'Catch', i, 'Next'], `Catch[${i}].Next`);
     });

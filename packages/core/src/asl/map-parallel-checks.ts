@@ -70,25 +70,30 @@ function checkPercentage(ctx: CheckContext, field: string, value: unknown): void
   expectNumber(ctx, field, value, 0, 100);
 }
 
-/** A literal-or-`...Path` pair of Map settings: at most one, each of its proper form. */
+/**
+ * A literal-or-`...Path` pair of Map settings: at most one, each of its proper form. A `...Path`
+ * in JSONata is reported here only inside configuration objects; on the state itself the field
+ * table has already reported it.
+ */
 function checkSetting(
   ctx: CheckContext,
   holder: Record<string, unknown>,
   field: string,
   literal: (ctx: CheckContext, field: string, value: unknown) => void,
+  onState = false,
 ): void {
   if (ctx.queryLanguage === 'JSONPath') checkExclusive(ctx, holder, [field, `${field}Path`]);
   if (Object.hasOwn(holder, field)) literal(ctx, field, holder[field]);
   const pathField = `${field}Path`;
-  if (Object.hasOwn(holder, pathField)) {
-    if (ctx.queryLanguage === 'JSONPath')
-      checkPathField(ctx, pathField, holder[pathField], 'reference', false);
-    else
-      report(
-        at(ctx, pathField),
-        'WRONG_QUERY_LANGUAGE',
-        `${pathField} is a JSONPath field; use ${field} with "{% %}".`,
-      );
+  if (!Object.hasOwn(holder, pathField)) return;
+  if (ctx.queryLanguage === 'JSONPath') {
+    checkPathField(ctx, pathField, holder[pathField], 'reference', false);
+  } else if (!onState) {
+    report(
+      at(ctx, pathField),
+      'WRONG_QUERY_LANGUAGE',
+      `${pathField} is a JSONPath field; use ${field} with "{% %}".`,
+    );
   }
 }
 
@@ -223,9 +228,9 @@ export function checkMapState(
       } else checkJsonataValue(at(ctx, 'ItemSelector'), 'ItemSelector', selector);
     }
   }
-  checkSetting(ctx, state, 'MaxConcurrency', (c, f, v) => checkCount(c, f, v, 0));
-  checkSetting(ctx, state, 'ToleratedFailureCount', (c, f, v) => checkCount(c, f, v, 0));
-  checkSetting(ctx, state, 'ToleratedFailurePercentage', checkPercentage);
+  checkSetting(ctx, state, 'MaxConcurrency', (c, f, v) => checkCount(c, f, v, 0), true);
+  checkSetting(ctx, state, 'ToleratedFailureCount', (c, f, v) => checkCount(c, f, v, 0), true);
+  checkSetting(ctx, state, 'ToleratedFailurePercentage', checkPercentage, true);
   if (Object.hasOwn(state, 'Label')) checkLabel(ctx, state.Label);
   if (Object.hasOwn(state, 'ItemReader')) checkItemReader(at(ctx, 'ItemReader'), state.ItemReader);
   if (Object.hasOwn(state, 'ItemBatcher')) checkItemBatcher(at(ctx, 'ItemBatcher'), state.ItemBatcher);

@@ -2,7 +2,7 @@
 // parsed with JSON.parse, whose errors carry only an offset in some engines and only a message
 // in others, so the position is recomputed as line and column for the message; a parsed value
 // then goes through the same validation as anything the DSL emits.
-import { InvalidDefinitionError, problemAt } from './problems.js';
+import { type DefinitionProblem, InvalidDefinitionError, problemAt } from './problems.js';
 import type { AslDefinition } from './types.js';
 import { type ValidateOptions, validateDefinition } from './validate.js';
 
@@ -35,6 +35,38 @@ function errorOffset(message: string, text: string): number | undefined {
   return undefined;
 }
 
+/** The JSON text as a value, or the one problem that says why it is not JSON. */
+function parseJsonText(text: string): { value: unknown } | { problem: DefinitionProblem } {
+  if (text.trim() === '') {
+    return { problem: problemAt('EMPTY_DEFINITION', [], 'The definition is empty.') };
+  }
+  try {
+    return { value: JSON.parse(text) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const offset = errorOffset(message, text);
+    let where = '';
+    if (offset !== undefined) {
+      const { line, column } = lineAndColumn(text, offset);
+      where = ` at line ${line}, column ${column} (offset ${offset})`;
+    }
+    return {
+      problem: problemAt('INVALID_JSON', [], `The definition is not valid JSON${where}: ${message}.`),
+    };
+  }
+}
+
+/**
+ * Validates a definition given as JSON text, as CreateStateMachine and
+ * ValidateStateMachineDefinition receive it, and returns every problem (never throws).
+ * Empty text gives one `EMPTY_DEFINITION` problem, text that is not JSON one `INVALID_JSON`.
+ * @example toAwsValidationResult(validateDefinitionText(request.definition))
+ */
+export function validateDefinitionText(text: string, options: ValidateOptions = {}): DefinitionProblem[] {
+  const parsed = parseJsonText(text);
+  return 'problem' in parsed ? [parsed.problem] : validateDefinition(parsed.value, options);
+}
+
 /**
  * Parses an ASL definition from JSON text or an already-parsed object, validates it, and
  * returns it typed. Nothing is changed or filled in: the result is the definition as given.
@@ -47,21 +79,9 @@ function errorOffset(message: string, text: string): number | undefined {
 export function parseDefinition(input: string | object, options: ValidateOptions = {}): AslDefinition {
   let value: unknown = input;
   if (typeof input === 'string') {
-    try {
-      value = JSON.parse(input);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const offset = errorOffset(message, input);
-      const where =
-        offset === undefined
-          ? ''
-          : (() => {
-              const { line, column } = lineAndColumn(input, offset);
-              return ` at line ${line}, column ${column} (offset ${offset})`;
-            })();
-      const problem = problemAt('INVALID_JSON', [], `The definition is not valid JSON${where}: ${message}.`);
-      throw new InvalidDefinitionError([problem]);
-    }
+    const parsed = parseJsonText(input);
+    if ('problem' in parsed) throw new InvalidDefinitionError([parsed.problem]);
+    value = parsed.value;
   }
   const problems = validateDefinition(value, options);
   if (problems.length > 0) throw new InvalidDefinitionError(problems);

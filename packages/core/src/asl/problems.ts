@@ -11,6 +11,8 @@
 export type DefinitionProblemCode =
   /** The text is not JSON. */
   | 'INVALID_JSON'
+  /** The text is empty. */
+  | 'EMPTY_DEFINITION'
   /** A required field is absent. */
   | 'MISSING_FIELD'
   /** A field the object's kind (or its query language) does not have. */
@@ -100,6 +102,7 @@ export function problemAt(
 /** The AWS diagnostic codes the problems map to. */
 export type AwsDiagnosticCode =
   | 'INVALID_JSON_DESCRIPTION'
+  | 'MISSING_DESCRIPTION'
   | 'SCHEMA_VALIDATION_FAILED'
   | 'INVALID_RESOURCE'
   | 'MISSING_END_STATE'
@@ -112,6 +115,8 @@ export function awsDiagnosticCode(code: DefinitionProblemCode): AwsDiagnosticCod
   switch (code) {
     case 'INVALID_JSON':
       return 'INVALID_JSON_DESCRIPTION';
+    case 'EMPTY_DEFINITION':
+      return 'MISSING_DESCRIPTION';
     case 'INVALID_RESOURCE':
     case 'MISSING_END_STATE':
     case 'DUPLICATE_STATE_NAME':

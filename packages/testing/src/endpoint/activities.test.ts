@@ -5,16 +5,10 @@ import {
   ListActivitiesCommand,
   ListTagsForResourceCommand,
 } from '@aws-sdk/client-sfn';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rejectionOf, startHarness } from '../../test/sdk-harness.js';
+import { describe, expect, it } from 'vitest';
+import { rejectionOf, useEndpoint } from '../../test/sdk-harness.js';
 
-let harness: Awaited<ReturnType<typeof startHarness>>;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness.close();
-});
+const harness = useEndpoint();
 
 describe('CreateActivity', () => {
   it('creates an activity with an ARN in the endpoint region and account', async () => {

@@ -1,16 +1,10 @@
 // Whatever a client sends, the endpoint answers with an AWS-shaped error and keeps serving:
 // every case below is followed by a successful call on the same endpoint.
 import { CreateActivityCommand, ListActivitiesCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rawCall, rejectionOf, startHarness } from '../../test/sdk-harness.js';
+import { describe, expect, it } from 'vitest';
+import { rawCall, rejectionOf, useEndpoint } from '../../test/sdk-harness.js';
 
-let harness: Awaited<ReturnType<typeof startHarness>>;
-beforeAll(async () => {
-  harness = await startHarness({ maxRequestBytes: 64 * 1024 });
-});
-afterAll(async () => {
-  await harness.close();
-});
+const harness = useEndpoint({ maxRequestBytes: 64 * 1024 });
 
 async function expectStillServing() {
   const listed = await harness.sfn.send(new ListActivitiesCommand({}));

@@ -2,4 +2,9 @@
 // in this folder is internal.
 
 export type { EndpointLogger } from './http.js';
-export { type LocalEndpoint, type LocalEndpointOptions, startLocalEndpoint } from './server.js';
+export {
+  type LocalClientConfig,
+  type LocalEndpoint,
+  type LocalEndpointOptions,
+  startLocalEndpoint,
+} from './server.js';

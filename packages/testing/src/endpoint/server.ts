@@ -5,8 +5,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '@sfini/core';
+import { startExecution } from '../engine/execution.js';
+import type { RunOptions } from '../engine/types.js';
 import { activityOperations } from './activities.js';
+import { activityTaskResolver } from './activity-resolver.js';
 import { validationOperations } from './definitions.js';
+import { type ExecutionStarter, executionContext, executionOperations } from './executions.js';
+import { historyOperations } from './history.js';
 import { createRequestListener, type EndpointLogger, type OperationHandler } from './http.js';
 import { createEndpointState } from './state.js';
 import { stateMachineOperations } from './state-machines.js';
@@ -30,17 +35,37 @@ export interface LocalEndpointOptions {
   maxRequestBytes?: number;
   /** Where unexpected failures are reported; default `console`. */
   logger?: EndpointLogger;
+  /** Lambda-style handlers for Task resources that are Lambda functions, passed to the engine. */
+  lambdas?: RunOptions['lambdas'];
+  /** Per-state mocks by Task state name, passed to the engine; a mocked activity Task skips the workers. */
+  mocks?: RunOptions['mocks'];
+}
+
+/**
+ * Settings for `new SFNClient(...)` that reach the endpoint. `disableHostPrefix` matters: the
+ * SDK sends StartSyncExecution to `sync-<host>`, a name that does not resolve for a local host.
+ */
+export interface LocalClientConfig {
+  readonly endpoint: string;
+  readonly region: string;
+  readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  readonly disableHostPrefix: true;
 }
 
 /** A running local endpoint. */
 export interface LocalEndpoint {
   /** The base URL to give `new SFNClient({ endpoint })`, e.g. `http://127.0.0.1:8083`. */
   readonly url: string;
+  /** Everything `new SFNClient(endpoint.clientConfig)` needs, static credentials included. */
+  readonly clientConfig: LocalClientConfig;
   readonly port: number;
   readonly host: string;
   readonly region: string;
   readonly accountId: string;
-  /** Stops listening, answers waiting polls, and resolves once every connection is closed. */
+  /**
+   * Stops listening, answers waiting polls with no task, stops running executions (ABORTED),
+   * and resolves once every connection is closed.
+   */
   close(): Promise<void>;
 }
 
@@ -68,8 +93,7 @@ function urlHost(host: string): string {
  * @throws when the port cannot be bound (e.g. EADDRINUSE).
  * @example
  * const endpoint = await startLocalEndpoint();
- * const sfn = new SFNClient({ endpoint: endpoint.url, region: endpoint.region,
- *   credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+ * const sfn = new SFNClient(endpoint.clientConfig);
  * // ... use sfn ...
  * await endpoint.close();
  */
@@ -80,6 +104,18 @@ export async function startLocalEndpoint(options: LocalEndpointOptions = {}): Pr
   const logger = options.logger ?? console;
   const state = createEndpointState({ partition: 'aws', region, accountId });
   const broker = new ActivityTaskBroker();
+  const shutdown = new AbortController();
+  const taskResolver = activityTaskResolver(state, broker, new Set(Object.keys(options.mocks ?? {})));
+
+  const start: ExecutionStarter = (machine, executionArn, executionName, input) =>
+    startExecution(machine.revision.definition, input, {
+      context: executionContext(machine, executionArn, executionName, new Date()),
+      clock: 'real',
+      taskResolver,
+      signal: shutdown.signal,
+      ...(options.lambdas === undefined ? {} : { lambdas: options.lambdas }),
+      ...(options.mocks === undefined ? {} : { mocks: options.mocks }),
+    });
 
   const operations = new Map<string, OperationHandler>(
     Object.entries({
@@ -87,6 +123,8 @@ export async function startLocalEndpoint(options: LocalEndpointOptions = {}): Pr
       ...stateMachineOperations(state),
       ...validationOperations(),
       ...tagOperations(state),
+      ...executionOperations(state, start),
+      ...historyOperations(state),
       ...workerOperations(state, broker, options.pollTimeoutMs ?? DEFAULT_POLL_TIMEOUT_MS),
     }),
   );
@@ -108,20 +146,34 @@ export async function startLocalEndpoint(options: LocalEndpointOptions = {}): Pr
   const address = await listen(server, options.port ?? 0, host);
   let closing: Promise<void> | undefined;
 
+  const url = `http://${urlHost(host)}:${address.port}`;
   return {
-    url: `http://${urlHost(host)}:${address.port}`,
+    url,
+    clientConfig: {
+      endpoint: url,
+      region,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      disableHostPrefix: true,
+    },
     port: address.port,
     host,
     region,
     accountId,
     close() {
-      closing ??= new Promise<void>((resolve) => {
+      closing ??= (async () => {
         broker.close();
-        server.close(() => resolve());
+        shutdown.abort(new Error('the local endpoint is closing'));
+        const running = [...state.executions.values()].map((e) => e.handle.result);
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         // Answers already queued (the empty poll answers above) are flushed before sockets go.
         setImmediate(() => server.closeAllConnections());
-      });
+        await Promise.race([
+          Promise.allSettled(running),
+          new Promise((resolve) => setTimeout(resolve, 2000).unref()),
+        ]);
+        await closed;
+      })();
       return closing;
     },
   };

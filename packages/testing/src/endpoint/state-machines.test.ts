@@ -9,16 +9,10 @@ import {
   UpdateStateMachineCommand,
   ValidateStateMachineDefinitionCommand,
 } from '@aws-sdk/client-sfn';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { passDefinition, ROLE_ARN, rejectionOf, startHarness } from '../../test/sdk-harness.js';
+import { describe, expect, it } from 'vitest';
+import { passDefinition, ROLE_ARN, rejectionOf, useEndpoint } from '../../test/sdk-harness.js';
 
-let harness: Awaited<ReturnType<typeof startHarness>>;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness.close();
-});
+const harness = useEndpoint();
 
 const create = (name: string, definition = passDefinition(), extra: Record<string, unknown> = {}) =>
   harness.sfn.send(new CreateStateMachineCommand({ name, definition, roleArn: ROLE_ARN, ...extra }));

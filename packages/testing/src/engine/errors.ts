@@ -52,14 +52,6 @@ export class TaskFailedError extends Error {
   }
 }
 
-/** The definition cannot be run: every problem found is listed. */
-export class DefinitionError extends Error {
-  override readonly name = 'DefinitionError';
-  constructor(readonly problems: readonly string[]) {
-    super(`invalid state machine definition:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-  }
-}
-
 /** The prefix AWS puts before every runtime failure it attributes to a state. */
 export function stateFailurePrefix(stateName: string, enteredEventId: number): string {
   return `An error occurred while executing the state '${stateName}' (entered at the event id #${enteredEventId}).`;

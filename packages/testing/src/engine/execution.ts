@@ -68,7 +68,7 @@ function activityMap(...lists: (readonly AnyActivity[] | undefined)[]): Map<stri
 
 /**
  * Starts an execution and returns at once.
- * @throws DefinitionError listing every problem of an invalid definition.
+ * @throws InvalidDefinitionError (from @sfini/core) listing every problem of an invalid definition.
  * @throws TypeError when the definition or input is not JSON.
  * @example
  * const run = startExecution(definition, { n: 1 }, { clock: 'real' });
@@ -111,7 +111,7 @@ export function startExecution(
 /**
  * Runs an execution to its end on a virtual clock by default (waits take no time).
  * Never rejects for execution failures: they are results.
- * @throws DefinitionError (as a rejection) when the definition is invalid.
+ * @throws InvalidDefinitionError (as a rejection) when the definition is invalid.
  * @example
  * const { status, output } = await runExecution({ StartAt: 'A', States: { A: { Type: 'Pass', End: true } } }, { x: 1 });
  */

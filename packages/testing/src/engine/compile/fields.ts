@@ -1,6 +1,6 @@
 // Compiling the fields states share. Each helper records a problem (with the JSON location of the
 // field) instead of throwing, so an invalid definition is reported whole, not one error at a time.
-import type { JsonValue } from '@sfini/core';
+import { type DefinitionProblem, InvalidDefinitionError, type JsonValue } from '@sfini/core';
 import {
   compileExpression,
   compileJsonataTemplate,
@@ -11,21 +11,41 @@ import { compilePayload, type PayloadNode } from '../eval/payload-template.js';
 import { type ParsedPath, parsePathCached } from '../paths/parse.js';
 import type { AssignProgram, Catcher, NumberSource, QueryLanguage, Retrier, StringSource } from './model.js';
 
-/** Problems found while compiling, each with the location of the field. */
+/** Problems found while compiling, each with the JSONPath of the field. */
 export class Problems {
-  readonly list: string[] = [];
-  add(location: string, message: string): void {
-    this.list.push(`${location}: ${message}`);
+  readonly list: DefinitionProblem[] = [];
+  add(path: string, message: string): void {
+    this.list.push({
+      code: 'INVALID_VALUE',
+      message: `${path}: ${message}`,
+      path,
+      location: awsLocation(path),
+    });
   }
-  /** Runs `build`, turning a thrown error into a problem at `location`. */
-  guard<T>(location: string, build: () => T): T | undefined {
+  /** Runs `build`, turning a thrown error into a problem at `path`. */
+  guard<T>(path: string, build: () => T): T | undefined {
     try {
       return build();
     } catch (error) {
-      this.add(location, (error as Error).message);
+      this.add(path, (error as Error).message);
       return undefined;
     }
   }
+  /** Throws InvalidDefinitionError listing every problem, if there is any. */
+  assertNone(subject?: string): void {
+    if (this.list.length > 0) throw new InvalidDefinitionError(this.list, subject);
+  }
+}
+
+/** `$.States.A.Retry[0]` as AWS writes locations: `/States/A/Retry/0`. */
+function awsLocation(path: string): string {
+  return (
+    path
+      .replace(/^\$/, '')
+      .replace(/\[(\d+)\]/g, '.$1')
+      .split('.')
+      .join('/') || '/'
+  );
 }
 
 export type Raw = Readonly<Record<string, unknown>>;

@@ -3,7 +3,7 @@
 // every problem at once with its location. Compiled machines are cached per definition object:
 // tests and benchmarks run the same definition many times.
 
-import { DefinitionError } from '../errors.js';
+import { InvalidDefinitionError, validateDefinition } from '@sfini/core';
 import { type CompiledExpression, compileExpression, expressionText } from '../eval/jsonata.js';
 import {
   assignField,
@@ -218,12 +218,16 @@ function compileMap(
   } as CompiledState;
 }
 
-/** Compiles a `{ StartAt, States }` graph; checks every transition lands on a state of it. */
+/**
+ * Compiles a `{ StartAt, States }` graph; checks every transition lands on a state of it unless
+ * `checkTransitions` is false (TestState runs one state whose successors need not exist).
+ */
 export function compileGraph(
   raw: Raw,
   language: QueryLanguage,
   where: string,
   problems: Problems,
+  checkTransitions = true,
 ): CompiledGraph {
   const graphLanguage = languageOf(raw, language, where, problems);
   const statesRaw = raw.States;
@@ -246,7 +250,7 @@ export function compileGraph(
   if (!states.has(startAt) && typeof statesRaw === 'object') {
     problems.add(`${where}.StartAt`, `names no state: '${String(raw.StartAt)}'`);
   }
-  for (const state of states.values()) {
+  for (const state of checkTransitions ? states.values() : []) {
     const targets: [string, string][] = [];
     if (state.next !== undefined) targets.push(['Next', state.next]);
     if (state.type === 'Choice') {
@@ -267,7 +271,8 @@ export function compileGraph(
 const compiledCache = new WeakMap<object, CompiledMachine>();
 
 /**
- * Compiles a whole definition. Throws DefinitionError listing every problem found.
+ * Compiles a whole definition, validated first by the core's validateDefinition.
+ * @throws InvalidDefinitionError listing every problem found.
  * The definition is copied first, so later changes to the caller's object do not reach
  * a compiled machine, and cached per object.
  */
@@ -275,13 +280,15 @@ export function compileMachine(definition: Record<string, unknown>): CompiledMac
   const cached = compiledCache.get(definition);
   if (cached) return cached;
   const own = JSON.parse(JSON.stringify(definition)) as Record<string, unknown>;
+  const found = validateDefinition(own);
+  if (found.length > 0) throw new InvalidDefinitionError(found);
   const problems = new Problems();
   const graph = compileGraph(own, 'JSONPath', '$', problems);
   const timeout = own.TimeoutSeconds;
   if (timeout !== undefined && (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout < 0)) {
     problems.add('$.TimeoutSeconds', 'must be a whole number of seconds');
   }
-  if (problems.list.length > 0) throw new DefinitionError(problems.list);
+  problems.assertNone();
   const machine: CompiledMachine = {
     ...graph,
     timeoutSeconds: typeof timeout === 'number' ? timeout : undefined,

@@ -4,11 +4,11 @@
 // Each expression is compiled once. Only the names an expression mentions are bound, so a state
 // that never reads `$states.context` never builds the context object. JSONata evaluates data
 // only: results are copied back into plain JSON, so nothing it returns keeps JSONata's markers.
-import { createHash, randomUUID } from 'node:crypto';
 import type { JsonValue } from '@sfini/core';
 import jsonata from 'jsonata';
 import { defineOwn } from '../paths/write.js';
 import { jsonTypeName } from '../values/json.js';
+import { awsJsonataFunctions } from './functions.js';
 
 /** A compiled `{% %}` template: literal JSON with expressions at some leaves. */
 export type JsonataNode =
@@ -52,6 +52,8 @@ const EXPRESSION = /^\{%([\s\S]*)%\}$/;
 const REFERENCE = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
 const LIMITS = { timeout: 10_000, stack: 1_000 };
 const expressionCache = new Map<string, CompiledExpression>();
+/** Step Functions' own JSONata functions, bound where an expression names them. */
+const AWS_FUNCTIONS: Readonly<Record<string, unknown>> = awsJsonataFunctions();
 
 /** Compiles one expression (without the `{% %}` delimiters). */
 export function compileExpression(source: string): CompiledExpression {
@@ -66,7 +68,6 @@ export function compileExpression(source: string): CompiledExpression {
       `invalid JSONata expression '${source}': ${e.code ?? ''} ${e.message ?? ''}`,
     );
   }
-  registerAwsFunctions(compiled);
   const references = new Set<string>();
   for (const match of source.matchAll(REFERENCE)) references.add(match[1]!);
   const entry = { source, compiled, references };
@@ -148,6 +149,7 @@ export async function evaluateExpression(
     }
     const value = variables(name);
     if (value !== undefined) bindings[name] = value;
+    else if (Object.hasOwn(AWS_FUNCTIONS, name)) bindings[name] = AWS_FUNCTIONS[name];
   }
   let result: unknown;
   try {
@@ -191,81 +193,4 @@ export function unexpectedTypeMessage(
   value: JsonValue,
 ): string {
   return `The JSONata expression '${source}' specified for the field '${field}' returned an unexpected result type. Expected '${expected}', but was '${jsonTypeName(value)}' for value: ${JSON.stringify(value)}`;
-}
-
-function fail(code: string, message: string): never {
-  throw Object.assign(new Error(message), { code });
-}
-
-function registerAwsFunctions(expression: jsonata.Expression): void {
-  expression.registerFunction(
-    'partition',
-    (array: unknown, size: unknown) => {
-      if (!Array.isArray(array)) fail('D3001', 'The first argument of $partition must be an array');
-      if (typeof size !== 'number' || !Number.isInteger(size) || size <= 0) {
-        fail('D3001', 'The chunk size of $partition must be a positive integer');
-      }
-      const out: unknown[][] = [];
-      for (let i = 0; i < array.length; i += size) out.push(array.slice(i, i + size));
-      return out;
-    },
-    '<an:a>',
-  );
-  expression.registerFunction(
-    'range',
-    (start: number, end: number, step: number) => {
-      if (![start, end, step].every((n) => Number.isInteger(n)))
-        fail('D3001', 'The arguments of $range must be integers');
-      if (step === 0) fail('D3001', 'The step of $range cannot be 0');
-      const out: number[] = [];
-      for (let n = start; step > 0 ? n <= end : n >= end; n += step) {
-        out.push(n);
-        if (out.length > 1_000) fail('D3001', 'The result of $range cannot have more than 1000 items');
-      }
-      return out;
-    },
-    '<nnn:a>',
-  );
-  expression.registerFunction(
-    'hash',
-    (data: unknown, algorithm: string) => {
-      const names: Record<string, string> = {
-        MD5: 'md5',
-        'SHA-1': 'sha1',
-        'SHA-256': 'sha256',
-        'SHA-384': 'sha384',
-        'SHA-512': 'sha512',
-      };
-      const name = names[algorithm];
-      if (!name) fail('D3001', `Unsupported hash algorithm '${algorithm}'`);
-      const text = typeof data === 'string' ? data : JSON.stringify(data);
-      return createHash(name).update(text).digest('hex');
-    },
-    '<js:s>',
-  );
-  expression.registerFunction(
-    'random',
-    (seed?: number) => (seed === undefined ? Math.random() : seededRandom(seed)),
-    '<n?:n>',
-  );
-  expression.registerFunction('uuid', () => randomUUID(), '<:s>');
-  expression.registerFunction(
-    'parse',
-    (text: string) => {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        return fail('D3001', `The argument of $parse is not valid JSON: ${text}`);
-      }
-    },
-    '<s:j>',
-  );
-}
-
-function seededRandom(seed: number): number {
-  // mulberry32: a small deterministic generator, enough for reproducible sampling.
-  let t = (Math.trunc(seed) + 0x6d2b79f5) | 0;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }

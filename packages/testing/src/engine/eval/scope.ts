@@ -1,9 +1,9 @@
-// What an expression can see while a state runs: the state data (`$`), the context object (`$$`)
-// and the workflow variables (`$name`). Intrinsic functions and Choice rules receive this scope
-// and resolve their paths through it, so they never need to know how the engine stores
-// variables or when it builds the context object (lazily: most states never read it).
+// What a path can see while a state runs: the state data (`$`), the context object (`$$`) and the
+// workflow variables (`$name`). Variables live in nested scopes: a Parallel branch or a Map
+// iteration reads the scopes around it and writes only its own. The context object is passed as
+// a function because it is built lazily: most states never read it.
 import type { JsonValue } from '@sfini/core';
-import { type ParsedPath, parsePathCached } from '../paths/parse.js';
+import type { ParsedPath } from '../paths/parse.js';
 import { NOT_FOUND, type Selected, selectAt } from '../paths/select.js';
 
 /** Workflow variables visible to a state: its own scope first, then the enclosing ones. */
@@ -43,23 +43,6 @@ export class VariableScope {
   }
 }
 
-/** The scope passed to intrinsic functions and Choice rules. */
-export interface EvaluationScope {
-  /** The state data `$` paths start from. */
-  readonly input: JsonValue;
-  /** The context object `$$` paths start from. */
-  context(): JsonValue;
-  /** The value of workflow variable `name`, or undefined when no such variable exists. */
-  variable(name: string): JsonValue | undefined;
-  /**
-   * The value `path` names (`$...`, `$$...` or `$name...`). Throws a StatesFailure with AWS's
-   * wording when it names nothing.
-   */
-  resolvePath(path: string): JsonValue;
-  /** Like resolvePath, but `{ found: false }` instead of throwing when the path names nothing. */
-  tryResolvePath(path: string): { found: true; value: JsonValue } | { found: false };
-}
-
 /** Selects a parsed path against the right root. */
 export function selectInScope(
   path: ParsedPath,
@@ -78,39 +61,4 @@ export function selectInScope(
       return path.segments.length === 0 ? value : selectAt(path, value);
     }
   }
-}
-
-/** Builds an EvaluationScope; `notFound` makes the failure thrown for a path that names nothing. */
-export function makeScope(
-  input: JsonValue,
-  context: () => JsonValue,
-  variables: VariableScope,
-  notFound: (path: string, root: JsonValue) => Error,
-): EvaluationScope {
-  const rootOf = (parsed: ParsedPath): JsonValue => {
-    if (parsed.root === 'context') return context();
-    if (parsed.root === 'variable') {
-      const value = variables.get(parsed.variable!);
-      return value === NOT_FOUND ? null : value;
-    }
-    return input;
-  };
-  return {
-    input,
-    context,
-    variable(name) {
-      const value = variables.get(name);
-      return value === NOT_FOUND ? undefined : value;
-    },
-    resolvePath(path) {
-      const parsed = parsePathCached(path);
-      const value = selectInScope(parsed, input, context, variables);
-      if (value === NOT_FOUND) throw notFound(path, rootOf(parsed));
-      return value;
-    },
-    tryResolvePath(path) {
-      const value = selectInScope(parsePathCached(path), input, context, variables);
-      return value === NOT_FOUND ? { found: false } : { found: true, value };
-    },
-  };
 }

@@ -16,7 +16,8 @@ export interface ExecutionIdentity {
   readonly StartTime: string;
   readonly Name: string;
   readonly RoleArn: string | null;
-  readonly RedriveCount: number;
+  /** Absent in TestState's context object. */
+  readonly RedriveCount?: number;
 }
 
 export interface MachineIdentity {
@@ -32,16 +33,37 @@ export interface TaskMeans {
   readonly lambdas: Readonly<Record<string, LambdaHandler>>;
 }
 
+/** A retrier matched a failure: TestState reports it instead of waiting. */
+export interface RetryDecision {
+  readonly failure: StatesFailure;
+  readonly retrierIndex: number;
+  readonly delaySeconds: number;
+  /** The retrier has no attempts left: the failure goes on to the catchers. */
+  readonly exhausted: boolean;
+}
+
+/** What TestState's mock makes of a Map or Parallel state as a whole. */
+export interface StateOutcomeMock {
+  readonly result?: JsonValue;
+  readonly error?: { readonly error: string; readonly cause: string | undefined };
+  /** Failed iterations to count against the Map's tolerance (stateConfiguration). */
+  readonly mapIterationFailureCount?: number;
+}
+
 /** Hooks TestState installs to observe and steer a single state. */
 export interface InspectionHooks {
   /** Records a named stage of the state's input/output pipeline. */
   record(stage: string, value: JsonValue): void;
-  /** Called instead of waiting when a retrier would retry: TestState reports RETRIABLE. */
-  retriable?(failure: StatesFailure, retrierIndex: number, delaySeconds: number): void;
+  /** Called when a retrier matches; TestState throws here to report RETRIABLE without waiting. */
+  retry?(decision: RetryDecision): void;
+  /** Retries already made (stateConfiguration.retrierRetryCount). */
+  readonly retrierRetryCount?: number;
   /** Items a Map's ItemReader would have read (TestState's mapItemReaderData). */
   readonly itemReaderData?: JsonValue[];
   /** Called when a catcher takes the error: TestState reports CAUGHT_ERROR. */
   caught?(failure: StatesFailure, catcherIndex: number): void;
+  /** When set, a Map or Parallel state takes this result (or error) instead of running. */
+  readonly stateOutcome?: StateOutcomeMock;
 }
 
 /** Shared by every state of one execution. */
@@ -59,6 +81,12 @@ export interface Runtime {
   readonly region: string;
   readonly accountId: string;
   readonly inspection?: InspectionHooks;
+  /** TestState: the context object given by the caller, used as is. */
+  readonly contextOverride?: JsonValue;
+  /** TestState: the name the context object gives the state. */
+  readonly contextStateName?: string;
+  /** TestState: causes carry no "An error occurred while executing the state" prefix. */
+  readonly plainCauses?: boolean;
 }
 
 /** One thread of work: the top level, a Parallel branch, or a Map iteration. */

@@ -3,8 +3,9 @@
 // OutputPath, Assign, JSONata Output). State modules compose these steps; the failure wording
 // for each step lives here, next to the step.
 import type { JsonValue } from '@sfini/core';
+import type { IntrinsicScope } from '../../intrinsics/scope.js';
 import type { AssignProgram, CompiledState } from '../compile/model.js';
-import { queryEvaluationFailure, runtimeFailure, StatesFailure } from '../errors.js';
+import { queryEvaluationFailure, runtimeFailure, StatesErrors, StatesFailure } from '../errors.js';
 import { evaluateIntrinsic } from '../eval/functions.js';
 import {
   evaluateJsonataTemplate,
@@ -13,9 +14,9 @@ import {
   type StatesBinding,
 } from '../eval/jsonata.js';
 import { evaluatePayload, type PayloadEnvironment, type PayloadNode } from '../eval/payload-template.js';
-import { makeScope, selectInScope } from '../eval/scope.js';
+import { selectInScope } from '../eval/scope.js';
 import { StateEnteredDetails, StateExitedDetails } from '../history/details.js';
-import type { ParsedPath } from '../paths/parse.js';
+import { type ParsedPath, parsePathCached } from '../paths/parse.js';
 import { NOT_FOUND, type Selected } from '../paths/select.js';
 import { PathWriteError, writeAt } from '../paths/write.js';
 import { stringify } from '../values/json.js';
@@ -56,6 +57,7 @@ export class StateRun {
       new StateEnteredDetails(state.name, input),
     );
     if (state.type === 'Task' || state.type === 'Map' || state.type === 'Parallel') this.retryCount = 0;
+    this.inspect('input', input);
   }
 
   get name(): string {
@@ -66,9 +68,10 @@ export class StateRun {
   readonly context = (): JsonValue => {
     if (this.#context === undefined) {
       const runtime = this.thread.runtime;
+      if (runtime.contextOverride !== undefined) return runtime.contextOverride;
       if (this.#enteredTime === undefined) this.#enteredTime = isoTime(this.enteredAt);
       this.#context = buildContextObject(runtime.execution, runtime.stateMachine, {
-        name: this.state.name,
+        name: runtime.contextStateName ?? this.state.name,
         enteredTime: this.#enteredTime,
         retryCount: this.retryCount,
         mapItem: this.mapItem,
@@ -89,7 +92,22 @@ export class StateRun {
   };
 
   runtimeFailure(message: string): StatesFailure {
+    if (this.thread.runtime.plainCauses) return new StatesFailure(StatesErrors.Runtime, message, 'runtime');
     return runtimeFailure(this.state.name, this.enteredEventId, message);
+  }
+
+  /** A States.QueryEvaluationError with AWS's cause wording. */
+  queryFailure(message: string, location?: string): StatesFailure {
+    if (this.thread.runtime.plainCauses) {
+      return new StatesFailure(StatesErrors.QueryEvaluationError, message, 'evaluation', location);
+    }
+    return queryEvaluationFailure(this.state.name, this.enteredEventId, message, location);
+  }
+
+  /** Records a pipeline stage for TestState's inspectionData; free when nobody inspects. */
+  inspect(stage: string, value: JsonValue): void {
+    const inspection = this.thread.runtime.inspection;
+    if (inspection !== undefined) inspection.record(stage, value);
   }
 
   select(path: ParsedPath, dollar: JsonValue): Selected {
@@ -130,22 +148,37 @@ export class StateRun {
 
   /** Evaluates an intrinsic function call; its failures become States.Runtime with AWS's prefix. */
   intrinsic(expression: string, field: string, dollar: JsonValue): JsonValue {
-    const scope = makeScope(dollar, this.context, this.thread.variables, (path, root) =>
-      this.runtimeFailure(
-        `The JSONPath '${path}' specified for the field '${field}' could not be found in the input '${stringify(root)}'`,
-      ),
-    );
+    const scope: IntrinsicScope = {
+      resolvePath: (path) => {
+        const parsed = parsePathCached(path);
+        const value = this.select(parsed, dollar);
+        if (value === NOT_FOUND) {
+          throw this.runtimeFailure(
+            `The JSONPath '${path}' specified for the field '${field}' could not be found in the input '${this.#rootText(parsed, dollar)}'`,
+          );
+        }
+        return value;
+      },
+    };
     try {
       return evaluateIntrinsic(expression, scope);
     } catch (thrown) {
-      if (thrown instanceof StatesFailure) throw thrown;
-      const error = thrown as { error?: unknown; cause?: unknown; message?: string };
-      if (typeof error.error === 'string') {
-        const cause = typeof error.cause === 'string' ? error.cause : error.message;
-        throw new StatesFailure(error.error, cause, 'runtime');
-      }
-      throw this.runtimeFailure(String(error.message ?? thrown));
+      throw this.failureFrom(thrown);
     }
+  }
+
+  /**
+   * Turns what an intrinsic function or a Choice rule threw into a StatesFailure: AWS's
+   * States.Runtime causes get the state prefix, other errors keep their name and cause.
+   */
+  failureFrom(thrown: unknown): StatesFailure {
+    if (thrown instanceof StatesFailure) return thrown;
+    const error = thrown as { error?: unknown; cause?: unknown; message?: string };
+    const cause = typeof error.cause === 'string' ? error.cause : String(error.message ?? thrown);
+    if (typeof error.error === 'string' && error.error !== StatesErrors.Runtime) {
+      return new StatesFailure(error.error, cause, 'runtime');
+    }
+    return this.runtimeFailure(cause);
   }
 
   payload(node: PayloadNode, dollar: JsonValue): JsonValue {
@@ -181,7 +214,7 @@ export class StateRun {
       return await evaluateJsonataTemplate(node, states, this.variable);
     } catch (error) {
       if (error instanceof JsonataEvaluationError) {
-        throw queryEvaluationFailure(this.state.name, this.enteredEventId, error.message, error.field);
+        throw this.queryFailure(error.message, error.field);
       }
       throw error;
     }

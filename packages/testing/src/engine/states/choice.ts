@@ -3,43 +3,35 @@
 // the state fails with States.NoChoiceMatched. JSONPath rules are judged by the shared Choice
 // evaluator; JSONata rules by their Condition expression.
 import type { JsonValue } from '@sfini/core';
+import { NO_CHOICE_MATCHED_CAUSE } from '../../choice/errors.js';
+import type { ChoiceRuleDefinition, ChoiceScope } from '../../choice/types.js';
 import type { ChoiceBranch, ChoiceState } from '../compile/model.js';
-import { queryEvaluationFailure, StatesErrors, StatesFailure } from '../errors.js';
+import { StatesFailure } from '../errors.js';
 import { evaluateChoiceRule } from '../eval/functions.js';
 import { unexpectedTypeMessage } from '../eval/jsonata.js';
-import { makeScope } from '../eval/scope.js';
+import { parsePathCached } from '../paths/parse.js';
+import { NOT_FOUND } from '../paths/select.js';
 import type { Thread } from '../run/runtime.js';
 import { StateRun } from '../run/state-run.js';
-import { stringify } from '../values/json.js';
 import type { StepOutcome, StepResult } from './step.js';
 
-function noMatch(): StatesFailure {
-  return new StatesFailure(StatesErrors.NoChoiceMatched, 'No Matches!', 'runtime');
+function noMatch(run: StateRun): StatesFailure {
+  return run.runtimeFailure(NO_CHOICE_MATCHED_CAUSE);
 }
 
 function matchJsonPath(state: ChoiceState, run: StateRun, input: JsonValue): ChoiceBranch | undefined {
-  const scope = makeScope(input, run.context, run.thread.variables, (path, root) =>
-    run.runtimeFailure(
-      `Invalid path '${path}': The choice state's condition path references an invalid value. Input: '${stringify(root)}'`,
-    ),
-  );
-  for (const choice of state.choices) {
-    let holds: boolean;
-    try {
-      holds = evaluateChoiceRule(choice.rule as Record<string, unknown>, scope);
-    } catch (thrown) {
-      if (thrown instanceof StatesFailure) throw thrown;
-      const error = thrown as { error?: unknown; cause?: unknown; message?: string };
-      if (typeof error.error === 'string') {
-        throw new StatesFailure(
-          error.error,
-          typeof error.cause === 'string' ? error.cause : error.message,
-          'runtime',
-        );
-      }
-      throw run.runtimeFailure(String(error.message ?? thrown));
+  const scope: ChoiceScope = {
+    resolvePath: (path) => {
+      const value = run.select(parsePathCached(path), input);
+      return value === NOT_FOUND ? { found: false } : { found: true, value };
+    },
+  };
+  try {
+    for (const choice of state.choices) {
+      if (evaluateChoiceRule(choice.rule as ChoiceRuleDefinition, scope)) return choice;
     }
-    if (holds) return choice;
+  } catch (thrown) {
+    throw run.failureFrom(thrown);
   }
   return undefined;
 }
@@ -48,8 +40,9 @@ export function runChoice(state: ChoiceState, input: JsonValue, thread: Thread):
   const run = new StateRun(state, thread, input);
   if (state.queryLanguage === 'JSONata') return runChoiceJsonata(state, run);
   const effective = run.applyPath(state.inputPath, input);
+  run.inspect('afterInputPath', effective);
   const matched = matchJsonPath(state, run, effective);
-  if (matched === undefined && state.default === undefined) throw noMatch();
+  if (matched === undefined && state.default === undefined) throw noMatch(run);
   const assigned = run.assignJsonPath(matched ? matched.assign : state.assign, effective);
   const output = run.applyPath(state.outputPath, effective);
   run.commitAssign(assigned);
@@ -69,9 +62,7 @@ async function runChoiceJsonata(state: ChoiceState, run: StateRun): Promise<Step
         states,
       );
       if (typeof value !== 'boolean') {
-        throw queryEvaluationFailure(
-          state.name,
-          run.enteredEventId,
+        throw run.queryFailure(
           unexpectedTypeMessage(choice.condition!.source, 'Condition', 'boolean', value),
           'Condition',
         );
@@ -81,7 +72,7 @@ async function runChoiceJsonata(state: ChoiceState, run: StateRun): Promise<Step
         break;
       }
     }
-    if (matched === undefined && state.default === undefined) throw noMatch();
+    if (matched === undefined && state.default === undefined) throw noMatch(run);
     const outputNode = matched ? matched.output : state.output;
     output = outputNode ? await run.jsonata(outputNode, states) : run.input;
     assigned = await run.assignJsonata(matched ? matched.assign : state.assign, states);

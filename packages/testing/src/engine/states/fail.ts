@@ -64,5 +64,6 @@ export function runFail(state: FailState, input: JsonValue, thread: Thread): Ste
       throw failure(error, cause);
     })();
   }
+  run.inspect('afterInputPath', input);
   throw failure(resolveJsonPath(run, state.error), resolveJsonPath(run, state.cause));
 }

@@ -2,7 +2,6 @@
 // possibly read from the input (…Path) or computed by JSONata, each checked with AWS's wording.
 import type { JsonValue } from '@sfini/core';
 import type { MapState, NumberSource } from '../compile/model.js';
-import { queryEvaluationFailure } from '../errors.js';
 import { NOT_FOUND } from '../paths/select.js';
 import type { StateRun } from '../run/state-run.js';
 import { jsonTypeName, stringify } from '../values/json.js';
@@ -21,9 +20,7 @@ export async function mapItems(state: MapState, run: StateRun, effective: JsonVa
       const items = await run.jsonata(state.items, run.states());
       if (!Array.isArray(items)) {
         const source = state.items.kind === 'expression' ? state.items.expression.source : stringify(items);
-        throw queryEvaluationFailure(
-          state.name,
-          run.enteredEventId,
+        throw run.queryFailure(
           `The JSONata expression '${source}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '${jsonTypeName(items)}' for value: ${stringify(items)}`,
           'Items',
         );
@@ -31,11 +28,7 @@ export async function mapItems(state: MapState, run: StateRun, effective: JsonVa
       return items;
     }
     if (!Array.isArray(effective)) {
-      throw queryEvaluationFailure(
-        state.name,
-        run.enteredEventId,
-        `Map state input must be an array but was: ${stringify(effective)}`,
-      );
+      throw run.queryFailure(`Map state input must be an array but was: ${stringify(effective)}`);
     }
     return effective;
   }

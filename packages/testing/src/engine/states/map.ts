@@ -9,10 +9,10 @@ import type { MapState } from '../compile/model.js';
 import { StatesErrors, StatesFailure } from '../errors.js';
 import { HistoryRecorder } from '../history/recorder.js';
 import { StoppedError } from '../run/interpreter.js';
-import type { Runtime, Thread } from '../run/runtime.js';
+import type { Runtime, StateOutcomeMock, Thread } from '../run/runtime.js';
 import type { StateRun } from '../run/state-run.js';
 import { childThread, linkedController, runChild } from './branches.js';
-import { exceedsTolerance, mapItems, mapMaxConcurrency, mapTolerance } from './map-config.js';
+import { exceedsTolerance, mapItems, mapMaxConcurrency, mapTolerance, type Tolerance } from './map-config.js';
 import { asFailure, runWithRetry } from './retry-catch.js';
 import type { StepResult } from './step.js';
 
@@ -53,13 +53,30 @@ function mapRunArn(runtime: Runtime, state: MapState): string {
   return `arn:aws:states:${runtime.region}:${runtime.accountId}:mapRun:${runtime.stateMachine.Name}/${label}:${randomUUID()}`;
 }
 
+/** TestState: the mock stands for the iterations; simulated failures still meet the tolerance. */
+function mockedOutcome(mocked: StateOutcomeMock, tolerance: Tolerance, total: number): JsonValue {
+  if (mocked.error) throw new StatesFailure(mocked.error.error, mocked.error.cause, 'task');
+  const failures = mocked.mapIterationFailureCount ?? 0;
+  const configured = tolerance.count !== undefined || tolerance.percentage !== undefined;
+  if (configured && exceedsTolerance(tolerance, failures, total)) {
+    throw new StatesFailure(StatesErrors.ExceedToleratedFailureThreshold, TOLERANCE_EXCEEDED_CAUSE, 'branch');
+  }
+  return mocked.result ?? null;
+}
+
 async function runIterations(state: MapState, run: StateRun, effective: JsonValue): Promise<JsonValue> {
   const thread = run.thread;
   const runtime = thread.runtime;
   const items = await mapItems(state, run, effective);
+  if (state.queryLanguage === 'JSONPath') run.inspect('afterItemsPath', items);
   const maxConcurrency = await mapMaxConcurrency(state, run, effective);
+  run.inspect('maxConcurrency', maxConcurrency);
   thread.event('MapStateStarted', 'mapStateStartedEventDetails', { length: items.length });
   const tolerance = await mapTolerance(state, run, effective);
+  if (tolerance.count !== undefined) run.inspect('toleratedFailureCount', tolerance.count);
+  if (tolerance.percentage !== undefined) run.inspect('toleratedFailurePercentage', tolerance.percentage);
+  const mocked = runtime.inspection?.stateOutcome;
+  if (mocked !== undefined) return mockedOutcome(mocked, tolerance, items.length);
   const selected: JsonValue[] = [];
   for (let i = 0; i < items.length; i++)
     selected.push(await itemInput(state, run, effective, i, items[i] as JsonValue));

@@ -3,7 +3,7 @@
 // state with its error, which Retry and Catch then see.
 import type { JsonValue } from '@sfini/core';
 import type { CompiledGraph, ParallelState } from '../compile/model.js';
-import { StatesErrors } from '../errors.js';
+import { StatesErrors, StatesFailure } from '../errors.js';
 import type { Thread } from '../run/runtime.js';
 import type { StateRun } from '../run/state-run.js';
 import { childThread, linkedController, runChild } from './branches.js';
@@ -12,6 +12,11 @@ import type { StepResult } from './step.js';
 
 async function runBranches(state: ParallelState, run: StateRun, input: JsonValue): Promise<JsonValue> {
   const thread = run.thread;
+  const mocked = thread.runtime.inspection?.stateOutcome;
+  if (mocked !== undefined) {
+    if (mocked.error) throw new StatesFailure(mocked.error.error, mocked.error.cause, 'task');
+    return mocked.result ?? null;
+  }
   const startedId = thread.event('ParallelStateStarted');
   const { controller, dispose } = linkedController(thread.signal);
   try {

@@ -12,13 +12,20 @@ export function runPass(state: PassState, input: JsonValue, thread: Thread): Ste
   const run = new StateRun(state, thread, input);
   if (state.queryLanguage === 'JSONata') return runPassJsonata(state, run);
   const effective = run.applyPath(state.inputPath, input);
-  const result = state.hasResult
-    ? (state.result as JsonValue)
-    : state.parameters
-      ? run.payload(state.parameters, effective)
-      : effective;
+  let result: JsonValue;
+  if (state.hasResult) {
+    result = state.result as JsonValue;
+    run.inspect('result', result);
+  } else {
+    run.inspect('afterInputPath', effective);
+    result = state.parameters ? run.payload(state.parameters, effective) : effective;
+    run.inspect('afterParameters', result);
+  }
+  run.inspect('afterResultSelector', result);
   const assigned = run.assignJsonPath(state.assign, result);
-  const output = run.applyPath(state.outputPath, run.applyResultPath(state.resultPath, result));
+  const placed = run.applyResultPath(state.resultPath, result);
+  run.inspect('afterResultPath', placed);
+  const output = run.applyPath(state.outputPath, placed);
   checkPayloadSize(run, output);
   run.commitAssign(assigned);
   run.exit(output, assigned);
@@ -61,7 +68,9 @@ export function runSucceed(state: SucceedState, input: JsonValue, thread: Thread
       },
     );
   }
-  const output = run.applyPath(state.outputPath, run.applyPath(state.inputPath, input));
+  const effective = run.applyPath(state.inputPath, input);
+  run.inspect('afterInputPath', effective);
+  const output = run.applyPath(state.outputPath, effective);
   run.exit(output);
   return { output, next: undefined };
 }

@@ -56,7 +56,9 @@ async function attemptOnce(
       state.arguments && !program.ownsParameters
         ? await run.jsonata(state.arguments, run.states())
         : run.input;
+    if (state.type === 'Task') run.inspect('afterArguments', args);
     const result = await program.attempt(run, args);
+    if (state.type === 'Task') run.inspect('result', result);
     const states = run.states({ result });
     const output = state.output ? await run.jsonata(state.output, states) : result;
     const assigned = await run.assignJsonata(state.assign, states);
@@ -67,10 +69,15 @@ async function attemptOnce(
   }
   const parameters =
     state.parameters && !program.ownsParameters ? run.payload(state.parameters, effective) : effective;
+  if (state.type === 'Task') run.inspect('afterParameters', parameters);
   const result = await program.attempt(run, parameters);
+  if (state.type === 'Task') run.inspect('result', result);
   const assigned = run.assignJsonPath(state.assign, result);
   const selected = state.resultSelector ? run.payload(state.resultSelector, result) : result;
-  const output = run.applyPath(state.outputPath, run.applyResultPath(state.resultPath, selected));
+  run.inspect('afterResultSelector', selected);
+  const placed = run.applyResultPath(state.resultPath, selected);
+  run.inspect('afterResultPath', placed);
+  const output = run.applyPath(state.outputPath, placed);
   checkPayloadSize(run, output);
   run.commitAssign(assigned);
   run.exit(output, assigned);
@@ -103,8 +110,11 @@ export async function runWithRetry(
 ): Promise<StepResult> {
   const run = new StateRun(state, thread, input);
   const effective = state.queryLanguage === 'JSONPath' ? run.applyPath(state.inputPath, input) : input;
-  const attempts = state.retriers.map(() => 0);
+  // AWS's TestState reports no afterInputPath for Parallel states.
+  if (state.queryLanguage === 'JSONPath' && state.type !== 'Parallel')
+    run.inspect('afterInputPath', effective);
   const inspection = thread.runtime.inspection;
+  const attempts = state.retriers.map(() => inspection?.retrierRetryCount ?? 0);
   for (;;) {
     let failure: StatesFailure;
     try {
@@ -116,14 +126,17 @@ export async function runWithRetry(
     program.failed?.(run, failure);
     const index = state.retriers.findIndex((r) => errorMatches(r.errorEquals, failure.error));
     const retrier = index >= 0 ? state.retriers[index]! : undefined;
-    if (retrier && attempts[index]! < retrier.maxAttempts) {
-      const delay = retryDelaySeconds(retrier, attempts[index]!);
-      inspection?.retriable?.(failure, index, delay);
-      attempts[index]!++;
-      await thread.runtime.clock.sleep(delay * 1000, thread.signal);
-      run.retryCount = (run.retryCount ?? 0) + 1;
-      run.contextChanged();
-      continue;
+    if (retrier) {
+      const exhausted = attempts[index]! >= retrier.maxAttempts;
+      const delay = exhausted ? 0 : retryDelaySeconds(retrier, attempts[index]!);
+      inspection?.retry?.({ failure, retrierIndex: index, delaySeconds: delay, exhausted });
+      if (!exhausted) {
+        attempts[index]!++;
+        await thread.runtime.clock.sleep(delay * 1000, thread.signal);
+        run.retryCount = (run.retryCount ?? 0) + 1;
+        run.contextChanged();
+        continue;
+      }
     }
     const catcherIndex = state.catchers.findIndex((c) => errorMatches(c.errorEquals, failure.error));
     if (catcherIndex >= 0) {

@@ -104,6 +104,7 @@ export async function runWait(state: WaitState, input: JsonValue, thread: Thread
     return { output, next: state.end ? undefined : state.next };
   }
   const effective = run.applyPath(state.inputPath, input);
+  run.inspect('afterInputPath', effective);
   const seconds = secondsFrom(run, state, effective);
   const ms =
     seconds !== undefined

@@ -1,0 +1,268 @@
+// Options (camelCase, as TypeScript users write them) to ASL fields (PascalCase), per state
+// type. Unknown options are refused at definition time, since a misspelt option would
+// otherwise vanish silently from the emitted ASL for a JavaScript caller.
+import type { JsonObject, JsonValue } from '../json.js';
+import type { Retrier, StateType } from './graph.js';
+
+type Converter = (value: unknown, where: string) => JsonValue;
+
+function json(value: unknown, where: string): JsonValue {
+  const problems: string[] = [];
+  const visit = (v: unknown, path: string): void => {
+    if (v === null || typeof v === 'string' || typeof v === 'boolean') return;
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) problems.push(`${path} is ${v}, which JSON cannot carry`);
+      return;
+    }
+    if (Array.isArray(v)) {
+      for (const [i, item] of v.entries()) visit(item, `${path}[${i}]`);
+      return;
+    }
+    if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+      for (const [key, child] of Object.entries(v as Record<string, unknown>)) visit(child, `${path}.${key}`);
+      return;
+    }
+    problems.push(
+      `${path} is ${v === undefined ? 'undefined' : typeof v === 'object' ? 'a non-plain object' : `a ${typeof v}`}`,
+    );
+  };
+  visit(value, where);
+  if (problems.length > 0) throw new TypeError(`not JSON: ${problems.join('; ')}`);
+  return value as JsonValue;
+}
+
+function string(value: unknown, where: string): JsonValue {
+  if (typeof value !== 'string')
+    throw new TypeError(`${where} must be a string, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+function pathOrNull(value: unknown, where: string): JsonValue {
+  return value === null ? null : string(value, where);
+}
+
+function seconds(value: unknown, where: string): JsonValue {
+  if (typeof value === 'string' && /^\{%[\s\S]*%\}$/.test(value.trim())) return value;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 99_999_999) {
+    throw new RangeError(
+      `${where} must be a whole number of seconds (or a JSONata expression), got ${JSON.stringify(value)}`,
+    );
+  }
+  return value;
+}
+
+function positive(value: unknown, where: string): JsonValue {
+  if (typeof value === 'string' && /^\{%[\s\S]*%\}$/.test(value.trim())) return value;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new RangeError(`${where} must be a whole number from 0, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+function percentage(value: unknown, where: string): JsonValue {
+  if (typeof value !== 'number' || value < 0 || value > 100) {
+    throw new RangeError(`${where} must be a number from 0 to 100, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+function timestamp(value: unknown, where: string): JsonValue {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw new RangeError(`${where} is an invalid Date`);
+    return value.toISOString();
+  }
+  return string(value, where);
+}
+
+function queryLanguage(value: unknown, where: string): JsonValue {
+  if (value !== 'JSONPath' && value !== 'JSONata') {
+    throw new TypeError(`${where} must be 'JSONPath' or 'JSONata', got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+function processorConfig(value: unknown, where: string): JsonValue {
+  const config = value as { mode?: unknown; executionType?: unknown };
+  const out: JsonObject = {};
+  if (config.mode !== undefined) out.Mode = string(config.mode, `${where}.mode`);
+  if (config.executionType !== undefined)
+    out.ExecutionType = string(config.executionType, `${where}.executionType`);
+  return out;
+}
+
+/** Turns retry options into an ASL Retrier. */
+export function retrier(errorEquals: unknown, options: Record<string, unknown>, where: string): Retrier {
+  if (!Array.isArray(errorEquals) || errorEquals.some((e) => typeof e !== 'string')) {
+    throw new TypeError(`${where}: errorEquals must be an array of error names`);
+  }
+  const known = [
+    'errorEquals',
+    'intervalSeconds',
+    'maxAttempts',
+    'backoffRate',
+    'maxDelaySeconds',
+    'jitterStrategy',
+    'comment',
+  ];
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) throw new TypeError(`${where}: unknown retry option '${key}'`);
+  }
+  const out: Retrier = { ErrorEquals: [...(errorEquals as string[])] };
+  if (options.intervalSeconds !== undefined)
+    out.IntervalSeconds = positive(options.intervalSeconds, `${where}.intervalSeconds`) as number;
+  if (options.maxAttempts !== undefined)
+    out.MaxAttempts = positive(options.maxAttempts, `${where}.maxAttempts`) as number;
+  if (options.backoffRate !== undefined) {
+    if (typeof options.backoffRate !== 'number' || options.backoffRate < 1) {
+      throw new RangeError(`${where}.backoffRate must be a number of at least 1.0`);
+    }
+    out.BackoffRate = options.backoffRate;
+  }
+  if (options.maxDelaySeconds !== undefined)
+    out.MaxDelaySeconds = positive(options.maxDelaySeconds, `${where}.maxDelaySeconds`) as number;
+  if (options.jitterStrategy !== undefined) {
+    if (options.jitterStrategy !== 'FULL' && options.jitterStrategy !== 'NONE') {
+      throw new TypeError(`${where}.jitterStrategy must be 'FULL' or 'NONE'`);
+    }
+    out.JitterStrategy = options.jitterStrategy;
+  }
+  if (options.comment !== undefined) out.Comment = string(options.comment, `${where}.comment`) as string;
+  return out;
+}
+
+/** Option name -> [ASL field, converter]. */
+const FIELDS: Record<string, [string, Converter]> = {
+  comment: ['Comment', string],
+  queryLanguage: ['QueryLanguage', queryLanguage],
+  inputPath: ['InputPath', pathOrNull],
+  outputPath: ['OutputPath', pathOrNull],
+  resultPath: ['ResultPath', pathOrNull],
+  parameters: ['Parameters', json],
+  resultSelector: ['ResultSelector', json],
+  result: ['Result', json],
+  arguments: ['Arguments', json],
+  output: ['Output', json],
+  assign: ['Assign', json],
+  credentials: ['Credentials', json],
+  timeoutSeconds: ['TimeoutSeconds', seconds],
+  timeoutSecondsPath: ['TimeoutSecondsPath', string],
+  heartbeatSeconds: ['HeartbeatSeconds', seconds],
+  heartbeatSecondsPath: ['HeartbeatSecondsPath', string],
+  seconds: ['Seconds', seconds],
+  secondsPath: ['SecondsPath', string],
+  timestamp: ['Timestamp', timestamp],
+  timestampPath: ['TimestampPath', string],
+  error: ['Error', string],
+  errorPath: ['ErrorPath', string],
+  cause: ['Cause', string],
+  causePath: ['CausePath', string],
+  items: ['Items', json],
+  itemsPath: ['ItemsPath', string],
+  itemSelector: ['ItemSelector', json],
+  itemReader: ['ItemReader', json],
+  itemBatcher: ['ItemBatcher', json],
+  resultWriter: ['ResultWriter', json],
+  maxConcurrency: ['MaxConcurrency', positive],
+  maxConcurrencyPath: ['MaxConcurrencyPath', string],
+  toleratedFailurePercentage: ['ToleratedFailurePercentage', percentage],
+  toleratedFailurePercentagePath: ['ToleratedFailurePercentagePath', string],
+  toleratedFailureCount: ['ToleratedFailureCount', positive],
+  toleratedFailureCountPath: ['ToleratedFailureCountPath', string],
+  label: ['Label', string],
+  processorConfig: ['ProcessorConfig', processorConfig],
+};
+
+const COMMON = ['comment', 'queryLanguage'];
+const IO = ['inputPath', 'outputPath'];
+const TYPED_OUTPUT = ['output', 'outputSchema'];
+
+/** The options each state type takes; options handled by the builder itself are listed too. */
+const ALLOWED: Record<StateType, readonly string[]> = {
+  Pass: [...COMMON, ...IO, ...TYPED_OUTPUT, 'parameters', 'result', 'resultPath', 'assign'],
+  Task: [
+    ...COMMON,
+    ...IO,
+    ...TYPED_OUTPUT,
+    'parameters',
+    'resultSelector',
+    'resultPath',
+    'arguments',
+    'assign',
+    'credentials',
+    'timeoutSeconds',
+    'timeoutSecondsPath',
+    'heartbeatSeconds',
+    'heartbeatSecondsPath',
+    'retry',
+  ],
+  Wait: [...COMMON, ...IO, ...TYPED_OUTPUT, 'assign', 'seconds', 'secondsPath', 'timestamp', 'timestampPath'],
+  Choice: [...COMMON, ...IO, ...TYPED_OUTPUT, 'assign'],
+  Succeed: [...COMMON, ...IO, ...TYPED_OUTPUT],
+  Fail: [...COMMON, 'error', 'errorPath', 'cause', 'causePath'],
+  Parallel: [
+    ...COMMON,
+    ...IO,
+    ...TYPED_OUTPUT,
+    'parameters',
+    'arguments',
+    'resultSelector',
+    'resultPath',
+    'assign',
+    'retry',
+    'branches',
+  ],
+  Map: [
+    ...COMMON,
+    ...IO,
+    ...TYPED_OUTPUT,
+    'resultSelector',
+    'resultPath',
+    'assign',
+    'retry',
+    'itemProcessor',
+    'items',
+    'itemsPath',
+    'itemSelector',
+    'itemSchema',
+    'itemReader',
+    'itemBatcher',
+    'resultWriter',
+    'maxConcurrency',
+    'maxConcurrencyPath',
+    'toleratedFailurePercentage',
+    'toleratedFailurePercentagePath',
+    'toleratedFailureCount',
+    'toleratedFailureCountPath',
+    'label',
+    'processorConfig',
+  ],
+};
+
+/** Options the builder handles itself rather than copying to ASL. */
+const HANDLED = new Set(['retry', 'branches', 'itemProcessor', 'outputSchema', 'itemSchema']);
+
+/**
+ * The ASL fields for `options` of a state of `type`.
+ * @throws TypeError naming the state and option when an option is unknown or malformed.
+ */
+export function aslFields(
+  type: StateType,
+  options: Record<string, unknown>,
+  where: string,
+): Record<string, JsonValue> {
+  const allowed = ALLOWED[type];
+  const out: Record<string, JsonValue> = {};
+  for (const [key, value] of Object.entries(options)) {
+    if (!allowed.includes(key)) {
+      throw new TypeError(`${where}: a ${type} state has no option '${key}'`);
+    }
+    if (value === undefined || HANDLED.has(key)) continue;
+    const [field, convert] = FIELDS[key]!;
+    try {
+      out[field] = convert(value, key);
+    } catch (error) {
+      throw new TypeError(`${where}: ${(error as Error).message}`);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,163 @@
+// The run-time model behind the typed builder: states as nodes holding their ASL fields and
+// their transitions as references to other nodes, grouped in scopes (the machine, each Parallel
+// branch, each Map item processor). Transitions are node references rather than names so a
+// state can be referred to before it has a successor, and emit turns them into names.
+import type { AnyActivity } from '../activity.js';
+import type { JsonObject, JsonValue } from '../json.js';
+import type { AnyCondition } from './conditions.js';
+
+/** The ASL state types. */
+export type StateType = 'Pass' | 'Task' | 'Choice' | 'Wait' | 'Succeed' | 'Fail' | 'Parallel' | 'Map';
+
+/** The query languages of ASL. */
+export type QueryLanguage = 'JSONPath' | 'JSONata';
+
+/** A Retry entry as ASL writes it. */
+export interface Retrier {
+  ErrorEquals: string[];
+  IntervalSeconds?: number;
+  MaxAttempts?: number;
+  BackoffRate?: number;
+  MaxDelaySeconds?: number;
+  JitterStrategy?: 'FULL' | 'NONE';
+  Comment?: string;
+}
+
+/** A Catch entry, its target kept as a node until emit. */
+export interface Catcher {
+  errorEquals: string[];
+  next: StateNode;
+  fields: JsonObject;
+}
+
+/** A Choice rule, its target kept as a node until emit. */
+export interface ChoiceBranch {
+  condition: AnyCondition;
+  next: StateNode;
+  fields: JsonObject;
+}
+
+/** How a Task names what it runs: an activity (ARN decided at emit) or a fixed ARN. */
+export type TaskTarget = { kind: 'activity'; activity: AnyActivity } | { kind: 'arn'; arn: string };
+
+/** One state of a machine. */
+export class StateNode {
+  next: StateNode | undefined;
+  readonly catchers: Catcher[] = [];
+  readonly retriers: Retrier[] = [];
+  readonly choices: ChoiceBranch[] = [];
+  defaultNext: StateNode | undefined;
+  readonly branches: Scope[] = [];
+  processor: Scope | undefined;
+  target: TaskTarget | undefined;
+
+  constructor(
+    readonly name: string,
+    readonly type: StateType,
+    readonly scope: Scope,
+    /** The state's other ASL fields, already in ASL form. */
+    readonly fields: Record<string, JsonValue | undefined>,
+  ) {}
+
+  /** True for states that take `Next`/`End`. */
+  get continues(): boolean {
+    return this.type !== 'Choice' && this.type !== 'Succeed' && this.type !== 'Fail';
+  }
+
+  /** True when the machine (or branch) ends after this state succeeds. */
+  get endsScope(): boolean {
+    return this.type === 'Succeed' || (this.continues && this.next === undefined);
+  }
+
+  /** Where this state sits, for messages: `myMachine > branch 1 of 'split' > 'log'`. */
+  describe(): string {
+    return `${this.scope.describe()} state '${this.name}'`;
+  }
+}
+
+/** A set of states with one start: a machine, a Parallel branch or a Map item processor. */
+export class Scope {
+  readonly states = new Map<string, StateNode>();
+  start: StateNode | undefined;
+  /** Every state name of the machine: AWS wants names unique across branches too. */
+  readonly #allNames: Map<string, StateNode>;
+  /** Set once the definition (or branch builder) has returned: no state can be added after. */
+  sealed = false;
+
+  constructor(
+    /** How messages name this scope. */
+    readonly label: string,
+    readonly parent: Scope | undefined,
+  ) {
+    this.#allNames = parent ? parent.#allNames : new Map();
+  }
+
+  describe(): string {
+    return this.parent ? `${this.label},` : `${this.label}:`;
+  }
+
+  /** Adds a state, refusing a name already used anywhere in the machine. */
+  add(node: StateNode): void {
+    if (this.sealed || this.root().sealed) {
+      throw new Error(
+        `${this.describe()} cannot add state '${node.name}': the definition has already returned`,
+      );
+    }
+    const existing = this.#allNames.get(node.name);
+    if (existing) {
+      throw new Error(
+        `${this.describe()} a state named '${node.name}' already exists (${existing.describe()}); AWS wants state names unique in the whole machine`,
+      );
+    }
+    this.#allNames.set(node.name, node);
+    this.states.set(node.name, node);
+  }
+
+  /** The root scope (the machine). */
+  root(): Scope {
+    let scope: Scope = this;
+    while (scope.parent) scope = scope.parent;
+    return scope;
+  }
+
+  /** Every activity a Task in this scope or a nested one runs, each once, in definition order. */
+  activities(into: Set<AnyActivity> = new Set()): Set<AnyActivity> {
+    for (const node of this.states.values()) {
+      if (node.target?.kind === 'activity') into.add(node.target.activity);
+      for (const branch of node.branches) branch.activities(into);
+      node.processor?.activities(into);
+    }
+    return into;
+  }
+}
+
+/** The longest state name AWS accepts. */
+export const MAX_STATE_NAME_LENGTH = 80;
+
+/** Thrown when a state name would be refused by AWS. */
+export class InvalidStateNameError extends Error {
+  override readonly name = 'InvalidStateNameError';
+  constructor(
+    readonly stateName: string,
+    readonly reason: string,
+  ) {
+    super(`invalid state name ${JSON.stringify(stateName)}: ${reason}`);
+  }
+}
+
+/** Checks a state name against AWS's rules (1 to 80 characters, no control characters). */
+export function assertStateName(name: unknown): asserts name is string {
+  if (typeof name !== 'string')
+    throw new InvalidStateNameError(String(name), 'a state name must be a string');
+  if (name.length === 0) throw new InvalidStateNameError(name, 'a state name cannot be empty');
+  if ([...name].length > MAX_STATE_NAME_LENGTH) {
+    throw new InvalidStateNameError(
+      name,
+      `it is ${[...name].length} characters long; AWS allows at most ${MAX_STATE_NAME_LENGTH}`,
+    );
+  }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what AWS refuses
+  if (/[\u0000-\u001f\u007f-\u009f]/u.test(name)) {
+    throw new InvalidStateNameError(name, 'it contains a control character');
+  }
+}

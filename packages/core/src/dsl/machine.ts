@@ -1,0 +1,135 @@
+// The entry point of the DSL: `machine(name, options, define)`. The definition runs once, at
+// once, so every mistake the types cannot see (a duplicate state name, a promised target
+// never created, an end missing from what the definition returns) is an error at the line
+// that defines the machine, not at deployment.
+import type { z } from 'zod';
+import type { AnyActivity } from '../activity.js';
+import type { Jsonify, JsonObject, JsonValue } from '../json.js';
+import type { EmitOptions, StateMachineLike } from '../machine-like.js';
+import { assertResourceName } from '../names.js';
+import { assertJsonSchema } from '../schema-json.js';
+import { type FlowBuilder, runScope } from './builder.js';
+import { emitScope } from './emit.js';
+import { Scope } from './graph.js';
+import type { Flow, OutputOf, Returned } from './types/api.js';
+import type { Plain, UnknownObject } from './types/data.js';
+import type { MachineOptions } from './types/options.js';
+import type { TaskResource } from './types/pipeline.js';
+
+/**
+ * The data a machine's first state receives: the parsed input, as JSON. The `extends
+ * JsonValue` test is deliberate: it makes TypeScript resolve zod's deep output type once,
+ * here, instead of lazily at every later state, where its depth would add to the builder's.
+ */
+export type StartData<S> = S extends z.ZodType ? Plain<AsJson<z.output<S>>> : Plain<UnknownObject>;
+
+/** `T` as JSON: itself when it already is JSON (resolved once), else its JSON form. */
+export type AsJson<T> = T extends JsonValue ? T : Jsonify<T>;
+
+/** What a start of the machine takes. */
+export type StartInput<S> = S extends z.ZodType ? z.input<S> : unknown;
+
+/**
+ * A state machine built with the DSL. Its `Input` is what an execution is started with and
+ * its `Output` what a successful execution returns.
+ */
+export class StateMachine<Input = unknown, Output = unknown> implements StateMachineLike<Input, Output> {
+  readonly kind = 'sfini.stateMachine';
+  declare readonly '~types'?: { readonly input: Input; readonly output: Output };
+  readonly activities: readonly AnyActivity[];
+
+  /** @internal built by {@link machine}. */
+  constructor(
+    readonly name: string,
+    readonly inputSchema: z.ZodType | undefined,
+    private readonly root: Scope,
+    private readonly header: JsonObject,
+    private readonly footer: JsonObject,
+  ) {
+    this.activities = Object.freeze([...root.activities()]);
+  }
+
+  /**
+   * The machine's ASL definition.
+   * @param options Region, account and partition for activity ARNs, or `activityArn` to name them.
+   */
+  toDefinition(options: EmitOptions = {}): JsonObject {
+    return { ...emitScope(this.root, options, this.header), ...this.footer };
+  }
+}
+
+/**
+ * Defines a state machine. `define` receives the place where the first state is created and
+ * returns the state (or states) where the machine ends; the machine's output type is what
+ * those states pass on.
+ * @throws InvalidNameError when AWS would refuse `name`.
+ * @throws NonJsonSchemaError when the input schema describes values JSON cannot carry.
+ * @throws Error listing every problem of the definition (duplicate names, missing targets, ...).
+ * @example
+ * const sm = machine('counter', { input: z.object({ increment: z.number() }) }, (start) => {
+ *   const increment = start
+ *     .pass('initialise', { result: 0, resultPath: '$.counter' })
+ *     .task('increment', incrementActivity, { resultPath: '$.counter' });
+ *   const check = increment.choice('checkCounter').when((r) => r.numericLessThan('$.counter', 10), increment);
+ *   return check.otherwise().succeed('end', { outputPath: '$.counter' });
+ * });
+ */
+export function machine<
+  S extends z.ZodType | undefined,
+  // The whole function is the type parameter, not its return type: a type parameter as the
+  // contextual return type of the callback makes TypeScript expand the builder's types deeply.
+  // NoInfer: the schema alone decides S; letting the callback take part expands the types deeply.
+  F extends (start: Flow<StartData<NoInfer<S>>, never>) => Returned,
+>(name: string, options: MachineOptions<S>, define: F): StateMachine<StartInput<S>, OutputOf<ReturnType<F>>> {
+  assertResourceName('state machine', name);
+  const { input, comment, timeoutSeconds, version, queryLanguage, ...rest } = options ?? {};
+  const unknown = Object.keys(rest);
+  if (unknown.length > 0) throw new TypeError(`machine '${name}': unknown option(s) ${unknown.join(', ')}`);
+  if (input !== undefined) assertJsonSchema(input, `input schema of machine '${name}'`);
+  if (timeoutSeconds !== undefined && (!Number.isInteger(timeoutSeconds) || timeoutSeconds < 1)) {
+    throw new RangeError(
+      `machine '${name}': timeoutSeconds must be a whole number from 1, got ${timeoutSeconds}`,
+    );
+  }
+  if (version !== undefined && version !== '1.0')
+    throw new RangeError(`machine '${name}': version must be '1.0'`);
+  const root = new Scope(`machine '${name}'`, undefined);
+  runScope(root, define as unknown as (flow: FlowBuilder) => unknown, `the definition of machine '${name}'`);
+  const header: JsonObject = {};
+  if (comment !== undefined) header.Comment = comment;
+  if (queryLanguage !== undefined) header.QueryLanguage = queryLanguage;
+  const footer: JsonObject = {};
+  if (timeoutSeconds !== undefined) footer.TimeoutSeconds = timeoutSeconds;
+  if (version !== undefined) footer.Version = version;
+  return new StateMachine(name, input, root, header, footer);
+}
+
+/**
+ * A Task resource given by ARN (a Lambda function, a service integration), with the shapes of
+ * what it takes and returns, so the Task is typed like an activity.
+ * @example
+ * const resizeFn = resource('arn:aws:lambda:us-east-1:123456789012:function:resize', {
+ *   output: z.object({ width: z.number() }),
+ * });
+ */
+export function resource<
+  I extends z.ZodType | undefined = undefined,
+  O extends z.ZodType | undefined = undefined,
+>(
+  arn: string,
+  schemas: { input?: I; output?: O } = {},
+): TaskResource<
+  I extends z.ZodType ? z.input<I> : unknown,
+  O extends z.ZodType ? Jsonify<z.output<O>> : unknown
+> {
+  if (typeof arn !== 'string' || arn.length === 0)
+    throw new TypeError('resource(): the ARN must be a non-empty string');
+  if (schemas.input) assertJsonSchema(schemas.input, `input schema of resource '${arn}'`);
+  if (schemas.output) assertJsonSchema(schemas.output, `output schema of resource '${arn}'`);
+  return Object.freeze({
+    kind: 'sfini.resource' as const,
+    arn,
+    inputSchema: schemas.input,
+    outputSchema: schemas.output,
+  });
+}

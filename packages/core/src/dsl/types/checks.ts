@@ -1,0 +1,122 @@
+// Argument checks for path-valued options. Each check is a conditional type whose "valid"
+// branch is the argument's own type parameter, so TypeScript still infers the literal the user
+// wrote, and whose other branch is the error sentence itself: the compiler then reports
+// `Type '"$.a.missing"' is not assignable to type '"no field 'missing' at $.a"'`.
+import type { AnyData, Plain, ReadValue, WriteProblem } from './data.js';
+import type { KindName, OpaquePath, ParsePath, PathError, PathRoot, PathSegment } from './path.js';
+
+/** The context object (`$$`), as far as its shape is fixed. `Item` is a Map iteration's item. */
+export interface ContextObject<Item = unknown> {
+  readonly Execution: {
+    readonly Id: string;
+    readonly Input: unknown;
+    readonly Name: string;
+    readonly RoleArn: string;
+    readonly StartTime: string;
+    readonly RedriveCount: number;
+    readonly RedriveTime?: string;
+  };
+  readonly State: { readonly EnteredTime: string; readonly Name: string; readonly RetryCount: number };
+  readonly StateMachine: { readonly Id: string; readonly Name: string };
+  readonly Task: { readonly Token: string };
+  readonly Map: {
+    readonly Item: {
+      readonly Index: number;
+      readonly Value: Item;
+      readonly Key?: string;
+      readonly Source?: string;
+    };
+  };
+}
+
+/** A path option: a path string, `null` (AWS's "discard"), or absent. */
+export type PathOption = string | null | undefined;
+
+/** The value found at path `P` of data `D` (context paths read `Ctx`), or a {@link PathError}. */
+export type PathLookup<P extends string, D, Ctx = ContextObject> = string extends P
+  ? unknown
+  : PathRoot<P> extends 'data'
+    ? ParsePath<P> extends infer S
+      ? S extends OpaquePath
+        ? unknown
+        : S extends readonly PathSegment[]
+          ? ReadValue<D, S>
+          : unknown
+      : never
+    : PathRoot<P> extends 'context'
+      ? P extends `$${infer Rest}`
+        ? ParsePath<Rest> extends infer S
+          ? S extends readonly PathSegment[]
+            ? ReadValue<Plain<Ctx>, S> extends infer V
+              ? [V] extends [PathError<infer M>]
+                ? PathError<`${M extends `${string}$${infer Tail}` ? `no such context field: $$${Tail}` : M}`>
+                : V
+              : never
+            : unknown
+          : never
+        : never
+      : PathRoot<P> extends 'variable'
+        ? unknown
+        : PathError<`a path starts with '$', but '${P}' does not`>;
+
+/** The value at path `P` of data `D`; `unknown` where the path cannot be followed. */
+export type PathValue<P extends string, D, Ctx = ContextObject> =
+  PathLookup<P, D, Ctx> extends infer V ? ([V] extends [PathError] ? unknown : V) : never;
+
+/** The error sentence for reading `P` from `D`, or `never` when the path is fine. */
+export type ReadProblem<P extends string, D, Ctx = ContextObject> =
+  PathLookup<P, D, Ctx> extends infer V ? ([V] extends [PathError<infer M>] ? M : never) : never;
+
+/** A read-path argument (InputPath, OutputPath, ItemsPath, ...): accepted as written when valid. */
+export type ReadPathArg<P, D, Ctx = ContextObject> = P extends string
+  ? [ReadProblem<P, D, Ctx>] extends [never]
+    ? P
+    : ReadProblem<P, D, Ctx>
+  : P;
+
+/**
+ * A read-path argument whose value must have type `Want`. `Need` ends the message, e.g.
+ * `"$.name is a string, but numericLessThan compares numbers"`.
+ */
+export type TypedPathArg<P, D, Want, Need extends string> = P extends string
+  ? [ReadProblem<P, D>] extends [never]
+    ? unknown extends PathValue<P, D>
+      ? P
+      : [Extract<PathValue<P, D>, Want>] extends [never]
+        ? `${P} is ${KindName<PathValue<P, D>>}, but ${Need}`
+        : P
+    : ReadProblem<P, D>
+  : P;
+
+/** The error sentence for writing at `P` in `D`, or `never`. */
+export type WriteProblemOf<P extends string, D> = string extends P
+  ? never
+  : PathRoot<P> extends 'data'
+    ? ParsePath<P> extends infer S
+      ? S extends readonly PathSegment[]
+        ? WriteProblem<D, S> extends infer E
+          ? [E] extends [PathError<infer M>]
+            ? M
+            : never
+          : never
+        : `a result path names one place; '${P}' has wildcards or filters`
+      : never
+    : `a result path starts with '$.', but '${P}' does not`;
+
+/** A write-path argument (ResultPath, a Catch's ResultPath): accepted as written when valid. */
+export type WritePathArg<P, D> = P extends string
+  ? [WriteProblemOf<P, D>] extends [never]
+    ? P
+    : WriteProblemOf<P, D>
+  : P;
+
+/** Data after an InputPath-like selection (`undefined`: all of it, `null`: `{}`). */
+export type Select<D extends AnyData, P> = P extends undefined
+  ? D
+  : P extends null
+    ? Plain<{}>
+    : P extends '$'
+      ? D
+      : P extends string
+        ? Plain<PathValue<P, D>>
+        : D;

@@ -1,0 +1,121 @@
+// The data pipeline of a state, as types: InputPath -> Parameters -> result -> ResultSelector
+// -> ResultPath -> OutputPath, plus the checks that compare whole shapes (a Task's input
+// against its activity, a transition's data against the state it enters). Messages name the
+// first field that differs rather than printing both types.
+import type { z } from 'zod';
+import type { Activity } from '../../activity.js';
+import type { Jsonify } from '../../json.js';
+import type { Select } from './checks.js';
+import type { AnyData, Data, Materialize, Plain, UnknownObject, WriteAt } from './data.js';
+import type { KindName, ParsePath, PathSegment } from './path.js';
+import type { EvalTemplate } from './template.js';
+
+/** A Task resource that is not an activity: an ARN with a declared input and output. */
+export interface TaskResource<Input = unknown, Output = unknown> {
+  readonly kind: 'sfini.resource';
+  readonly arn: string;
+  readonly inputSchema: z.ZodType | undefined;
+  readonly outputSchema: z.ZodType | undefined;
+  /** Type-level only. */
+  readonly '~types'?: { readonly input: Input; readonly output: Output };
+}
+
+/** What a Task can run. */
+export type TaskTargetLike = Activity<string, any, any> | TaskResource<any, any>;
+
+/** The result a Task's resource returns. */
+export type ResultOfTarget<R> =
+  R extends Activity<string, any, infer O> ? O : R extends TaskResource<any, infer O> ? O : unknown;
+
+/** The input a Task's resource takes. */
+export type InputOfTarget<R> =
+  R extends Activity<string, infer I, any> ? I : R extends TaskResource<infer I, any> ? I : unknown;
+
+/** How messages name a Task's resource. */
+export type TargetName<R> =
+  R extends Activity<infer N, any, any>
+    ? string extends N
+      ? 'the activity'
+      : `activity '${N}'`
+    : 'the resource';
+
+/** Data after a Parameters template (`undefined`: the input unchanged). */
+export type Parametrize<D extends AnyData, T> = T extends undefined ? D : Plain<EvalTemplate<T, D>>;
+
+/** A result after a ResultSelector template. */
+export type SelectResult<R, T> = T extends undefined ? R : EvalTemplate<T, Plain<R>>;
+
+/** Data after ResultPath places `R` in `D` (`undefined`/`'$'`: replace, `null`: discard). */
+export type PlaceResult<D extends AnyData, R, P> = P extends undefined
+  ? Plain<R>
+  : P extends null
+    ? D
+    : P extends '$'
+      ? Plain<R>
+      : P extends string
+        ? ParsePath<P> extends infer S
+          ? S extends readonly PathSegment[]
+            ? WriteAt<D, S, R>
+            : Plain<UnknownObject>
+          : never
+        : Plain<R>;
+
+/** Data declared by a JSONata `Output` schema, or `Fallback` when there is none. */
+export type DeclaredOutput<O, S, Fallback extends AnyData> = S extends z.ZodType
+  ? Plain<Jsonify<z.output<S>>>
+  : O extends undefined
+    ? Fallback
+    : Plain<unknown>;
+
+/** The whole JSONPath pipeline for a state with a result. */
+export type StateOutput<D extends AnyData, R, RS, RP, OP> = Select<
+  PlaceResult<D, SelectResult<R, RS>, RP>,
+  OP
+>;
+
+type FieldProblems<S, T, Who extends string, Where extends string> = {
+  [K in keyof T]-?: K extends keyof S
+    ? [S[K]] extends [T[K]]
+      ? never
+      : `field '${K & string}' is ${KindName<S[K]>} ${Where}, but ${Who} expects ${KindName<Exclude<T[K], undefined>>}`
+    : undefined extends T[K]
+      ? never
+      : `${Who} needs field '${K & string}', which the data ${Where} lacks`;
+}[keyof T];
+
+/**
+ * Why data `S` does not fit `T` (what `Who` expects), as a sentence; `never` when it fits.
+ * `Where` says where `S` is, for the message.
+ */
+export type FitProblem<S, T, Who extends string, Where extends string = 'here'> = unknown extends T
+  ? never
+  : unknown extends S
+    ? never
+    : [S] extends [T]
+      ? never
+      : [S] extends [object]
+        ? [T] extends [object]
+          ? [S] extends [readonly unknown[]]
+            ? `the data ${Where} is an array, but ${Who} does not expect one`
+            : [FieldProblems<S, T, Who, Where>] extends [never]
+              ? `the data ${Where} does not fit what ${Who} expects`
+              : FieldProblems<S, T, Who, Where>
+          : `the data ${Where} is ${KindName<S>}, but ${Who} expects ${KindName<T>}`
+        : `the data ${Where} is ${KindName<S>}, but ${Who} expects ${KindName<T>}`;
+
+/** A Task resource argument: accepted when the Task's effective input fits its input type. */
+export type TargetArg<R, Input extends AnyData> = R extends TaskTargetLike
+  ? [FitProblem<Materialize<Input>, InputOfTarget<R>, TargetName<R>, 'given to it'>] extends [never]
+    ? R
+    : FitProblem<Materialize<Input>, InputOfTarget<R>, TargetName<R>, 'given to it'>
+  : R;
+
+/** A deep, readable copy of `T`: intersections flattened, for machine outputs and hovers. */
+export type Simplify<T> = T extends readonly unknown[]
+  ? { [I in keyof T]: Simplify<T[I]> }
+  : T extends object
+    ? { [K in keyof T]: Simplify<T[K]> }
+    : T;
+
+/** The plain type of state data, for users: `DataType<typeof handle>` via {@link DataOf}. */
+export type Plainly<D> = D extends Data ? Simplify<Materialize<D>> : never;

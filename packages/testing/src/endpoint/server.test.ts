@@ -1,0 +1,94 @@
+import {
+  CreateActivityCommand,
+  CreateStateMachineCommand,
+  DescribeExecutionCommand,
+  GetActivityTaskCommand,
+  StartExecutionCommand,
+  StartSyncExecutionCommand,
+} from '@aws-sdk/client-sfn';
+import type { JsonValue } from '@sfini/core';
+import { describe, expect, it } from 'vitest';
+import { ROLE_ARN, startHarness } from '../../test/sdk-harness.js';
+
+describe('startLocalEndpoint', () => {
+  it('listens on 127.0.0.1 by default and reports the URL, region and account', async () => {
+    const harness = await startHarness({ region: 'eu-central-1', accountId: '210987654321' });
+    expect(harness.endpoint.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(harness.endpoint.port).toBeGreaterThan(0);
+    expect(harness.endpoint.region).toBe('eu-central-1');
+    const { activityArn } = await harness.sfn.send(new CreateActivityCommand({ name: 'scoped' }));
+    expect(activityArn).toBe('arn:aws:states:eu-central-1:210987654321:activity:scoped');
+    await harness.close();
+  });
+
+  it('closes promptly: a waiting poll is answered empty and running executions stop', async () => {
+    const harness = await startHarness();
+    const { activityArn } = await harness.sfn.send(new CreateActivityCommand({ name: 'closing' }));
+    const definition = JSON.stringify({
+      StartAt: 'W',
+      States: { W: { Type: 'Wait', Seconds: 600, End: true } },
+    });
+    const { stateMachineArn } = await harness.sfn.send(
+      new CreateStateMachineCommand({ name: 'long', definition, roleArn: ROLE_ARN }),
+    );
+    await harness.sfn.send(new StartExecutionCommand({ stateMachineArn }));
+    const poll = harness.sfn.send(new GetActivityTaskCommand({ activityArn }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const began = Date.now();
+    await harness.endpoint.close();
+    expect(Date.now() - began).toBeLessThan(2500);
+    expect((await poll).taskToken).toBeUndefined();
+    harness.sfn.destroy();
+  });
+
+  it('passes lambdas and mocks to the engine; a mocked activity Task skips the workers', async () => {
+    const harness = await startHarness({
+      lambdas: { double: (input: JsonValue) => ({ n: (input as { n: number }).n * 2 }) },
+      mocks: { Review: { return: { approved: true } } },
+    });
+    const { activityArn } = await harness.sfn.send(new CreateActivityCommand({ name: 'review' }));
+    const definition = JSON.stringify({
+      StartAt: 'Double',
+      States: {
+        Double: {
+          Type: 'Task',
+          Resource: 'arn:aws:lambda:us-east-1:123456789012:function:double',
+          Next: 'Review',
+        },
+        Review: { Type: 'Task', Resource: activityArn, ResultPath: '$.review', End: true },
+      },
+    });
+    const { stateMachineArn } = await harness.sfn.send(
+      new CreateStateMachineCommand({ name: 'mocked', definition, roleArn: ROLE_ARN, type: 'EXPRESS' }),
+    );
+    const answer = await harness.sfn.send(
+      new StartSyncExecutionCommand({ stateMachineArn, input: '{"n":21}' }),
+    );
+    expect(answer.status).toBe('SUCCEEDED');
+    expect(JSON.parse(answer.output!)).toEqual({ n: 42, review: { approved: true } });
+    await harness.close();
+  });
+
+  it('closes while a worker holds a task, and refuses connections afterwards', async () => {
+    const harness = await startHarness();
+    const { activityArn } = await harness.sfn.send(new CreateActivityCommand({ name: 'either' }));
+    const definition = JSON.stringify({
+      StartAt: 'T',
+      States: { T: { Type: 'Task', Resource: activityArn, End: true } },
+    });
+    const { stateMachineArn } = await harness.sfn.send(
+      new CreateStateMachineCommand({ name: 'either', definition, roleArn: ROLE_ARN }),
+    );
+    const { executionArn } = await harness.sfn.send(new StartExecutionCommand({ stateMachineArn }));
+    const task = await harness.sfn.send(new GetActivityTaskCommand({ activityArn }));
+    expect(task.taskToken).toBeDefined();
+    const described = await harness.sfn.send(new DescribeExecutionCommand({ executionArn }));
+    expect(described.status).toBe('RUNNING');
+    await harness.close();
+    const after = await fetch(harness.endpoint.url, { method: 'POST' }).then(
+      () => 'answered',
+      () => 'refused',
+    );
+    expect(after).toBe('refused');
+  });
+});
