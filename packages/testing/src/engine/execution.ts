@@ -7,6 +7,7 @@ import { resolveClock } from './clock.js';
 import { compileMachine } from './compile/machine.js';
 import type { CompiledMachine } from './compile/model.js';
 import { StatesErrors, StatesFailure } from './errors.js';
+import { jsonataFunctionsWith } from './eval/jsonata.js';
 import { VariableScope } from './eval/scope.js';
 import { InputDetails, OutputDetails } from './history/details.js';
 import { HistoryLimitError, HistoryRecorder, MAX_HISTORY_EVENTS } from './history/recorder.js';
@@ -101,6 +102,7 @@ export function startExecution(
     accountId: identity.accountId,
     signal: controller.signal,
     mockInvocations: new Map(),
+    ...(options.random ? { random: options.random, jsonataFunctions: jsonataFunctionsWith(options.random) } : {}),
     tasks: {
       resolver: options.taskResolver,
       mocks: options.mocks ?? {},
