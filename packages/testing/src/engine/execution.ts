@@ -102,7 +102,9 @@ export function startExecution(
     accountId: identity.accountId,
     signal: controller.signal,
     mockInvocations: new Map(),
-    ...(options.random ? { random: options.random, jsonataFunctions: jsonataFunctionsWith(options.random) } : {}),
+    ...(options.random
+      ? { random: options.random, jsonataFunctions: jsonataFunctionsWith(options.random) }
+      : {}),
     tasks: {
       resolver: options.taskResolver,
       mocks: options.mocks ?? {},

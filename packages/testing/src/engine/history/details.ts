@@ -71,7 +71,11 @@ export class StateExitedDetails {
     return this.#assignedValues === undefined ? undefined : NOT_TRUNCATED;
   }
   toJSON() {
-    const json: Record<string, unknown> = { name: this.name, output: this.output, outputDetails: this.outputDetails };
+    const json: Record<string, unknown> = {
+      name: this.name,
+      output: this.output,
+      outputDetails: this.outputDetails,
+    };
     if (this.#assignedValues !== undefined) {
       json.assignedVariables = this.assignedVariables;
       json.assignedVariablesDetails = NOT_TRUNCATED;

@@ -233,7 +233,12 @@ export class StateRun implements PayloadHost {
   /** `$states` for a JSONata evaluation. */
   states(extra?: { result?: JsonValue; errorOutput?: JsonValue }): StatesBinding {
     const functions = this.thread.runtime.jsonataFunctions;
-    return { input: this.input, context: () => this.context(), ...(functions ? { functions } : {}), ...extra };
+    return {
+      input: this.input,
+      context: () => this.context(),
+      ...(functions ? { functions } : {}),
+      ...extra,
+    };
   }
 
   /** Evaluates a JSONata template; failures become States.QueryEvaluationError. */
