@@ -79,7 +79,11 @@ async function runIterations(state: MapState, run: StateRun, effective: JsonValu
   const selected: JsonValue[] = [];
   for (let i = 0; i < items.length; i++)
     selected.push(await itemInput(state, run, effective, i, items[i] as JsonValue));
+  if (state.itemSelector !== undefined || state.itemSelectorJsonata !== undefined) {
+    run.inspect('afterItemSelector', selected);
+  }
   const inputs = batches(state, selected);
+  if (state.itemBatcher !== undefined) run.inspect('afterItemBatcher', inputs);
   if (state.distributed)
     thread.event('MapRunStarted', 'mapRunStartedEventDetails', { mapRunArn: mapRunArn(runtime, state) });
 
