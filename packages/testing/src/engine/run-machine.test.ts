@@ -1,4 +1,6 @@
+import { activity, machine } from '@sfini/core';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { orderMachine } from './machine.test-support.js';
 import { MachineTestSetupError, runMachine } from './run-machine.js';
 
@@ -36,5 +38,28 @@ describe('runMachine', () => {
     expect((error as MachineTestSetupError).missing).toEqual(['notify']);
     expect((error as MachineTestSetupError).unknown).toEqual(['refund']);
     expect((error as Error).message).toMatch(/no handler or mock for 'notify'.*no activity named 'refund'/);
+  });
+});
+
+describe('runMachine with a machine built by the DSL', () => {
+  it('runs the emitted ASL with the activities the machine names', async () => {
+    const increment = activity(
+      'increment',
+      { input: z.object({ counter: z.number(), step: z.number() }), output: z.number() },
+      ({ counter, step }) => counter + step,
+    );
+    const counter = machine(
+      'counter',
+      { input: z.object({ counter: z.number(), step: z.number() }) },
+      (start) => start.task('Add', increment, { resultPath: '$.counter' }).succeed('Done'),
+    );
+    const real = await runMachine(counter, { counter: 1, step: 2 }, { activities: { increment: 'handler' } });
+    expect(real.output).toEqual({ counter: 3, step: 2 });
+    const mocked = await runMachine(
+      counter,
+      { counter: 1, step: 2 },
+      { activities: { increment: { return: 40 } } },
+    );
+    expect(mocked.output).toEqual({ counter: 40, step: 2 });
   });
 });
