@@ -1,9 +1,7 @@
 // Types of runMachine, both ways: the positive expectations run under vitest's typecheck, and the
 // `@ts-expect-error` lines are compiled by tsc, so a collapse to `any` fails the build.
-import { activity, machine } from '@sfini/core';
 import { describe, expectTypeOf, it } from 'vitest';
-import { z } from 'zod';
-import { type OrderOutput, orderMachine } from './machine.test-support.js';
+import { counterMachine, type OrderOutput, orderMachine } from './machine.test-support.js';
 import { type MachineRun, runMachine } from './run-machine.js';
 
 describe('runMachine types', () => {
@@ -38,16 +36,7 @@ describe('runMachine types', () => {
   });
 
   it('types input and output of a DSL machine', async () => {
-    const increment = activity(
-      'increment',
-      { input: z.object({ counter: z.number(), step: z.number() }), output: z.number() },
-      ({ counter, step }) => counter + step,
-    );
-    const counter = machine(
-      'counter',
-      { input: z.object({ counter: z.number(), step: z.number() }) },
-      (start) => start.task('Add', increment, { resultPath: '$.counter' }).succeed('Done'),
-    );
+    const counter = counterMachine;
     const run = await runMachine(counter, { counter: 1, step: 2 }, { activities: { increment: 'handler' } });
     expectTypeOf(run.output).toEqualTypeOf<{ counter: number; step: number } | undefined>();
     // @ts-expect-error the DSL machine's input needs `step`

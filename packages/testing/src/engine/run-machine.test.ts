@@ -1,7 +1,5 @@
-import { activity, machine } from '@sfini/core';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { orderMachine } from './machine.test-support.js';
+import { counterMachine, orderMachine } from './machine.test-support.js';
 import { MachineTestSetupError, runMachine } from './run-machine.js';
 
 describe('runMachine', () => {
@@ -43,16 +41,7 @@ describe('runMachine', () => {
 
 describe('runMachine with a machine built by the DSL', () => {
   it('runs the emitted ASL with the activities the machine names', async () => {
-    const increment = activity(
-      'increment',
-      { input: z.object({ counter: z.number(), step: z.number() }), output: z.number() },
-      ({ counter, step }) => counter + step,
-    );
-    const counter = machine(
-      'counter',
-      { input: z.object({ counter: z.number(), step: z.number() }) },
-      (start) => start.task('Add', increment, { resultPath: '$.counter' }).succeed('Done'),
-    );
+    const counter = counterMachine;
     const real = await runMachine(counter, { counter: 1, step: 2 }, { activities: { increment: 'handler' } });
     expect(real.output).toEqual({ counter: 3, step: 2 });
     const mocked = await runMachine(
