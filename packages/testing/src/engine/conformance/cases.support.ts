@@ -79,7 +79,7 @@ export async function runCase(c: ConformanceCase): Promise<CaseAnswer> {
     return answer;
   }
   const result = await runExecution(c.definition, c.input, { context: awsLikeContext(c) });
-  const answer: CaseAnswer = { status: result.status };
+  const answer: CaseAnswer = { status: result.status, history: result.history };
   if (result.status === 'SUCCEEDED') answer.output = result.output;
   if (result.error !== undefined) answer.error = result.error;
   if (result.cause !== undefined) answer.cause = result.cause;

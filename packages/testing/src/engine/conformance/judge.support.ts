@@ -4,6 +4,8 @@
 // Lenient: same status and the same output or error name. Positions the recorder rewrote
 // (`expected.normalized`: ids, dates, uuids) match anything.
 import type { JsonValue } from '@sfini/core';
+import type { HistoryEvent } from '../types.js';
+import type { RecordedEvent } from './events.support.js';
 
 /** A recorded case, with the fields the judge and the runner read. */
 export interface ConformanceCase {
@@ -32,6 +34,8 @@ export interface ConformanceCase {
     readonly inspectionData?: Record<string, JsonValue>;
     readonly normalized?: readonly { path: string; value: JsonValue }[];
   };
+  /** The per-state events AWS recorded for execution cases. */
+  readonly events?: readonly RecordedEvent[];
 }
 
 /** What the engine answered, in the case's terms (JSON values parsed). */
@@ -42,6 +46,8 @@ export interface CaseAnswer {
   cause?: string;
   nextState?: string;
   inspectionData?: Record<string, JsonValue>;
+  /** The execution's history (execution cases). */
+  history?: readonly HistoryEvent[];
 }
 
 export interface Verdict {
