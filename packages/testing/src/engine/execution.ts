@@ -148,16 +148,19 @@ function launch(
   });
   const timers = new AbortController();
 
+  // AWS links the first state's event to no event (previousEventId 0), not to ExecutionStarted.
+  const thread = new Thread(runtime, new VariableScope(), 0, controller.signal);
   const finish = (
     final: ExecutionStatus,
     type: string,
     key: string,
     details: object,
     extra: { output?: JsonValue; error?: string; cause?: string },
+    previousEventId = history.lastId,
   ) => {
     if (status !== 'RUNNING') return;
     status = final;
-    history.close(type, history.lastId, key, details);
+    history.close(type, previousEventId, key, details);
     timers.abort(ENDED);
     if (!controller.signal.aborted) controller.abort(ENDED);
     external?.removeEventListener('abort', onExternalAbort);
@@ -170,14 +173,23 @@ function launch(
       executionArn: runtime.executionArn,
     });
   };
-  const fail = (error: string | undefined, cause: string | undefined) => {
+  // The machine's own end follows the top-level chain, which a failing branch or iteration hands
+  // its last event to; a stop or a timeout follows whatever was recorded last.
+  const fail = (error: string | undefined, cause: string | undefined, previousEventId?: number) => {
     const details: Record<string, string> = {};
     if (error) details.error = error;
     if (cause !== undefined) details.cause = cause;
-    finish('FAILED', 'ExecutionFailed', 'executionFailedEventDetails', details, {
-      ...(error ? { error } : {}),
-      ...(cause !== undefined ? { cause } : {}),
-    });
+    finish(
+      'FAILED',
+      'ExecutionFailed',
+      'executionFailedEventDetails',
+      details,
+      {
+        ...(error ? { error } : {}),
+        ...(cause !== undefined ? { cause } : {}),
+      },
+      previousEventId,
+    );
   };
   const stop = (options: { error?: string; cause?: string } = {}) => {
     const details: Record<string, string> = {};
@@ -219,8 +231,6 @@ function launch(
         'The execution input exceeds the maximum number of bytes service limit.',
       );
     }
-    // AWS links the first state's event to no event (previousEventId 0), not to ExecutionStarted.
-    const thread = new Thread(runtime, new VariableScope(), 0, controller.signal);
     const output = await runGraph(machine, input, thread);
     if (!withinPayloadLimit(output)) {
       throw new StatesFailure(
@@ -238,9 +248,8 @@ function launch(
           'ExecutionSucceeded',
           'executionSucceededEventDetails',
           new OutputDetails(output),
-          {
-            output,
-          },
+          { output },
+          thread.lastEventId,
         ),
       (thrown) => {
         if (status !== 'RUNNING') return;
@@ -257,7 +266,8 @@ function launch(
         } catch {
           failure = new StatesFailure(StatesErrors.Runtime, String((thrown as Error)?.message ?? thrown));
         }
-        fail(failure.error, failure.cause);
+        // Before any state ran (the input was refused), the failure follows ExecutionStarted.
+        fail(failure.error, failure.cause, thread.lastEventId || history.lastId);
       },
     );
   }

@@ -4,10 +4,11 @@
 // their own, and chain their history events from the event that started them.
 import type { AnyActivity, JsonValue } from '@sfini/core';
 import type { EngineClock } from '../clock.js';
-import type { StatesFailure } from '../errors.js';
+import { type StatesFailure, StoppedError } from '../errors.js';
 import type { VariableScope } from '../eval/scope.js';
 import type { HistoryRecorder } from '../history/recorder.js';
 import type { LambdaHandler, StateMock, TaskResolver } from '../types.js';
+import type { StateRun } from './state-run.js';
 
 /** The Execution and StateMachine parts of the context object. */
 export interface ExecutionIdentity {
@@ -95,17 +96,37 @@ export interface Runtime {
   readonly plainCauses?: boolean;
 }
 
+/** Names a Map iteration in its history events. */
+export interface MapIterationDetails {
+  readonly name: string;
+  readonly index: number;
+}
+
 /** One thread of work: the top level, a Parallel branch, or a Map iteration. */
 export class Thread {
+  /**
+   * The state this thread is in: entered and not yet ended. A Task whose failure ended the thread
+   * stays open, because AWS records it aborted when the enclosing Map or Parallel fails.
+   */
+  current: StateRun | undefined = undefined;
+  /** False once the thread's graph has ended, whichever way. */
+  running = true;
+
   constructor(
     readonly runtime: Runtime,
     readonly variables: VariableScope,
     public lastEventId: number,
     readonly signal: AbortSignal,
+    /** Set for a Map iteration. */
+    readonly iteration?: MapIterationDetails,
   ) {}
 
-  /** Records an event chained on this thread and returns its id. */
+  /**
+   * Records an event chained on this thread and returns its id. A thread that was stopped records
+   * nothing more: it throws StoppedError instead.
+   */
   event(type: string, detailsKey?: string, details?: object): number {
+    if (this.signal.aborted) throw new StoppedError('the thread was stopped');
     const id = this.runtime.history.add(type, this.lastEventId, detailsKey, details);
     this.lastEventId = id;
     return id;
@@ -117,6 +138,7 @@ export class Thread {
    * at the last state event.
    */
   sideEvent(type: string, detailsKey?: string, details?: object): number {
+    if (this.signal.aborted) throw new StoppedError('the thread was stopped');
     return this.runtime.history.add(type, this.lastEventId, detailsKey, details);
   }
 }

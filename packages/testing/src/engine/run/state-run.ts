@@ -61,6 +61,8 @@ export class StateRun implements PayloadHost {
   retryCount: number | undefined;
   mapItem: { index: number; value: JsonValue } | undefined;
   taskToken: string | undefined;
+  /** The branches or iterations a Map or Parallel state runs now, in the order they started. */
+  children: ReadonlySet<Thread> | undefined;
   #context: JsonValue | undefined;
   #enteredTime: string | undefined;
 
@@ -76,8 +78,14 @@ export class StateRun implements PayloadHost {
       'stateEnteredEventDetails',
       new StateEnteredDetails(state.name, input),
     );
+    thread.current = this;
     if (state.type === 'Task' || state.type === 'Map' || state.type === 'Parallel') this.retryCount = 0;
     this.inspect('input', input);
+  }
+
+  /** The state has ended (exited, or failed with its own failure event): nothing is left to abort. */
+  ended(): void {
+    if (this.thread.current === this) this.thread.current = undefined;
   }
 
   get name(): string {
@@ -283,6 +291,7 @@ export class StateRun implements PayloadHost {
       'stateExitedEventDetails',
       new StateExitedDetails(this.state.name, output, assigned),
     );
+    this.ended();
   }
 
   /** Records an EvaluationFailed event for a JSONata failure, as AWS does before failing. */

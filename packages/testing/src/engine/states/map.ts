@@ -2,15 +2,17 @@
 // ItemSelector makes of it, with `$$.Map.Item` in scope), at most MaxConcurrency at a time, results
 // in item order. Inline iterations record their events in this execution's history; distributed
 // ones are child executions with histories of their own, so the parent sees only the map run.
-// Failures beyond the tolerated count or percentage stop the remaining iterations.
+// Failures beyond the tolerated count or percentage stop the remaining iterations, which AWS
+// records aborted. Each worker (one per MaxConcurrency slot) chains its next iteration from its
+// previous iteration's last event; the Map's own events continue from the last iteration event.
 import { randomUUID } from 'node:crypto';
 import type { JsonValue } from '@sfini/core';
 import type { MapState } from '../compile/model.js';
-import { StatesErrors, StatesFailure, StoppedError } from '../errors.js';
+import { StatesErrors, StatesFailure } from '../errors.js';
 import { HistoryRecorder } from '../history/recorder.js';
 import type { Runtime, StateOutcomeMock, Thread } from '../run/runtime.js';
 import type { StateRun } from '../run/state-run.js';
-import { childThread, linkedController, runChild } from './branches.js';
+import { childThread, cutShort, endsExecution, linkedController, runChild } from './branches.js';
 import { exceedsTolerance, mapItems, mapMaxConcurrency, mapTolerance, type Tolerance } from './map-config.js';
 import { asFailure, runWithRetry } from './retry-catch.js';
 import type { StepResult } from './step.js';
@@ -89,53 +91,83 @@ async function runIterations(state: MapState, run: StateRun, effective: JsonValu
 
   const results: JsonValue[] = new Array(inputs.length);
   const { controller, dispose } = linkedController(thread.signal);
+  const running = new Set<Thread>();
+  run.children = running;
   let failures = 0;
   let next = 0;
   const limit = maxConcurrency === 0 ? inputs.length : Math.min(maxConcurrency, inputs.length);
+  const distributed = state.distributed;
+  const childRuntime = distributed
+    ? () => ({ ...runtime, history: new HistoryRecorder(runtime.clock, runtime.history.limit) })
+    : () => runtime;
+  // The Map's own events continue from the last iteration event, MapStateStarted when none ran.
+  let lastIterationEventId = thread.lastEventId;
+  const ended = (id: number) => {
+    if (id > lastIterationEventId) lastIterationEventId = id;
+  };
 
-  const iterate = async (index: number): Promise<void> => {
-    const childRuntime = state.distributed
-      ? { ...runtime, history: new HistoryRecorder(runtime.clock, runtime.history.limit) }
-      : runtime;
-    const child = childThread(thread, thread.lastEventId, controller.signal, childRuntime);
+  /** Runs one iteration chained from `previousEventId`; resolves with its last event's id. */
+  const iterate = async (index: number, previousEventId: number): Promise<number> => {
     const details = { name: state.name, index };
-    if (!state.distributed) child.event('MapIterationStarted', 'mapIterationStartedEventDetails', details);
+    const child = childThread(
+      thread,
+      previousEventId,
+      controller.signal,
+      childRuntime(),
+      distributed ? undefined : details,
+    );
+    running.add(child);
+    if (!distributed) child.event('MapIterationStarted', 'mapIterationStartedEventDetails', details);
     try {
       results[index] = await runChild(state.processor, inputs[index] as JsonValue, child);
-      if (!state.distributed) {
-        // The next iteration starts from this one's last state event, not from its end event.
-        thread.lastEventId = child.lastEventId;
-        child.sideEvent('MapIterationSucceeded', 'mapIterationSucceededEventDetails', details);
-      }
     } catch (thrown) {
-      if (thrown instanceof StoppedError || controller.signal.aborted) throw thrown;
-      const failure = asFailure(thrown);
-      if (failure.error === StatesErrors.Runtime) throw failure;
-      if (!state.distributed) {
-        thread.lastEventId = child.lastEventId;
-        child.sideEvent('MapIterationFailed', 'mapIterationFailedEventDetails', details);
+      if (controller.signal.aborted) throw thrown;
+      if (endsExecution(thrown)) {
+        controller.abort(thrown);
+        if (!distributed) thread.lastEventId = child.lastEventId;
+        throw thrown;
       }
+      const failure = asFailure(thrown);
       failures++;
       results[index] = { Error: failure.error, Cause: failure.cause ?? '' };
       if (exceedsTolerance(tolerance, failures, inputs.length)) {
-        const tolerated =
-          state.distributed || tolerance.count !== undefined || tolerance.percentage !== undefined;
-        throw tolerated
+        const tolerated = distributed || tolerance.count !== undefined || tolerance.percentage !== undefined;
+        const reason = tolerated
           ? new StatesFailure(
               StatesErrors.ExceedToleratedFailureThreshold,
               TOLERANCE_EXCEEDED_CAUSE,
               'branch',
             )
           : failure;
+        // Distributed iterations are child executions: the parent records none of their events.
+        if (distributed) {
+          controller.abort(reason);
+          throw reason;
+        }
+        const thrownInstead = cutShort(child, reason, running, thread, controller);
+        runtime.history.add(
+          'MapIterationFailed',
+          child.lastEventId,
+          'mapIterationFailedEventDetails',
+          details,
+        );
+        throw thrownInstead;
       }
+      if (!distributed)
+        ended(child.sideEvent('MapIterationFailed', 'mapIterationFailedEventDetails', details));
+      running.delete(child);
+      return child.lastEventId;
     }
+    running.delete(child);
+    // The next iteration of this worker starts from this one's last state event, not its end event.
+    if (!distributed)
+      ended(child.sideEvent('MapIterationSucceeded', 'mapIterationSucceededEventDetails', details));
+    return child.lastEventId;
   };
 
   const worker = async (): Promise<void> => {
-    while (next < inputs.length) {
-      const index = next++;
-      await iterate(index);
-    }
+    let previousEventId = thread.lastEventId;
+    while (next < inputs.length) previousEventId = await iterate(next++, previousEventId);
   };
 
   try {
@@ -144,11 +176,11 @@ async function runIterations(state: MapState, run: StateRun, effective: JsonValu
         resolve();
         return;
       }
-      let running = limit;
+      let workers = limit;
       for (let w = 0; w < limit; w++) {
         worker().then(
           () => {
-            if (--running === 0) resolve();
+            if (--workers === 0) resolve();
           },
           (error) => {
             if (!controller.signal.aborted) controller.abort(error);
@@ -158,22 +190,21 @@ async function runIterations(state: MapState, run: StateRun, effective: JsonValu
       }
     });
   } catch (error) {
-    if (state.distributed && error instanceof StatesFailure) {
-      thread.lastEventId = runtime.history.lastId;
+    if (distributed && error instanceof StatesFailure) {
       const failed: Record<string, string> = { error: error.error };
       if (error.cause !== undefined) failed.cause = error.cause;
       thread.event('MapRunFailed', 'mapRunFailedEventDetails', failed);
     }
     throw error;
   } finally {
+    run.children = undefined;
     dispose();
   }
-  if (state.distributed) {
-    thread.lastEventId = runtime.history.lastId;
+  if (distributed) {
     thread.event('MapRunSucceeded');
+  } else {
+    thread.lastEventId = lastIterationEventId;
   }
-  // MapStateSucceeded follows the last event; the state's exit points where it points.
-  thread.lastEventId = runtime.history.lastId;
   thread.sideEvent('MapStateSucceeded');
   return results;
 }
@@ -185,6 +216,7 @@ export function runMap(state: MapState, input: JsonValue, thread: Thread): Promi
     failed: (run, failure) => {
       if (failure.error === StatesErrors.Runtime) return;
       run.thread.event('MapStateFailed');
+      run.ended();
     },
   });
 }

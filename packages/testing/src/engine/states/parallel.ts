@@ -1,12 +1,13 @@
 // Parallel: every branch runs on the same input, each in its own thread; the result is the array
 // of branch outputs in branch order. The first branch to fail stops the others and fails the
-// state with its error, which Retry and Catch then see.
+// state with its error, which Retry and Catch then see. The state's own events continue the chain
+// of the branch that decided it: the last branch to succeed, or the one that failed.
 import type { JsonValue } from '@sfini/core';
-import type { CompiledGraph, ParallelState } from '../compile/model.js';
+import type { ParallelState } from '../compile/model.js';
 import { StatesErrors, StatesFailure } from '../errors.js';
 import type { Thread } from '../run/runtime.js';
 import type { StateRun } from '../run/state-run.js';
-import { childThread, linkedController, runChild } from './branches.js';
+import { childThread, cutShort, linkedController, runChild } from './branches.js';
 import { runWithRetry } from './retry-catch.js';
 import type { StepResult } from './step.js';
 
@@ -19,28 +20,35 @@ async function runBranches(state: ParallelState, run: StateRun, input: JsonValue
   }
   const startedId = thread.event('ParallelStateStarted');
   const { controller, dispose } = linkedController(thread.signal);
+  const running = new Set<Thread>();
+  run.children = running;
   try {
     const results = await new Promise<JsonValue[]>((resolve, reject) => {
-      const outputs: JsonValue[] = new Array(state.branches.length);
-      let remaining = state.branches.length;
-      state.branches.forEach((branch: CompiledGraph, index) => {
+      const branches = state.branches;
+      const outputs: JsonValue[] = new Array(branches.length);
+      let remaining = branches.length;
+      let lastEventId = startedId;
+      for (let index = 0; index < branches.length; index++) {
         const branchThread = childThread(thread, startedId, controller.signal);
-        runChild(branch, input, branchThread).then(
+        running.add(branchThread);
+        runChild(branches[index]!, input, branchThread).then(
           (output) => {
+            running.delete(branchThread);
             outputs[index] = output;
-            if (--remaining === 0) resolve(outputs);
+            if (branchThread.lastEventId > lastEventId) lastEventId = branchThread.lastEventId;
+            if (--remaining === 0) {
+              thread.lastEventId = lastEventId;
+              resolve(outputs);
+            }
           },
-          (error) => {
-            if (!controller.signal.aborted) controller.abort(error);
-            reject(error);
-          },
+          (error) => reject(cutShort(branchThread, error, running, thread, controller)),
         );
-      });
+      }
     });
-    thread.lastEventId = thread.runtime.history.lastId;
     thread.sideEvent('ParallelStateSucceeded');
     return results;
   } finally {
+    run.children = undefined;
     dispose();
   }
 }
@@ -50,8 +58,8 @@ export function runParallel(state: ParallelState, input: JsonValue, thread: Thre
     attempt: (run, effective) => runBranches(state, run, effective),
     failed: (run, failure) => {
       if (failure.error === StatesErrors.Runtime) return;
-      run.thread.lastEventId = run.thread.runtime.history.lastId;
       run.thread.event('ParallelStateFailed');
+      run.ended();
     },
   });
 }

@@ -61,11 +61,14 @@ function lambdaFailure(thrown: unknown): TaskFailedError {
   return new TaskFailedError(error, JSON.stringify({ errorMessage: message, errorType: error }));
 }
 
-async function held<T>(runtime: Runtime, work: () => Promise<T>): Promise<T> {
+/** Runs real work holding the virtual clock, until the work settles or its task is stopped. */
+async function held<T>(runtime: Runtime, signal: AbortSignal, work: () => Promise<T>): Promise<T> {
   const release = runtime.clock.hold();
+  signal.addEventListener('abort', release, { once: true });
   try {
     return await work();
   } finally {
+    signal.removeEventListener('abort', release);
     release();
   }
 }
@@ -82,7 +85,7 @@ export function runTaskResource(runtime: Runtime, invocation: TaskInvocation): P
   const resolver = runtime.tasks.resolver;
   if (resolver) {
     const answer = resolver(invocation);
-    if (answer !== NOT_HANDLED) return held(runtime, async () => toJson(await answer));
+    if (answer !== NOT_HANDLED) return held(runtime, invocation.signal, async () => toJson(await answer));
   }
   const mocks = runtime.tasks.mocks;
   if (Object.hasOwn(mocks, invocation.stateName)) {
@@ -101,7 +104,7 @@ export function runTaskResource(runtime: Runtime, invocation: TaskInvocation): P
         taskToken: invocation.taskToken,
       };
       invocation.started({ workerName: 'in-process' });
-      return held(runtime, async () =>
+      return held(runtime, invocation.signal, async () =>
         toJson(await activity.invoke(structuredClone(invocation.input), context)),
       );
     }
@@ -109,7 +112,7 @@ export function runTaskResource(runtime: Runtime, invocation: TaskInvocation): P
   if (kind.kind === 'lambda') {
     const handler = findLambda(runtime, kind.arn);
     if (handler) {
-      return held(runtime, async () => {
+      return held(runtime, invocation.signal, async () => {
         try {
           return toJson(await handler(structuredClone(invocation.input)));
         } catch (thrown) {
@@ -123,7 +126,7 @@ export function runTaskResource(runtime: Runtime, invocation: TaskInvocation): P
     const handler =
       typeof input?.FunctionName === 'string' ? findLambda(runtime, input.FunctionName) : undefined;
     if (handler) {
-      return held(runtime, async () => {
+      return held(runtime, invocation.signal, async () => {
         let payload: JsonValue;
         try {
           payload = toJson(await handler(structuredClone(input!.Payload ?? null)));
