@@ -25,7 +25,7 @@ export {
   startLocalEndpoint,
 } from './endpoint/index.js';
 export { RealClock, VirtualClock } from './engine/clock.js';
-export { StatesErrors, TaskFailedError } from './engine/errors.js';
+export { StatesErrors, TaskFailedError, TaskNotScheduledError } from './engine/errors.js';
 export { runExecution, startExecution } from './engine/execution.js';
 export { MAX_HISTORY_EVENTS } from './engine/history/recorder.js';
 export {

@@ -254,5 +254,7 @@ describe('executions and their tasks', () => {
       "An error occurred while executing the state 'Work' (entered at the event id #2). " +
         'The activity arn:aws:states:us-east-1:123456789012:activity:never-created does not exist.',
     );
+    const { events } = await harness.sfn.send(new GetExecutionHistoryCommand({ executionArn }));
+    expect(events?.map((e) => e.type)).toEqual(['ExecutionStarted', 'TaskStateEntered', 'ExecutionFailed']);
   });
 });

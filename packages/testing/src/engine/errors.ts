@@ -52,6 +52,23 @@ export class TaskFailedError extends Error {
   }
 }
 
+/**
+ * Thrown synchronously by a task resolver to refuse a Task before it is scheduled, as AWS refuses
+ * an activity that does not exist: no Scheduled event is recorded and the execution fails with
+ * States.Runtime (which no Retry or Catch takes), the cause prefixed with the state's name and
+ * entered event as AWS words it.
+ * @example throw new TaskNotScheduledError(`The activity ${request.resource} does not exist.`);
+ */
+export class TaskNotScheduledError extends Error {
+  override readonly name = 'TaskNotScheduledError';
+  constructor(
+    /** What is wrong, without the state prefix (the engine adds it). */
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
+
 /** The execution (or the branch, iteration or task attempt) stopped while this work ran. */
 export class StoppedError extends Error {
   override readonly name = 'StoppedError';

@@ -144,7 +144,11 @@ export interface TaskRequest {
 /** Returned by a TaskResolver to leave a Task to the engine's other means (activities, lambdas, mocks). */
 export const NOT_HANDLED: unique symbol = Symbol.for('sfini.testing.NOT_HANDLED');
 
-/** Runs a Task's resource. Resolve with the JSON result, or reject with TaskFailedError. */
+/**
+ * Runs a Task's resource. Resolve with the JSON result, or reject with TaskFailedError. To refuse
+ * the task before it is scheduled (no Scheduled event, a States.Runtime failure, as AWS fails an
+ * activity that does not exist), throw TaskNotScheduledError synchronously.
+ */
 export type TaskResolver = (request: TaskRequest) => Promise<JsonValue> | typeof NOT_HANDLED;
 
 /** One scripted answer of a mocked Task. */

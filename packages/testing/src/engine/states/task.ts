@@ -1,11 +1,19 @@
-// Task: one attempt schedules the resource (history first, as AWS), runs it through the task
-// resolution chain, and races it against TimeoutSeconds (counted from scheduling) and
-// HeartbeatSeconds (counted from the start, reset by each heartbeat) on the execution's clock.
+// Task: one attempt hands the resource to the task resolution chain (which may refuse it before it
+// is scheduled, as AWS refuses an unknown activity), records it scheduled, and races it against
+// TimeoutSeconds (counted from scheduling) and HeartbeatSeconds (counted from the start, reset by
+// each heartbeat) on the execution's clock.
 // Whatever wins, the attempt's timers are cancelled, so a virtual clock never jumps to a stale one.
 import { randomUUID } from 'node:crypto';
 import type { JsonValue } from '@sfini/core';
 import type { NumberSource, TaskState } from '../compile/model.js';
-import { describeThrown, StatesErrors, StatesFailure, StoppedError, TaskFailedError } from '../errors.js';
+import {
+  describeThrown,
+  StatesErrors,
+  StatesFailure,
+  StoppedError,
+  TaskFailedError,
+  TaskNotScheduledError,
+} from '../errors.js';
 import type { Thread } from '../run/runtime.js';
 import type { StateRun } from '../run/state-run.js';
 import { TaskEvents } from '../task/events.js';
@@ -58,7 +66,13 @@ async function attemptTask(state: TaskState, run: StateRun, input: JsonValue): P
   const timeoutSeconds = await seconds(run, state.timeoutSeconds, 'TimeoutSeconds');
   const heartbeatSeconds = await seconds(run, state.heartbeatSeconds, 'HeartbeatSeconds');
   const events = new TaskEvents(run.thread, kind);
-  events.scheduled(input, timeoutSeconds, heartbeatSeconds);
+  // Scheduled is recorded once something takes the task: a resolver may refuse it first.
+  let scheduled = false;
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    events.scheduled(input, timeoutSeconds, heartbeatSeconds);
+  };
 
   const attempt = new AbortController();
   const onStop = () => attempt.abort(run.thread.signal.reason);
@@ -89,12 +103,11 @@ async function attemptTask(state: TaskState, run: StateRun, input: JsonValue): P
   let started = false;
   const markStarted = (workerName?: string) => {
     if (started || attempt.signal.aborted) return;
+    schedule();
     started = true;
     events.started(workerName);
     armHeartbeat();
   };
-  if (kind.kind !== 'activity') markStarted();
-
   const stopped = new Promise<never>((_, reject) => {
     attempt.signal.addEventListener('abort', () => reject(attempt.signal.reason), { once: true });
   });
@@ -113,11 +126,15 @@ async function attemptTask(state: TaskState, run: StateRun, input: JsonValue): P
       heartbeat: armHeartbeat,
       started: (details) => markStarted(details?.workerName),
     });
+    schedule();
+    if (kind.kind !== 'activity') markStarted();
     const result = await Promise.race([work, timers, stopped]);
     events.succeeded(result);
     return result;
   } catch (thrown) {
     if (thrown instanceof StoppedError || run.thread.signal.aborted) throw thrown;
+    if (thrown instanceof TaskNotScheduledError) throw run.runtimeFailure(thrown.reason);
+    schedule();
     if (thrown instanceof Timeout) {
       attempt.abort(new TaskFailedError(thrown.error));
       events.timedOut(thrown.error, undefined);

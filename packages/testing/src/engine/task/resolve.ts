@@ -4,7 +4,7 @@
 // state and the options that would have run it. Real work holds a virtual clock while it runs;
 // a mock's delay is virtual time itself.
 import type { ActivityContext, JsonValue } from '@sfini/core';
-import { TaskFailedError } from '../errors.js';
+import { TaskFailedError, TaskNotScheduledError } from '../errors.js';
 import type { Runtime } from '../run/runtime.js';
 import { type MockResponse, NOT_HANDLED, type StateMock, type TaskRequest } from '../types.js';
 import { toJson } from '../values/json.js';
@@ -15,7 +15,7 @@ export interface TaskInvocation extends TaskRequest {
   readonly kind: ResourceKind;
 }
 
-/** A task that nobody can run fails the execution: a Catch must not hide a missing handler. */
+/** A mock without answers fails the execution: a Catch must not hide a missing answer. */
 export const NO_TASK_RUNNER = 'States.Runtime';
 
 function isResponseList(mock: StateMock): mock is readonly MockResponse[] {
@@ -80,7 +80,10 @@ function findLambda(runtime: Runtime, reference: string) {
   return Object.hasOwn(handlers, name) ? handlers[name] : undefined;
 }
 
-/** Runs the task and resolves with its JSON result; rejects with TaskFailedError on failure. */
+/**
+ * Runs the task and resolves with its JSON result; rejects with TaskFailedError on failure.
+ * Throws TaskNotScheduledError, synchronously, when nothing can run it (or the resolver refuses it).
+ */
 export function runTaskResource(runtime: Runtime, invocation: TaskInvocation): Promise<JsonValue> {
   const resolver = runtime.tasks.resolver;
   if (resolver) {
@@ -143,10 +146,7 @@ export function runTaskResource(runtime: Runtime, invocation: TaskInvocation): P
       : kind.kind === 'lambda' || (kind.kind === 'service' && kind.service === 'lambda')
         ? 'a handler in options.lambdas'
         : 'a resolver (options.taskResolver)';
-  return Promise.reject(
-    new TaskFailedError(
-      NO_TASK_RUNNER,
-      `Nothing can run the Task state '${invocation.stateName}' (resource '${invocation.resource}'): give options.mocks['${invocation.stateName}'] or ${means}.`,
-    ),
+  throw new TaskNotScheduledError(
+    `Nothing can run the Task state '${invocation.stateName}' (resource '${invocation.resource}'): give options.mocks['${invocation.stateName}'] or ${means}.`,
   );
 }

@@ -1,7 +1,7 @@
 import { activity, activityArn, type JsonValue } from '@sfini/core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { TaskFailedError } from '../errors.js';
+import { TaskFailedError, TaskNotScheduledError } from '../errors.js';
 import { runExecution } from '../execution.js';
 import { NOT_HANDLED, type TaskRequest } from '../types.js';
 
@@ -194,6 +194,11 @@ describe('mocks', () => {
     expect(run.status).toBe('FAILED');
     expect(run.error).toBe('States.Runtime');
     expect(run.cause).toMatch(/Nothing can run the Task state 'Work'.*options\.activities/);
+    expect(run.history.map((e) => e.type)).toEqual([
+      'ExecutionStarted',
+      'TaskStateEntered',
+      'ExecutionFailed',
+    ]);
   });
 });
 
@@ -270,6 +275,40 @@ describe('taskResolver', () => {
     expect(result.history.find((e) => e.type === 'ActivityFailed')!.activityFailedEventDetails).toEqual({
       error: 'Remote.Broken',
       cause: 'worker said no',
+    });
+  });
+
+  it('can refuse a task before it is scheduled: no task events, a States.Runtime failure no Catch takes', async () => {
+    const definition = {
+      StartAt: 'Work',
+      States: {
+        Work: {
+          Type: 'Task',
+          Resource: activityArn('unknown'),
+          Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Caught' }],
+          End: true,
+        },
+        Caught: { Type: 'Pass', End: true },
+      },
+    };
+    const result = await runExecution(
+      definition,
+      {},
+      {
+        taskResolver: (request) => {
+          throw new TaskNotScheduledError(`The activity ${request.resource} does not exist.`);
+        },
+      },
+    );
+    expect(result.history.map((e) => [e.type, e.previousEventId])).toEqual([
+      ['ExecutionStarted', 0],
+      ['TaskStateEntered', 0],
+      ['ExecutionFailed', 2],
+    ]);
+    expect(result).toMatchObject({
+      status: 'FAILED',
+      error: 'States.Runtime',
+      cause: `An error occurred while executing the state 'Work' (entered at the event id #2). The activity ${activityArn('unknown')} does not exist.`,
     });
   });
 });
