@@ -21,6 +21,10 @@ describe('pathSyntaxProblem', () => {
       "$['a','b']",
       '$..price',
       '$..[0]',
+      "$.abc.['def ghi']",
+      '$.[0]',
+      '$.[*].name',
+      '$.[?(@.year < 1999)].name',
       '$.jar[?(@.a >= 5)]',
       '$.a[(@.length-1)]',
       '$$.Execution.Input',
@@ -37,6 +41,8 @@ describe('pathSyntaxProblem', () => {
     expect(pathSyntaxProblem('a.b', 'path')).toBe('a path must begin with "$"');
     expect(pathSyntaxProblem('$.', 'path')).toMatch(/empty member name at position 2/);
     expect(pathSyntaxProblem('$.a..', 'path')).toMatch(/empty member name/);
+    expect(pathSyntaxProblem('$.a.', 'path')).toMatch(/empty member name at position 4/);
+    expect(pathSyntaxProblem('$.[]', 'path')).toMatch(/an empty "\[\]"/);
     expect(pathSyntaxProblem('$.a[0', 'path')).toMatch(/unclosed "\[" at position 3/);
     expect(pathSyntaxProblem('$.a[]', 'path')).toMatch(/an empty "\[\]"/);
     expect(pathSyntaxProblem('$.a[b]', 'path')).toMatch(/an invalid selector \[b\]/);
@@ -47,6 +53,10 @@ describe('pathSyntaxProblem', () => {
     expect(pathSyntaxProblem('$.a.b[0]', 'reference')).toBeUndefined();
     expect(pathSyntaxProblem('$$.Execution.Id', 'reference')).toBeUndefined();
     expect(pathSyntaxProblem('$var.x', 'reference')).toBeUndefined();
+    expect(pathSyntaxProblem("$.abc.['def ghi']", 'reference')).toBeUndefined();
+    expect(pathSyntaxProblem("$.['a b']", 'result')).toBeUndefined();
+    expect(pathSyntaxProblem('$.[*]', 'reference')).toBe('a Reference Path cannot use the wildcard *');
+    expect(pathSyntaxProblem('$.[1:2]', 'reference')).toBe('a Reference Path cannot use an array slice');
     expect(pathSyntaxProblem('$..a', 'reference')).toBe('a Reference Path cannot use recursive descent (..)');
     expect(pathSyntaxProblem('$.a[*]', 'reference')).toBe('a Reference Path cannot use the wildcard *');
     expect(pathSyntaxProblem('$.a.*', 'reference')).toBe('a Reference Path cannot use the wildcard *');
@@ -83,6 +93,8 @@ describe('intrinsicSyntaxProblem', () => {
       "States.StringSplit('Hello\nWorld', '\n')",
       'States.ArrayGetItem($.a[0], 1)',
       'States.Array($myVar, null)',
+      'States.JsonToString($.[?(@.year <= 1998)])',
+      "States.ArrayLength($.users[?(@.name == 'a, b')])",
     ]) {
       expect(intrinsicSyntaxProblem(call), call).toBeUndefined();
     }

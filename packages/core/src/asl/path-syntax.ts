@@ -10,7 +10,8 @@
 //    start at `$` (neither the context object `$$` nor a variable can be written).
 // Paths may start at `$` (the input), `$$` (the context object) or `$name` (a variable).
 // The scanner is lenient about member names (Jayway, which AWS runs, accepts `$.sub-values`)
-// and strict about structure (unbalanced brackets, empty members, stray text).
+// and about a dot before a bracket (`$.['a b']`, `$.[?(@.x)]`), and strict about structure
+// (unbalanced brackets, empty members, a trailing dot, stray text).
 
 /** Which rules a path must follow. */
 export type PathKind = 'path' | 'reference' | 'result';
@@ -78,10 +79,12 @@ function scanPath(text: string): PathFeatures | string {
       if (text[i + 1] === '.') {
         features.recursive = true;
         i += 2;
-        if (text[i] === '[') continue;
       } else {
         i += 1;
       }
+      // Jayway, which AWS runs, reads a bracket after a dot as that bracket: `$.['a b']`,
+      // `$.[0]`, `$.[?(@.x)]` (AWS's own documentation writes `$.abc.['def ghi']`).
+      if (text[i] === '[') continue;
       if (text[i] === '*') {
         features.wildcard = true;
         i += 1;

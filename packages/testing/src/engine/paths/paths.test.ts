@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runExecution } from '../execution.js';
 import { PathSyntaxError, parsePath } from './parse.js';
 import { NOT_FOUND, selectAt } from './select.js';
 import { PathWriteError, writeAt } from './write.js';
@@ -115,5 +116,30 @@ describe('writeAt', () => {
     const viaConstructor = writeAt({}, path('$.constructor.prototype.polluted'), 'yes');
     expect(viaConstructor).toEqual({ constructor: { prototype: { polluted: 'yes' } } });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('dot-bracket paths AWS accepts', () => {
+  it('validates and runs `$.[?(...)]` in an OutputPath and in an intrinsic argument', async () => {
+    const definition = {
+      StartAt: 'Pick',
+      States: {
+        Pick: {
+          Type: 'Pass',
+          Parameters: { 'users.$': '$.users', 'early.$': 'States.JsonToString($.users.[?(@.year <= 1998)])' },
+          Next: 'Names',
+        },
+        Names: { Type: 'Pass', InputPath: '$.users', OutputPath: '$.[?(@.year < 1999)].name', End: true },
+      },
+    };
+    const users = [
+      { year: 1997, name: 'U1997' },
+      { year: 1998, name: 'U1998' },
+      { year: 1999, name: 'U1999' },
+    ];
+    const result = await runExecution(definition, { users });
+    expect(result).toMatchObject({ status: 'SUCCEEDED', output: ['U1997', 'U1998'] });
+    const picked = result.history.find((e) => e.type === 'PassStateExited')!.stateExitedEventDetails!.output!;
+    expect(JSON.parse(picked).early).toBe(JSON.stringify(users.slice(0, 2)));
   });
 });
