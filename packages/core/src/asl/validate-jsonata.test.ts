@@ -123,7 +123,7 @@ describe('fields of the other query language', () => {
     ]);
   });
 
-  it('lets a state override the machine query language either way', () => {
+  it("lets a JSONPath machine's states use JSONata, but not a JSONata machine's states JSONPath", () => {
     expect(
       validateDefinition({
         StartAt: 'a',
@@ -133,16 +133,18 @@ describe('fields of the other query language', () => {
         },
       }),
     ).toEqual([]);
-    expect(
-      validateDefinition({
-        QueryLanguage: 'JSONata',
-        StartAt: 'a',
-        States: { a: { Type: 'Pass', QueryLanguage: 'JSONPath', Parameters: { 'x.$': '$' }, End: true } },
-      }),
-    ).toEqual([]);
+    const [problem] = validateDefinition({
+      QueryLanguage: 'JSONata',
+      StartAt: 'a',
+      States: { a: { Type: 'Pass', QueryLanguage: 'JSONPath', End: true } },
+    });
+    expect(problem).toMatchObject({ code: 'WRONG_QUERY_LANGUAGE', path: '$.States.a.QueryLanguage' });
+    expect(problem?.message).toBe(
+      'State "a": QueryLanguage cannot be "JSONPath" when the state machine\'s QueryLanguage is "JSONata".',
+    );
   });
 
-  it('passes the query language down into branches and item processors', () => {
+  it("gives the states of branches and item processors the machine's query language", () => {
     expect(
       found({
         QueryLanguage: 'JSONata',
@@ -156,5 +158,19 @@ describe('fields of the other query language', () => {
         },
       }),
     ).toEqual([['WRONG_QUERY_LANGUAGE', '$.States.p.Branches[0].States.in.Parameters']]);
+    // A JSONata Map or Parallel in a JSONPath machine: the states inside still use JSONPath.
+    const processor = { StartAt: 'in', States: { in: { Type: 'Pass', Output: '{% 1 %}', End: true } } };
+    expect(
+      found({
+        StartAt: 'm',
+        States: { m: { Type: 'Map', QueryLanguage: 'JSONata', ItemProcessor: processor, End: true } },
+      }),
+    ).toEqual([['WRONG_QUERY_LANGUAGE', '$.States.m.ItemProcessor.States.in.Output']]);
+    expect(
+      found({
+        StartAt: 'p',
+        States: { p: { Type: 'Parallel', QueryLanguage: 'JSONata', Branches: [processor], End: true } },
+      }),
+    ).toEqual([['WRONG_QUERY_LANGUAGE', '$.States.p.Branches[0].States.in.Output']]);
   });
 });

@@ -1,7 +1,9 @@
 // The entry points of validation: a whole definition, or one state as AWS's TestState takes
 // it. The walker descends machine -> states -> sub-machines, handing each check a context
 // that names the owner and carries the query language in force, and gathers every problem
-// rather than stopping at the first. State names are collected across the whole definition
+// rather than stopping at the first. A state without QueryLanguage uses the machine's, also
+// inside a Parallel branch or a Map item processor whatever the Map or Parallel itself sets, as
+// AWS reads it; a state of a JSONata machine cannot go back to JSONPath. State names are collected across the whole definition
 // because AWS requires them unique everywhere, Parallel branches and Map processors included.
 import {
   at,
@@ -76,6 +78,8 @@ const SUB_FIELDS: Record<SubMachineKind, string[]> = {
 class Walker {
   readonly problems = new ProblemList();
   private readonly seen = new Map<string, DefinitionLocation>();
+  /** The machine's query language: every state without its own uses it, nested ones included. */
+  machineLanguage: AslQueryLanguage = 'JSONPath';
 
   machine(ctx: CheckContext, value: unknown, fields: readonly string[]): void {
     if (tooDeep(ctx)) return;
@@ -142,6 +146,7 @@ class Walker {
           ctx = { ...ctx, queryLanguage: definition.QueryLanguage as AslQueryLanguage };
         }
       }
+      this.machineLanguage = ctx.queryLanguage;
       if (Object.hasOwn(definition, 'TimeoutSeconds'))
         expectInteger(ctx, 'TimeoutSeconds', definition.TimeoutSeconds, 1);
       if (Object.hasOwn(definition, 'Version') && typeof definition.Version !== 'string') {
@@ -161,7 +166,7 @@ class Walker {
     owner: string,
     kind: SubMachineKind,
   ): void => {
-    this.machine({ ...ctx, owner }, value, SUB_FIELDS[kind]);
+    this.machine({ ...ctx, owner, queryLanguage: this.machineLanguage }, value, SUB_FIELDS[kind]);
   };
 
   private checkName(ctx: CheckContext, name: string): void {
@@ -198,6 +203,13 @@ class Walker {
     if (Object.hasOwn(value, 'QueryLanguage')) {
       if (expectEnum(base, 'QueryLanguage', value.QueryLanguage, ['JSONPath', 'JSONata'])) {
         ctx = { ...base, queryLanguage: value.QueryLanguage as AslQueryLanguage };
+        if (ctx.queryLanguage === 'JSONPath' && this.machineLanguage === 'JSONata') {
+          report(
+            at(base, 'QueryLanguage'),
+            'WRONG_QUERY_LANGUAGE',
+            `QueryLanguage cannot be "JSONPath" when the state machine's QueryLanguage is "JSONata".`,
+          );
+        }
       }
     }
     if (Object.hasOwn(value, 'Comment') && typeof value.Comment !== 'string') {
@@ -281,6 +293,9 @@ export function validateStateDefinition(
     location: [],
     queryLanguage: options.queryLanguage ?? 'JSONPath',
   };
+  // Tested alone, the state stands for its machine: its own QueryLanguage is the default inside it.
+  const own = isObject(state) ? state.QueryLanguage : undefined;
+  walker.machineLanguage = own === 'JSONata' || own === 'JSONPath' ? own : ctx.queryLanguage;
   walker.stateBody(ctx, options.stateName ?? 'state', state);
   return walker.problems.items;
 }

@@ -54,7 +54,8 @@ function languageOf(raw: Raw, fallback: QueryLanguage, where: string, problems: 
 function compileState(
   name: string,
   raw: Raw,
-  inherited: QueryLanguage,
+  /** The machine's query language: a state without its own uses it, at any depth (as AWS). */
+  machineLanguage: QueryLanguage,
   where: string,
   problems: Problems,
 ): CompiledState | undefined {
@@ -67,7 +68,7 @@ function compileState(
     problems.add(`${where}.Type`, `unknown state type '${String(raw.Type)}'`);
     return undefined;
   }
-  const language = languageOf(raw, inherited, where, problems);
+  const language = languageOf(raw, machineLanguage, where, problems);
   const jsonPath = language === 'JSONPath';
   const terminal = type === 'Succeed' || type === 'Fail' || type === 'Choice';
   if (!terminal && raw.End !== true && typeof raw.Next !== 'string') {
@@ -141,11 +142,14 @@ function compileState(
         ...base,
         ...execution(),
         type,
-        branches: branches.map((b, i) => compileGraph(b, language, `${where}.Branches[${i}]`, problems)),
+        // States inside a branch use the machine's language, whatever the Parallel itself uses.
+        branches: branches.map((b, i) =>
+          compileGraph(b, machineLanguage, `${where}.Branches[${i}]`, problems),
+        ),
       };
     }
     case 'Map':
-      return compileMap(base, execution(), raw, language, where, problems);
+      return compileMap(base, execution(), raw, language, machineLanguage, where, problems);
   }
 }
 
@@ -192,6 +196,7 @@ function compileMap(
   execution: object,
   raw: Raw,
   language: QueryLanguage,
+  machineLanguage: QueryLanguage,
   where: string,
   problems: Problems,
 ): CompiledState {
@@ -205,8 +210,8 @@ function compileMap(
     ...execution,
     parameters: undefined,
     type: 'Map',
-    // Nested states inherit the enclosing state's language, as the core's validation reads them.
-    processor: compileGraph(processorRaw ?? {}, language, `${where}.ItemProcessor`, problems),
+    // States inside the item processor use the machine's language, whatever the Map itself uses.
+    processor: compileGraph(processorRaw ?? {}, machineLanguage, `${where}.ItemProcessor`, problems),
     distributed: config.Mode === 'DISTRIBUTED',
     itemsPath: jsonPath ? (pathField(raw, 'ItemsPath', where, problems) ?? undefined) : undefined,
     items: 'Items' in raw ? jsonataField(raw, 'Items', where, problems) : undefined,

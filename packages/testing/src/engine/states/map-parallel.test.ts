@@ -250,3 +250,27 @@ describe('variables', () => {
     ]);
   });
 });
+
+describe('query language of nested states', () => {
+  it("is the machine's, not the enclosing Map's or Parallel's, as AWS reads it", async () => {
+    const inner = (name: string) => ({
+      StartAt: name,
+      States: { [name]: { Type: 'Pass', Parameters: { 'v.$': '$' }, End: true } },
+    });
+    const definition = {
+      StartAt: 'Each',
+      States: {
+        Each: {
+          Type: 'Map',
+          QueryLanguage: 'JSONata',
+          Items: '{% $states.input.list %}',
+          ItemProcessor: inner('Shape'),
+          Next: 'Fan',
+        },
+        Fan: { Type: 'Parallel', QueryLanguage: 'JSONata', Branches: [inner('Wrap')], End: true },
+      },
+    };
+    const result = await runExecution(definition, { list: [1, 2] });
+    expect(result.output).toEqual([{ v: [{ v: 1 }, { v: 2 }] }]);
+  });
+});
