@@ -15,6 +15,7 @@ import { executionIdentity } from './run/identity.js';
 import { runGraph } from './run/interpreter.js';
 import { type Runtime, Thread } from './run/runtime.js';
 import { asFailure } from './states/retry-catch.js';
+import { knownBytes } from './states/step.js';
 import type {
   DefinitionSource,
   ExecutionHandle,
@@ -24,7 +25,7 @@ import type {
   RunOptions,
 } from './types.js';
 import { toJson } from './values/json.js';
-import { withinPayloadLimit } from './values/size.js';
+import { jsonByteSize, PAYLOAD_LIMIT_BYTES, withinPayloadLimit } from './values/size.js';
 
 /** The reason timers, threads and tasks are aborted with once an execution has ended; made once. */
 const ENDED = new StoppedError('the execution has ended');
@@ -225,14 +226,17 @@ function launch(
   }
 
   const run = async () => {
-    if (!withinPayloadLimit(input)) {
+    const inputBytes = jsonByteSize(input);
+    if (inputBytes > PAYLOAD_LIMIT_BYTES) {
       throw new StatesFailure(
         StatesErrors.DataLimitExceeded,
         'The execution input exceeds the maximum number of bytes service limit.',
       );
     }
+    thread.sizedValue = input;
+    thread.sizedBytes = inputBytes;
     const output = await runGraph(machine, input, thread);
-    if (!withinPayloadLimit(output)) {
+    if (knownBytes(thread, output) > PAYLOAD_LIMIT_BYTES && !withinPayloadLimit(output)) {
       throw new StatesFailure(
         StatesErrors.DataLimitExceeded,
         'The execution output exceeds the maximum number of bytes service limit.',
@@ -272,15 +276,33 @@ function launch(
     );
   }
 
-  return {
-    executionArn: runtime.executionArn,
-    startDate,
-    result,
-    get history(): readonly HistoryEvent[] {
-      return history.events;
-    },
-    status: () => status,
-    stop,
-    onEvent: (listener) => history.onEvent(listener),
-  };
+  return new Handle(runtime.executionArn, startDate, result, history, () => status, stop);
+}
+
+/**
+ * The handle of a started execution. A class, not an object literal with a getter: a literal's
+ * accessor holds a fresh closure per execution, which gives every handle a hidden class of its
+ * own, and V8's young-generation collector keeps those classes (and through the closure the
+ * whole execution) alive until the next full collection.
+ */
+class Handle implements ExecutionHandle {
+  readonly #recorder: HistoryRecorder;
+  constructor(
+    readonly executionArn: string,
+    readonly startDate: Date,
+    readonly result: Promise<ExecutionResult>,
+    recorder: HistoryRecorder,
+    readonly status: () => 'RUNNING' | ExecutionStatus,
+    readonly stop: (options?: { error?: string; cause?: string }) => void,
+  ) {
+    this.#recorder = recorder;
+  }
+
+  get history(): readonly HistoryEvent[] {
+    return this.#recorder.events;
+  }
+
+  onEvent(listener: (event: HistoryEvent) => void): () => void {
+    return this.#recorder.onEvent(listener);
+  }
 }

@@ -5,6 +5,8 @@
 
 import { type DefinitionProblem, InvalidDefinitionError, validateDefinition } from '@sfini/core';
 import { type CompiledExpression, compileExpression, expressionText } from '../eval/jsonata.js';
+import { toJson } from '../values/json.js';
+import { jsonByteSize } from '../values/size.js';
 import {
   assignField,
   catchers,
@@ -26,6 +28,7 @@ import type {
   QueryLanguage,
   StateType,
 } from './model.js';
+import { uniformState } from './uniform.js';
 
 const STATE_TYPES = new Set<StateType>([
   'Pass',
@@ -101,6 +104,7 @@ function compileState(
         type,
         result: literal(raw, 'Result'),
         hasResult: 'Result' in raw,
+        resultBytes: 'Result' in raw ? jsonByteSize(toJson(raw.Result)) : 0,
         parameters: jsonPath ? payloadField(raw, 'Parameters', where, problems) : undefined,
         resultPath: jsonPath ? pathField(raw, 'ResultPath', where, problems) : undefined,
       };
@@ -251,7 +255,7 @@ export function compileGraph(
         `${where}.States.${name}`,
         problems,
       );
-      if (state) states.set(name, state);
+      if (state) states.set(name, uniformState(state));
     }
   }
   const startAt = typeof raw.StartAt === 'string' ? raw.StartAt : '';
@@ -265,7 +269,7 @@ export function compileGraph(
       for (const [i, c] of state.choices.entries()) targets.push([`Choices[${i}].Next`, c.next]);
       if (state.default !== undefined) targets.push(['Default', state.default]);
     }
-    if ('catchers' in state) {
+    if (state.type === 'Task' || state.type === 'Parallel' || state.type === 'Map') {
       for (const [i, c] of state.catchers.entries()) targets.push([`Catch[${i}].Next`, c.next]);
     }
     for (const [field, target] of targets) {

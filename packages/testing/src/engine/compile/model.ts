@@ -67,6 +67,8 @@ export interface PassState extends Base {
   readonly type: 'Pass';
   readonly result: JsonValue | undefined;
   readonly hasResult: boolean;
+  /** The byte size of Result as JSON (0 without one): bounds the output without measuring it. */
+  readonly resultBytes: number;
   readonly parameters: PayloadNode | undefined;
   readonly resultPath: ParsedPath | null | undefined;
 }

@@ -3,6 +3,7 @@
 // context object) and `$name` (a workflow variable). A path made only of names and indexes is
 // "definite" and yields one value or nothing; any wildcard, slice, union, deep scan or filter
 // makes it "indefinite", yielding a list, as Jayway does.
+import { jsonStringBytes } from '../values/size.js';
 
 /** One step of a path. */
 export type PathSegment =
@@ -22,10 +23,16 @@ export interface ParsedPath {
   readonly source: string;
   readonly root: PathRoot;
   /** The variable's name when `root` is 'variable'. */
-  readonly variable?: string;
+  readonly variable: string | undefined;
   readonly segments: readonly PathSegment[];
   /** Only names and indexes: the path names at most one value. */
   readonly definite: boolean;
+  /**
+   * The most bytes writing a value at this (definite) path adds to a JSON document besides the
+   * value: per name its quoted key, colon, comma and the braces of an object made on the way;
+   * per index a comma. Lets a ResultPath write bound its output's size without measuring it.
+   */
+  readonly writeOverhead: number;
 }
 
 /** The path is not valid JSONPath. */
@@ -62,9 +69,10 @@ export function parsePath(source: string): ParsedPath {
   }
   const segments = parseSegments(source, position);
   const definite = segments.every((s) => s.kind === 'name' || s.kind === 'index');
-  return variable === undefined
-    ? { source, root, segments, definite }
-    : { source, root, variable, segments, definite };
+  let writeOverhead = 0;
+  for (const segment of segments)
+    writeOverhead += segment.kind === 'name' ? jsonStringBytes(segment.name) + 4 : 1;
+  return { source, root, variable, segments, definite, writeOverhead };
 }
 
 function parseSegments(source: string, start: number): PathSegment[] {

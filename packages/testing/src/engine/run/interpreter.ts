@@ -46,7 +46,7 @@ export async function runGraph(
   let name = startAt;
   let value = input;
   for (;;) {
-    if (thread.signal.aborted) throw new StoppedError('stopped');
+    if (thread.stop.stopped) throw new StoppedError('stopped');
     const state = graph.states.get(name)!;
     const outcome = runState(state, value, thread);
     const step: StepResult = outcome instanceof Promise ? await outcome : outcome;

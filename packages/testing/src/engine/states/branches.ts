@@ -9,7 +9,7 @@ import { StatesErrors, StoppedError } from '../errors.js';
 import { VariableScope } from '../eval/scope.js';
 import { HistoryLimitError, type HistoryRecorder } from '../history/recorder.js';
 import { runGraph } from '../run/interpreter.js';
-import { type MapIterationDetails, type Runtime, Thread } from '../run/runtime.js';
+import { type MapIterationDetails, type Runtime, type StopFlag, stopFlag, Thread } from '../run/runtime.js';
 import { asFailure } from './retry-catch.js';
 
 /** A child thread of `parent`, chaining its events from `previousEventId`. */
@@ -19,8 +19,20 @@ export function childThread(
   signal: AbortSignal,
   runtime: Runtime = parent.runtime,
   iteration?: MapIterationDetails,
+  stop: StopFlag = stopFlag(signal),
 ): Thread {
-  return new Thread(runtime, new VariableScope(parent.variables), previousEventId, signal, iteration);
+  const child = new Thread(
+    runtime,
+    new VariableScope(parent.variables),
+    previousEventId,
+    signal,
+    iteration,
+    stop,
+  );
+  // A branch given the very value its parent proved to fit knows its size too.
+  child.sizedValue = parent.sizedValue;
+  child.sizedBytes = parent.sizedBytes;
+  return child;
 }
 
 /** Runs a graph in a child thread; the thread stops counting as running once the graph ends. */
@@ -32,16 +44,21 @@ export async function runChild(graph: CompiledGraph, input: JsonValue, thread: T
   }
 }
 
-/** An AbortController that also aborts when `parent` does. */
-export function linkedController(parent: AbortSignal): { controller: AbortController; dispose: () => void } {
+/** An AbortController that also aborts when `parent` does, and the stop flag its threads share. */
+export function linkedController(parent: AbortSignal): {
+  controller: AbortController;
+  stop: StopFlag;
+  dispose: () => void;
+} {
   const controller = new AbortController();
+  const stop = stopFlag(controller.signal);
   if (parent.aborted) {
     controller.abort(parent.reason);
-    return { controller, dispose: () => {} };
+    return { controller, stop, dispose: () => {} };
   }
   const onAbort = () => controller.abort(parent.reason);
   parent.addEventListener('abort', onAbort, { once: true });
-  return { controller, dispose: () => parent.removeEventListener('abort', onAbort) };
+  return { controller, stop, dispose: () => parent.removeEventListener('abort', onAbort) };
 }
 
 /** The event that ends a state cut short; the other state types end without one. */

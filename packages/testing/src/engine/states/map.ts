@@ -90,7 +90,7 @@ async function runIterations(state: MapState, run: StateRun, effective: JsonValu
     thread.event('MapRunStarted', 'mapRunStartedEventDetails', { mapRunArn: mapRunArn(runtime, state) });
 
   const results: JsonValue[] = new Array(inputs.length);
-  const { controller, dispose } = linkedController(thread.signal);
+  const { controller, stop, dispose } = linkedController(thread.signal);
   const running = new Set<Thread>();
   run.children = running;
   let failures = 0;
@@ -115,6 +115,7 @@ async function runIterations(state: MapState, run: StateRun, effective: JsonValu
       controller.signal,
       childRuntime(),
       distributed ? undefined : details,
+      stop,
     );
     running.add(child);
     if (!distributed) child.event('MapIterationStarted', 'mapIterationStartedEventDetails', details);

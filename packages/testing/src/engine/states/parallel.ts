@@ -19,7 +19,7 @@ async function runBranches(state: ParallelState, run: StateRun, input: JsonValue
     return mocked.result ?? null;
   }
   const startedId = thread.event('ParallelStateStarted');
-  const { controller, dispose } = linkedController(thread.signal);
+  const { controller, stop, dispose } = linkedController(thread.signal);
   const running = new Set<Thread>();
   run.children = running;
   try {
@@ -29,7 +29,14 @@ async function runBranches(state: ParallelState, run: StateRun, input: JsonValue
       let remaining = branches.length;
       let lastEventId = startedId;
       for (let index = 0; index < branches.length; index++) {
-        const branchThread = childThread(thread, startedId, controller.signal);
+        const branchThread = childThread(
+          thread,
+          startedId,
+          controller.signal,
+          thread.runtime,
+          undefined,
+          stop,
+        );
         running.add(branchThread);
         runChild(branches[index]!, input, branchThread).then(
           (output) => {

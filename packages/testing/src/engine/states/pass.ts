@@ -6,19 +6,32 @@ import type { PassState, SucceedState } from '../compile/model.js';
 import { StatesFailure } from '../errors.js';
 import type { Thread } from '../run/runtime.js';
 import { StateRun } from '../run/state-run.js';
-import { checkPayloadSize, type StepOutcome, type StepResult, stepAfter } from './step.js';
+import { jsonByteSize } from '../values/size.js';
+import {
+  checkPayloadSize,
+  knownBytes,
+  pipelineBound,
+  type StepOutcome,
+  type StepResult,
+  selectedBound,
+  stepAfter,
+} from './step.js';
 
 export function runPass(state: PassState, input: JsonValue, thread: Thread): StepOutcome {
   const run = new StateRun(state, thread, input);
   if (state.queryLanguage === 'JSONata') return runPassJsonata(state, run);
+  const inputBytes = knownBytes(thread, input);
   const effective = run.applyPath(state.inputPath, input);
   let result: JsonValue;
+  let resultBytes: number;
   if (state.hasResult) {
     result = state.result as JsonValue;
+    resultBytes = state.resultBytes;
     run.inspect('result', result);
   } else {
     run.inspect('afterInputPath', effective);
     result = state.parameters ? run.payload(state.parameters, effective) : effective;
+    resultBytes = state.parameters ? Number.POSITIVE_INFINITY : selectedBound(state.inputPath, inputBytes);
     run.inspect('afterParameters', result);
   }
   run.inspect('afterResultSelector', result);
@@ -26,7 +39,11 @@ export function runPass(state: PassState, input: JsonValue, thread: Thread): Ste
   const placed = run.applyResultPath(state.resultPath, result);
   run.inspect('afterResultPath', placed);
   const output = run.applyPath(state.outputPath, placed);
-  checkPayloadSize(run, output);
+  checkPayloadSize(
+    run,
+    output,
+    pipelineBound(state.resultPath, state.outputPath, inputBytes, resultBytes, () => jsonByteSize(result)),
+  );
   run.commitAssign(assigned);
   run.exit(output, assigned);
   return stepAfter(state, output);

@@ -14,7 +14,8 @@ import {
 } from '../errors.js';
 import type { Thread } from '../run/runtime.js';
 import { StateRun } from '../run/state-run.js';
-import { checkPayloadSize, type StepResult } from './step.js';
+import { jsonByteSize } from '../values/size.js';
+import { checkPayloadSize, knownBytes, pipelineBound, type StepResult } from './step.js';
 
 export type ExecutionState = TaskState | MapState | ParallelState;
 
@@ -84,7 +85,14 @@ async function attemptOnce(
   const placed = run.applyResultPath(state.resultPath, selected);
   run.inspect('afterResultPath', placed);
   const output = run.applyPath(state.outputPath, placed);
-  checkPayloadSize(run, output);
+  const inputBytes = knownBytes(run.thread, run.input);
+  checkPayloadSize(
+    run,
+    output,
+    pipelineBound(state.resultPath, state.outputPath, inputBytes, Number.POSITIVE_INFINITY, () =>
+      jsonByteSize(selected),
+    ),
+  );
   run.commitAssign(assigned);
   run.exit(output, assigned);
   return { output, next: state.end ? undefined : state.next };
