@@ -1,3 +1,4 @@
+import type { JsonValue } from '@sfini/core';
 // Untrusted definitions and inputs: filters never run as JavaScript, nothing reaches
 // Object.prototype, AWS's limits hold, deep data neither hangs nor crashes, and every execution
 // settles.
@@ -150,6 +151,33 @@ describe("AWS's limits", () => {
     });
     const tooBigInput = await runExecution(passWith({}), { big: 'y'.repeat(300 * 1024) });
     expect(tooBigInput).toMatchObject({ status: 'FAILED', error: 'States.DataLimitExceeded' });
+  });
+
+  it('counts every byte a chain of ResultPath writes adds, up to the exact limit', async () => {
+    // Each state writes a 40 KiB string under a new key of a ~100 KiB input: the first three
+    // outputs fit (the engine bounds them from the input's size), the fourth crosses 256 KiB.
+    const piece = 'p'.repeat(40 * 1024);
+    const States: Record<string, unknown> = {};
+    for (let i = 0; i < 4; i++) {
+      States[`W${i}`] = {
+        Type: 'Pass',
+        Result: piece,
+        ResultPath: `$.k${i}`,
+        ...(i < 3 ? { Next: `W${i + 1}` } : { End: true }),
+      };
+    }
+    const base = 'b'.repeat(100 * 1024);
+    const run = (input: JsonValue) => runExecution({ StartAt: 'W0', States }, input);
+    const over = await run({ base });
+    expect(over).toMatchObject({ status: 'FAILED', error: 'States.DataLimitExceeded' });
+    expect(over.cause).toContain("'W3'");
+    // Just under: the same writes into an input small enough that all four fit exactly.
+    const fits = 256 * 1024 - 4 * (40 * 1024 + 8) - 11;
+    const under = await run({ base: 'b'.repeat(fits) });
+    expect(under.status).toBe('SUCCEEDED');
+    expect(Buffer.byteLength(JSON.stringify(under.output))).toBe(256 * 1024);
+    const justOver = await run({ base: 'b'.repeat(fits + 1) });
+    expect(justOver).toMatchObject({ status: 'FAILED', error: 'States.DataLimitExceeded' });
   });
 
   it('handles deeply nested data without hanging or crashing', async () => {
