@@ -82,6 +82,7 @@ function compileState(
     type,
     queryLanguage: language,
     next: typeof raw.Next === 'string' ? raw.Next : undefined,
+    nextState: undefined,
     end: raw.End === true || type === 'Succeed' || type === 'Fail',
     inputPath: jsonPath ? pathField(raw, 'InputPath', where, problems) : undefined,
     outputPath: jsonPath ? pathField(raw, 'OutputPath', where, problems) : undefined,
@@ -257,6 +258,9 @@ export function compileGraph(
       );
       if (state) states.set(name, uniformState(state));
     }
+  }
+  for (const state of states.values()) {
+    state.nextState = state.next === undefined ? undefined : states.get(state.next);
   }
   const startAt = typeof raw.StartAt === 'string' ? raw.StartAt : '';
   if (!states.has(startAt) && typeof statesRaw === 'object') {

@@ -54,6 +54,8 @@ interface Base {
   readonly type: StateType;
   readonly queryLanguage: QueryLanguage;
   readonly next: string | undefined;
+  /** The state `next` names, resolved once the graph is built (the loop skips the lookup). */
+  nextState: CompiledState | undefined;
   readonly end: boolean;
   /** undefined: the default `$`; null: the field was set to null. */
   readonly inputPath: ParsedPath | null | undefined;

@@ -15,6 +15,7 @@ export function uniformState(state: CompiledState): CompiledState {
     type: s.type,
     queryLanguage: s.queryLanguage,
     next: s.next,
+    nextState: undefined,
     end: s.end,
     inputPath: s.inputPath,
     outputPath: s.outputPath,

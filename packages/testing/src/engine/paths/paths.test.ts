@@ -116,6 +116,12 @@ describe('writeAt', () => {
     const viaConstructor = writeAt({}, path('$.constructor.prototype.polluted'), 'yes');
     expect(viaConstructor).toEqual({ constructor: { prototype: { polluted: 'yes' } } });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // Copying a document that already holds an own __proto__ key keeps it a key.
+    const hostile = JSON.parse('{"__proto__": {"polluted": "yes"}, "a": 1}');
+    const copied = writeAt(hostile, path('$.b'), 2) as Record<string, unknown>;
+    expect(Object.keys(copied)).toEqual(['__proto__', 'a', 'b']);
+    expect(Object.getPrototypeOf(copied)).toBe(Object.prototype);
+    expect((copied as { polluted?: unknown }).polluted).toBeUndefined();
   });
 });
 

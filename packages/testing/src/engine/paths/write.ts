@@ -17,11 +17,13 @@ export function defineOwn(target: JsonObject, key: string, value: JsonValue): vo
 }
 
 /**
- * A shallow copy of an object. Spread defines each key as an own data property, so a
- * `__proto__` key is copied as a key, never as a prototype.
+ * A shallow copy of an object. Object.assign is V8's fastest copy when the copying site sees many
+ * shapes (as ResultPath writes do), but it assigns, and assigning `__proto__` would set the
+ * prototype: an object with an own `__proto__` key is copied by spread, which defines every key
+ * as an own data property.
  */
 export function copyObject(source: JsonObject): JsonObject {
-  return { ...source };
+  return Object.hasOwn(source, '__proto__') ? { ...source } : Object.assign({}, source);
 }
 
 /** The reference path cannot be written into the given document. */

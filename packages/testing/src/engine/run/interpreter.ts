@@ -43,15 +43,15 @@ export async function runGraph(
   thread: Thread,
   startAt: string = graph.startAt,
 ): Promise<JsonValue> {
-  let name = startAt;
+  let state = graph.states.get(startAt)!;
   let value = input;
   for (;;) {
     if (thread.stop.stopped) throw new StoppedError('stopped');
-    const state = graph.states.get(name)!;
     const outcome = runState(state, value, thread);
     const step: StepResult = outcome instanceof Promise ? await outcome : outcome;
     if (step.next === undefined) return step.output;
-    name = step.next;
     value = step.output;
+    const following = step.next === state.next ? state.nextState : undefined;
+    state = following ?? graph.states.get(step.next)!;
   }
 }
