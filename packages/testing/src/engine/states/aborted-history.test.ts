@@ -54,6 +54,37 @@ describe('branches and iterations cut short by a failure', () => {
     expect(clock.pendingTimers).toBe(0);
   });
 
+  it('leaves no timer running on the real clock once a failing iteration ends the Map', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    const before = timers();
+    const definition = {
+      StartAt: 'M',
+      States: {
+        M: {
+          Type: 'Map',
+          ItemProcessor: {
+            StartAt: 'Route',
+            States: {
+              Route: {
+                Type: 'Choice',
+                Choices: [{ Variable: '$', StringEquals: 'fail', Next: 'Boom' }],
+                Default: 'Long',
+              },
+              Long: { Type: 'Wait', Seconds: 30, End: true },
+              Boom: { Type: 'Fail', Error: 'Boom' },
+            },
+          },
+          End: true,
+        },
+      },
+    };
+    const started = Date.now();
+    const result = await runExecution(definition, ['wait', 'wait', 'fail'], { clock: 'real' });
+    expect(result.error).toBe('Boom');
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(timers()).toBe(before);
+  });
+
   it('aborts the states of sibling branches and the failing Task, and stops their tasks', async () => {
     const signals: AbortSignal[] = [];
     const clock = new VirtualClock(0);
