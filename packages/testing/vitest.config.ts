@@ -1,4 +1,8 @@
 import { defineProject } from 'vitest/config';
 import { projectConfig } from '../../vitest.shared.ts';
 
-export default defineProject(projectConfig('testing'));
+export default defineProject(
+  projectConfig('testing', {
+    typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+  }),
+);

@@ -4,7 +4,7 @@
 // and the local engine (the handler runs in process). Type parameters are plain object types
 // inferred once from the schemas, never the schemas themselves, to keep the DSL's types cheap.
 import { z } from 'zod';
-import { type Jsonify, type JsonValue, toJsonValue } from './json.js';
+import { type Flat, type Jsonify, type JsonValue, toJsonValue } from './json.js';
 import { assertResourceName } from './names.js';
 import { assertJsonSchema } from './schema-json.js';
 
@@ -214,12 +214,12 @@ export interface DefineActivity {
     name: N,
     options: TypedActivityOptions<I, O>,
     handler: (input: z.output<I>, context: ActivityContext) => Awaitable<z.input<O>>,
-  ): Activity<N, z.input<I>, Jsonify<z.output<O>>>;
+  ): Activity<N, Flat<z.input<I>>, Flat<Jsonify<z.output<O>>>>;
   <const N extends string, I extends z.ZodType, R>(
     name: N,
     options: InferredActivityOptions<I>,
     handler: (input: z.output<I>, context: ActivityContext) => Awaitable<R>,
-  ): Activity<N, z.input<I>, Jsonify<R>>;
+  ): Activity<N, Flat<z.input<I>>, Flat<Jsonify<R>>>;
 }
 
 /** The overloads of {@link smartActivity}, shared with {@link ActivityRegistration.smartActivity}. */
@@ -228,12 +228,12 @@ export interface DefineSmartActivity {
     name: N,
     options: SmartActivityOptions<F, O> & { output: O },
     handler: (fields: z.output<z.ZodObject<F>>, context: ActivityContext) => Awaitable<z.input<O>>,
-  ): Activity<N, z.input<z.ZodObject<F>>, Jsonify<z.output<O>>>;
+  ): Activity<N, Flat<z.input<z.ZodObject<F>>>, Flat<Jsonify<z.output<O>>>>;
   <const N extends string, F extends z.ZodRawShape, R>(
     name: N,
     options: SmartActivityOptions<F, undefined>,
     handler: (fields: z.output<z.ZodObject<F>>, context: ActivityContext) => Awaitable<R>,
-  ): Activity<N, z.input<z.ZodObject<F>>, Jsonify<R>>;
+  ): Activity<N, Flat<z.input<z.ZodObject<F>>>, Flat<Jsonify<R>>>;
 }
 
 /**

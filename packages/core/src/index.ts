@@ -123,6 +123,7 @@ export {
   type QueryLanguage,
   type StateType,
 } from './dsl/graph.js';
+export { ImportedStateMachine, type ImportOptions, importMachine } from './dsl/imported.js';
 export { type IntrinsicArg, type LiteralString, literal, States } from './dsl/intrinsic-helpers.js';
 export { machine, resource, type StartData, type StartInput, StateMachine } from './dsl/machine.js';
 export type {
@@ -183,7 +184,14 @@ export {
 } from './intrinsics/ast.js';
 export { IntrinsicSyntaxError } from './intrinsics/errors.js';
 export { isIntrinsicExpression, MAX_INTRINSIC_NESTING, parseIntrinsic } from './intrinsics/parser.js';
-export { type Jsonify, type JsonObject, type JsonPrimitive, type JsonValue, toJsonValue } from './json.js';
+export {
+  type Flat,
+  type Jsonify,
+  type JsonObject,
+  type JsonPrimitive,
+  type JsonValue,
+  toJsonValue,
+} from './json.js';
 export {
   type AnyStateMachine,
   type EmitOptions,

@@ -9,9 +9,12 @@ export type JsonObject = { [key: string]: JsonValue };
 
 /**
  * The type a value has after `JSON.parse(JSON.stringify(value))`: dates become strings,
- * `toJSON()` results replace their owners, undefined and function members disappear.
+ * `toJSON()` results replace their owners, undefined and function members disappear. A type
+ * that already is JSON is returned as it is, so deeply inferred types are not rebuilt.
  */
-export type Jsonify<T> = T extends { toJSON(): infer J }
+export type Jsonify<T> = T extends JsonValue ? T : JsonifyValue<T>;
+
+type JsonifyValue<T> = T extends { toJSON(): infer J }
   ? Jsonify<J>
   : T extends JsonPrimitive
     ? T
@@ -43,3 +46,56 @@ export function toJsonValue<T>(value: T): Jsonify<T> {
   const text = JSON.stringify(value);
   return (text === undefined ? null : JSON.parse(text)) as Jsonify<T>;
 }
+
+/**
+ * `T` rebuilt as a fresh object type whose members no longer refer to the types it was
+ * computed from. TypeScript treats mapped and inferred object types (zod's, the DSL's data
+ * writes) as possibly generic, and re-instantiates them, through every layer they were built
+ * from, each time they are passed to a generic signature. Past about fifty layers that walk
+ * exceeds the instantiation depth (TS2589). A rebuilt type is one layer deep per level of
+ * nesting. Fields whose type admits `undefined` come out optional.
+ */
+export type Flat<T> = T extends JsonPrimitive | undefined
+  ? T
+  : T extends readonly unknown[]
+    ? number extends T['length']
+      ? Flat<T[number]>[]
+      : { -readonly [I in keyof T]: Flat<T[I]> }
+    : T extends object
+      ? FromEntries<EntriesOf<T>>
+      : T;
+
+type EntriesOf<T> = { [K in keyof T]-?: [K, Flat<T[K]>, undefined extends T[K] ? true : false] }[keyof T];
+
+type FromEntries<U> = [Extract<U, [unknown, unknown, true]>] extends [never]
+  ? {
+      [E in U as E extends [infer K extends PropertyKey, unknown, unknown] ? K : never]: E extends [
+        unknown,
+        infer V,
+        unknown,
+      ]
+        ? V
+        : never;
+    }
+  : Merge<
+      {
+        [E in U as E extends [infer K extends PropertyKey, unknown, false] ? K : never]: E extends [
+          unknown,
+          infer V,
+          unknown,
+        ]
+          ? V
+          : never;
+      } & {
+        [E in U as E extends [infer K extends PropertyKey, unknown, true] ? K : never]?: E extends [
+          unknown,
+          infer V,
+          unknown,
+        ]
+          ? V
+          : never;
+      }
+    >;
+
+/** One object type from an intersection, keeping each member's optionality. */
+type Merge<T> = { [K in keyof T]: T[K] };

@@ -62,6 +62,7 @@ export {
   taskFailureOf,
 } from './task-failure.js';
 export {
+  POLL_REQUEST_TIMEOUT_MS,
   type StopOptions,
   WORKER_SHUTDOWN_ERROR,
   Worker,

@@ -106,6 +106,8 @@ export class Session {
     return {
       region: this.region,
       ...(this.endpoint ? { endpoint: this.endpoint } : {}),
+      // StartSyncExecution goes to a `sync-` host on AWS; a local endpoint has no such host.
+      ...(this.isLocal ? { disableHostPrefix: true } : {}),
       ...(credentials ? { credentials } : {}),
       ...(options.maxAttempts !== undefined ? { maxAttempts: options.maxAttempts } : {}),
       requestHandler: {

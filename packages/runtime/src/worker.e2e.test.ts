@@ -233,3 +233,25 @@ describe.skipIf(!endpointRunsExecutions)('workers end to end', () => {
     expect(worker.state).toBe('running');
   });
 });
+
+describe('worker polls', () => {
+  it('outlast a session request timeout shorter than the long poll', async () => {
+    // The endpoint holds empty polls for 1 s; the session times requests out after 300 ms.
+    const slowPolls = await startLocalEndpoint({ pollTimeoutMs: 1000 });
+    const impatient = new Session({ endpoint: slowPolls.url, requestTimeoutMs: 300, maxAttempts: 1 });
+    try {
+      const reg = registration();
+      const idle = reg.activity('idle', { input: z.unknown() }, () => null);
+      await impatient.registerActivities(reg);
+      const events: string[] = [];
+      const worker = await impatient.worker(idle, { onEvent: (e) => events.push(e.type) }).start();
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      await worker.stop();
+      expect(events).toEqual([]);
+      expect(worker.stats.transientErrors).toBe(0);
+    } finally {
+      impatient.destroy();
+      await slowPolls.close();
+    }
+  });
+});

@@ -68,6 +68,12 @@ export interface StopOptions {
   reportTimeoutMs?: number;
 }
 
+/**
+ * Milliseconds a poll may take. AWS holds GetActivityTask open for up to 60 s; this is set per
+ * request so a session tuned to shorter timeouts (or a client passed in) never cuts polls short.
+ */
+export const POLL_REQUEST_TIMEOUT_MS = 70_000;
+
 /** Failure sent for a task still running at the shutdown deadline. */
 export const WORKER_SHUTDOWN_ERROR = 'sfini.WorkerShutdown';
 
@@ -179,7 +185,7 @@ export class Worker {
       try {
         task = await this.#session.client.send(
           new GetActivityTaskCommand({ activityArn, workerName: this.name }),
-          { abortSignal: signal },
+          { abortSignal: signal, requestTimeout: POLL_REQUEST_TIMEOUT_MS },
         );
         backoff.reset();
       } catch (error) {

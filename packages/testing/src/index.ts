@@ -28,6 +28,13 @@ export { RealClock, VirtualClock } from './engine/clock.js';
 export { StatesErrors, TaskFailedError } from './engine/errors.js';
 export { runExecution, startExecution } from './engine/execution.js';
 export { MAX_HISTORY_EVENTS } from './engine/history/recorder.js';
+export {
+  type ActivityAnswer,
+  type MachineRun,
+  type MachineTestOptions,
+  MachineTestSetupError,
+  runMachine,
+} from './engine/run-machine.js';
 export { type TestStateOptions, testState } from './engine/test-state/test-state.js';
 export {
   type InspectionData,

@@ -3,6 +3,7 @@
 // branch, each Map item processor). Transitions are node references rather than names so a
 // state can be referred to before it has a successor, and emit turns them into names.
 import type { AnyActivity } from '../activity.js';
+import { MAX_STATE_NAME_LENGTH } from '../asl/validate.js';
 import type { JsonObject, JsonValue } from '../json.js';
 import type { AnyCondition } from './conditions.js';
 
@@ -130,9 +131,6 @@ export class Scope {
     return into;
   }
 }
-
-/** The longest state name AWS accepts. */
-export const MAX_STATE_NAME_LENGTH = 80;
 
 /** Thrown when a state name would be refused by AWS. */
 export class InvalidStateNameError extends Error {

@@ -9,6 +9,8 @@ import type { Intrinsic } from './types/template.js';
 export interface LiteralString {
   readonly kind: 'sfini.literal';
   readonly value: string;
+  /** A Format template: its `{}` placeholders are not escaped. */
+  readonly template?: boolean;
 }
 
 /** Marks `value` as literal text even when it starts with `$`. */
@@ -23,8 +25,9 @@ type PathsOf<A> = A extends Intrinsic<unknown, infer P> ? P : A extends `$${stri
 
 type PathsIn<A extends readonly unknown[]> = PathsOf<A[number]>;
 
-function quote(text: string): string {
-  return `'${text.replace(/[\\'{}]/g, (c) => `\\${c}`)}'`;
+/** Quotes literal text; `{` and `}` stay bare in a Format template, where they are placeholders. */
+function quote(text: string, template = false): string {
+  return `'${text.replace(template ? /[\\']/g : /[\\'{}]/g, (c) => `\\${c}`)}'`;
 }
 
 function renderArg(arg: IntrinsicArg, fn: string, position: number): string {
@@ -39,7 +42,7 @@ function renderArg(arg: IntrinsicArg, fn: string, position: number): string {
     case 'string':
       return arg.startsWith('$') || arg.startsWith('States.') ? arg : quote(arg);
     case 'object':
-      if (arg.kind === 'sfini.literal') return quote(arg.value);
+      if (arg.kind === 'sfini.literal') return quote(arg.value, arg.template);
       break;
   }
   throw new TypeError(`States.${fn}: argument ${position} cannot appear in an intrinsic function`);
@@ -60,7 +63,8 @@ export const States = {
     template: string | LiteralString,
     ...args: A
   ): Intrinsic<string, PathsIn<A>> {
-    return call('Format', [typeof template === 'string' ? literal(template) : template, ...args]);
+    const text = typeof template === 'string' ? template : template.value;
+    return call('Format', [{ kind: 'sfini.literal', value: text, template: true }, ...args]);
   },
   /** `States.StringToJson`: parses a JSON string. */
   stringToJson<const A extends IntrinsicArg>(text: A): Intrinsic<unknown, PathsOf<A>> {

@@ -4,7 +4,8 @@
 // that defines the machine, not at deployment.
 import type { z } from 'zod';
 import type { AnyActivity } from '../activity.js';
-import type { Jsonify, JsonObject, JsonValue } from '../json.js';
+import { assertValidDefinition } from '../asl/validate.js';
+import type { Flat, Jsonify, JsonObject } from '../json.js';
 import type { EmitOptions, StateMachineLike } from '../machine-like.js';
 import { assertResourceName } from '../names.js';
 import { assertJsonSchema } from '../schema-json.js';
@@ -17,14 +18,10 @@ import type { MachineOptions } from './types/options.js';
 import type { TaskResource } from './types/pipeline.js';
 
 /**
- * The data a machine's first state receives: the parsed input, as JSON. The `extends
- * JsonValue` test is deliberate: it makes TypeScript resolve zod's deep output type once,
- * here, instead of lazily at every later state, where its depth would add to the builder's.
+ * The data a machine's first state receives: the parsed input, as JSON, rebuilt flat so
+ * zod's layered types are not walked again at every later state.
  */
-export type StartData<S> = S extends z.ZodType ? Plain<AsJson<z.output<S>>> : Plain<UnknownObject>;
-
-/** `T` as JSON: itself when it already is JSON (resolved once), else its JSON form. */
-export type AsJson<T> = T extends JsonValue ? T : Jsonify<T>;
+export type StartData<S> = S extends z.ZodType ? Plain<Flat<Jsonify<z.output<S>>>> : Plain<UnknownObject>;
 
 /** What a start of the machine takes. */
 export type StartInput<S> = S extends z.ZodType ? z.input<S> : unknown;
@@ -50,11 +47,14 @@ export class StateMachine<Input = unknown, Output = unknown> implements StateMac
   }
 
   /**
-   * The machine's ASL definition.
+   * The machine's ASL definition, validated as AWS would validate it.
    * @param options Region, account and partition for activity ARNs, or `activityArn` to name them.
+   * @throws InvalidDefinitionError listing every problem with its location in the definition.
    */
   toDefinition(options: EmitOptions = {}): JsonObject {
-    return { ...emitScope(this.root, options, this.header), ...this.footer };
+    const definition = { ...emitScope(this.root, options, this.header), ...this.footer };
+    assertValidDefinition(definition);
+    return definition;
   }
 }
 
@@ -75,11 +75,11 @@ export class StateMachine<Input = unknown, Output = unknown> implements StateMac
  * });
  */
 export function machine<
-  S extends z.ZodType | undefined,
   // The whole function is the type parameter, not its return type: a type parameter as the
   // contextual return type of the callback makes TypeScript expand the builder's types deeply.
   // NoInfer: the schema alone decides S; letting the callback take part expands the types deeply.
   F extends (start: Flow<StartData<NoInfer<S>>, never>) => Returned,
+  S extends z.ZodType | undefined = undefined,
 >(name: string, options: MachineOptions<S>, define: F): StateMachine<StartInput<S>, OutputOf<ReturnType<F>>> {
   assertResourceName('state machine', name);
   const { input, comment, timeoutSeconds, version, queryLanguage, ...rest } = options ?? {};

@@ -24,6 +24,7 @@ export interface HistoryEventLike {
   readonly previousEventId?: number | undefined;
   readonly stateEnteredEventDetails?: { readonly name?: string | undefined } | undefined;
   readonly stateExitedEventDetails?: { readonly name?: string | undefined } | undefined;
+  readonly mapIterationStartedEventDetails?: { readonly name?: string | undefined } | undefined;
   readonly evaluationFailedEventDetails?:
     | (HistoryErrorDetails & { readonly state?: string | undefined })
     | undefined;

@@ -118,6 +118,26 @@ describe('analyzeHistory', () => {
     expect(counts('store')).toEqual({ succeeded: 2 });
   });
 
+  test('chains that tie the end of a branch to another thread are overruled by the structure', () => {
+    // Some recorders link a Parallel's or Map's closing events to whatever event came before.
+    const containerEvents = new Set([
+      'ParallelStateSucceeded',
+      'ParallelStateFailed',
+      'ParallelStateExited',
+      'MapStateFailed',
+      'MapStateExited',
+    ]);
+    const relinked = parallelInMapHistory().map((e) =>
+      containerEvents.has(e.type ?? '') ? { ...e, previousEventId: (e.id as number) - 1 } : e,
+    );
+    expect(
+      relinked.filter((e, i) => e.previousEventId !== parallelInMapHistory()[i]!.previousEventId).length,
+    ).toBeGreaterThan(3);
+    expect(analyzeHistory(parallelInMap, relinked).states).toEqual(
+      analyzeHistory(parallelInMap, parallelInMapHistory()).states,
+    );
+  });
+
   test('events in reverse order (reverseOrder: true) read the same', () => {
     const forward = analyzeHistory(parallelInMap, parallelInMapHistory());
     const backward = analyzeHistory(parallelInMap, [...parallelInMapHistory()].reverse());

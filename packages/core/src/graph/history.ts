@@ -1,14 +1,11 @@
 // Reads an execution history into one outcome per state. Events are grouped into visits (one
-// entry into a state, up to its exit) and each visit ends succeeded, retried (failed attempts,
-// then a later attempt got through), caught (its last failure was taken by a Catch: the state
-// still exited), failed or running. A state's outcome is its worst visit, with counts, which
-// is how Map iterations and loops are summed up.
-//
-// Parallel branches and Map iterations interleave in a history, so events are tied to their
-// visit through `previousEventId`, the chain AWS keeps per branch and iteration. When a chain
-// is missing or leads nowhere (hand-written or partial histories) the latest matching open
-// visit is used, which is exact for sequential histories. Walks only go to smaller ids, so a
-// malformed chain cannot loop.
+// entry into a state, up to its exit; see history-visits for how interleaved branches and
+// iterations are told apart) and each visit ends succeeded, retried (failed attempts, then a
+// later attempt got through), caught (its last failure was taken by a Catch: the state still
+// exited), failed or running. A state's outcome is its worst visit, with counts, which is how
+// Map iterations and loops are summed up.
+
+import { TakenEdges } from './history-edges.js';
 import {
   ABORT_EVENTS,
   ATTEMPT_EVENTS,
@@ -21,6 +18,7 @@ import {
   FAILURE_EVENTS,
   type HistoryEventLike,
 } from './history-events.js';
+import { canFail, canLeave, type Visit, VisitTracker } from './history-visits.js';
 import { GraphInputError, type GraphProblem, type MachineGraph } from './model.js';
 
 /** What happened to a state in an execution. */
@@ -64,64 +62,24 @@ export interface HistoryReading {
 /** AWS keeps at most this many events per execution. */
 export const MAX_HISTORY_EVENTS = 25_000;
 
-interface Visit {
-  readonly name: string;
-  readonly type: string;
-  readonly enteredId: number | undefined;
-  open: boolean;
-  exited: boolean;
-  aborted: boolean;
-  pendingFailure: boolean;
-  failures: number;
-  retries: number;
-  readonly errors: string[];
-}
-
 /** Reads `events` against `graph`. @throws GraphInputError when the history is malformed. */
 export function readHistory(graph: MachineGraph, events: readonly HistoryEventLike[]): HistoryReading {
   const ordered = checkedEvents(events);
   const byId = new Map<number, HistoryEventLike>();
   for (const event of ordered) if (typeof event.id === 'number') byId.set(event.id, event);
-  const previous = (event: HistoryEventLike): HistoryEventLike | undefined => {
-    const prev = event.previousEventId;
-    if (typeof prev !== 'number' || typeof event.id !== 'number' || prev >= event.id) return undefined;
-    return byId.get(prev);
-  };
-  /** The nearest event up the chain from `event` that `match` accepts. */
-  const walkBack = (event: HistoryEventLike, match: (e: HistoryEventLike) => boolean) => {
-    for (let e = previous(event); e; e = previous(e)) if (match(e)) return e;
-    return undefined;
-  };
-
-  const visits: Visit[] = [];
-  const visitByEntered = new Map<number, Visit>();
-  const visitByExited = new Map<number, Visit>();
-  const edgeIndex = indexEdges(graph);
-  const takenEdges = new Set<string>();
+  const tracker = new VisitTracker(byId);
+  const taken = new TakenEdges(graph);
+  const containerOf = new Map<string, string>();
+  for (const [name, states] of graph.byName) {
+    const container = states[0] && graph.container.get(states[0].id);
+    if (container) containerOf.set(name, container.name);
+  }
+  const nameOf = new Map(graph.states.map((state) => [state.id, state.name]));
+  const catching = new Set(graph.edges.filter((e) => e.kind === 'catch').map((e) => nameOf.get(e.from)));
+  const leavable = canLeave((name) => catching.has(name));
   const unknown = new Set<string>();
   let status: ExecutionStatus = 'running';
-
-  const visitOf = (
-    event: HistoryEventLike,
-    accept: (v: Visit) => boolean,
-    enteredType?: string,
-    name?: string,
-  ) => {
-    const entered = walkBack(event, (e) => {
-      const type = enteredStateType(e.type ?? '');
-      if (type === undefined || (enteredType && type !== enteredType)) return false;
-      if (name !== undefined && e.stateEnteredEventDetails?.name !== name) return false;
-      const visit = typeof e.id === 'number' ? visitByEntered.get(e.id) : undefined;
-      return visit !== undefined && accept(visit);
-    });
-    if (entered && typeof entered.id === 'number') return visitByEntered.get(entered.id);
-    for (let i = visits.length - 1; i >= 0; i--) {
-      const v = visits[i]!;
-      if ((!enteredType || v.type === enteredType) && (name === undefined || v.name === name) && accept(v))
-        return v;
-    }
-    return undefined;
-  };
+  const isContainer = (type: string) => type === 'Parallel' || type === 'Map';
 
   for (const event of ordered) {
     const type = event.type as string;
@@ -129,70 +87,66 @@ export function readHistory(graph: MachineGraph, events: readonly HistoryEventLi
     if (entered !== undefined) {
       const name = event.stateEnteredEventDetails?.name ?? '';
       if (!graph.byName.has(name)) unknown.add(name);
-      const visit: Visit = {
-        name,
-        type: entered,
-        enteredId: event.id,
-        open: entered !== 'Fail',
-        exited: false,
-        aborted: false,
-        pendingFailure: false,
-        failures: 0,
-        retries: 0,
-        errors: [],
-      };
-      visits.push(visit);
-      if (typeof event.id === 'number') visitByEntered.set(event.id, visit);
-      markTransition(event, name, previous(event), visitByExited, edgeIndex, takenEdges);
-      if (entered === 'Fail') markEnd(name, edgeIndex, takenEdges);
+      const before = tracker.previous(event);
+      tracker.enter(event, name, entered, containerOf.get(name));
+      taken.entered(event, name, before, tracker.exitedBy(before));
+      if (entered === 'Fail') taken.ended(name);
       continue;
     }
     const exited = exitedStateType(type);
     if (exited !== undefined) {
       const name = event.stateExitedEventDetails?.name ?? '';
-      const visit = visitOf(event, (v) => v.open, exited, name);
+      const visit = tracker.find(event, {
+        type: exited,
+        name,
+        accept: (v) => v.open,
+        prefer: leavable,
+      });
       if (visit) {
-        visit.open = false;
-        visit.exited = true;
-        if (typeof event.id === 'number') visitByExited.set(event.id, visit);
-        if (!visit.pendingFailure) markEnd(name, edgeIndex, takenEdges);
+        tracker.close(event, visit, 'exited');
+        if (!visit.pendingFailure) taken.ended(name);
       }
       continue;
     }
     const attempt = ATTEMPT_EVENTS.get(type);
     if (attempt) {
-      const visit = visitOf(event, (v) => v.open, attempt);
-      if (visit?.pendingFailure) {
-        visit.pendingFailure = false;
-        visit.retries++;
+      const visit = tracker.find(event, { type: attempt, accept: (v) => v.open });
+      if (visit) {
+        tracker.attach(event, visit);
+        if (visit.pendingFailure) {
+          visit.pendingFailure = false;
+          visit.retries++;
+        }
       }
+      continue;
+    }
+    if (type === 'MapIterationStarted') {
+      const name = event.mapIterationStartedEventDetails?.name;
+      const visit = tracker.find(event, { type: 'Map', name, accept: (v) => v.open });
+      if (visit) tracker.attach(event, visit);
       continue;
     }
     const failure = FAILURE_EVENTS.get(type);
     if (failure) {
       const [kind, detailsKey] = failure;
-      recordFailure(
-        visitOf(event, (v) => v.open && !v.pendingFailure, kind),
-        eventError(event, detailsKey),
-      );
+      const visit = tracker.find(event, {
+        type: kind,
+        accept: (v) => v.open && !v.pendingFailure,
+        prefer: isContainer(kind) ? canFail : undefined,
+      });
+      recordFailure(visit, eventError(event, detailsKey));
       continue;
     }
     if (type === 'EvaluationFailed') {
       const details = event.evaluationFailedEventDetails;
-      const name = details?.state;
-      recordFailure(
-        visitOf(event, (v) => v.open && !v.pendingFailure, undefined, name),
-        typeof details?.error === 'string' ? details.error : undefined,
-      );
+      const visit = tracker.find(event, { name: details?.state, accept: (v) => v.open && !v.pendingFailure });
+      recordFailure(visit, typeof details?.error === 'string' ? details.error : undefined);
       continue;
     }
     if (ABORT_EVENTS.has(type)) {
       const kind = type.slice(0, -'StateAborted'.length) as AttemptKind | 'Wait';
-      const visit = visitOf(event, (v) => v.open, kind);
-      if (visit) {
-        visit.open = false;
-        visit.aborted = true;
-      }
+      const visit = tracker.find(event, { type: kind, accept: (v) => v.open });
+      if (visit) tracker.close(event, visit, 'aborted');
       continue;
     }
     const end = EXECUTION_END_EVENTS.get(type);
@@ -200,7 +154,12 @@ export function readHistory(graph: MachineGraph, events: readonly HistoryEventLi
     else if (type === 'ExecutionRedriven') status = 'running';
   }
 
-  return { status, states: summarize(graph, visits, status), takenEdges, unknownStates: [...unknown] };
+  return {
+    status,
+    states: summarize(graph, tracker.visits, status),
+    takenEdges: taken.ids,
+    unknownStates: [...unknown],
+  };
 }
 
 function recordFailure(visit: Visit | undefined, error: string | undefined): void {
@@ -253,82 +212,6 @@ function summarize(
     states.set(name, { outcome, visits: own.length, counts, retries, errors });
   }
   return states;
-}
-
-interface EdgeIndex {
-  /** Edge ids by `fromId>toId`, split into catch edges and the rest. */
-  readonly between: Map<string, { catch: string[]; other: string[] }>;
-  /** Start edge id by the id of the state it points to. */
-  readonly startOf: Map<string, string>;
-  /** End edge id by the id of the state it leaves. */
-  readonly endOf: Map<string, string>;
-  readonly ids: ReadonlyMap<string, readonly string[]>;
-}
-
-function indexEdges(graph: MachineGraph): EdgeIndex {
-  const between = new Map<string, { catch: string[]; other: string[] }>();
-  const startOf = new Map<string, string>();
-  const endOf = new Map<string, string>();
-  for (const edge of graph.edges) {
-    if (edge.kind === 'start') startOf.set(edge.to, edge.id);
-    else if (edge.kind === 'end') endOf.set(edge.from, edge.id);
-    else {
-      const key = `${edge.from}>${edge.to}`;
-      const entry = between.get(key) ?? { catch: [], other: [] };
-      (edge.kind === 'catch' ? entry.catch : entry.other).push(edge.id);
-      between.set(key, entry);
-    }
-  }
-  const ids = new Map<string, string[]>();
-  for (const [name, states] of graph.byName)
-    ids.set(
-      name,
-      states.map((s) => s.id),
-    );
-  return { between, startOf, endOf, ids };
-}
-
-const SCOPE_OPENERS = new Set([
-  'ExecutionStarted',
-  'ParallelStateStarted',
-  'MapIterationStarted',
-  'ExecutionRedriven',
-]);
-
-/** Marks the edge that led into a state: from the state exited just before, or from a start. */
-function markTransition(
-  event: HistoryEventLike,
-  name: string,
-  before: HistoryEventLike | undefined,
-  visitByExited: ReadonlyMap<number, Visit>,
-  edges: EdgeIndex,
-  taken: Set<string>,
-): void {
-  const targets = edges.ids.get(name) ?? [];
-  if (!before || SCOPE_OPENERS.has(before.type ?? '') || event.previousEventId === 0) {
-    for (const to of targets) {
-      const start = edges.startOf.get(to);
-      if (start) taken.add(start);
-    }
-    return;
-  }
-  if (exitedStateType(before.type ?? '') === undefined) return;
-  const fromName = before.stateExitedEventDetails?.name ?? '';
-  const caught = visitByExited.get(before.id as number)?.pendingFailure ?? false;
-  for (const from of edges.ids.get(fromName) ?? []) {
-    for (const to of targets) {
-      const entry = edges.between.get(`${from}>${to}`);
-      if (!entry) continue;
-      for (const id of caught ? entry.catch : entry.other) taken.add(id);
-    }
-  }
-}
-
-function markEnd(name: string, edges: EdgeIndex, taken: Set<string>): void {
-  for (const id of edges.ids.get(name) ?? []) {
-    const end = edges.endOf.get(id);
-    if (end) taken.add(end);
-  }
 }
 
 /** Checks the history's shape, listing every bad event, and orders it by id. */

@@ -33,13 +33,12 @@ export interface GraphOptions {
   readonly history?: readonly HistoryEventLike[];
   /** A heading; defaults to the machine's name, else the definition's Comment. `false` for none. */
   readonly title?: string | false;
-}
-
-/** Options of {@link toMermaid}. */
-export interface MermaidOptions extends GraphOptions {
   /** Flow direction: top to bottom (default) or left to right. */
   readonly direction?: 'TB' | 'LR';
 }
+
+/** Options of {@link toMermaid}. */
+export type MermaidOptions = GraphOptions;
 
 /** Options of {@link toSvg}. */
 export interface SvgOptions extends GraphOptions {
@@ -89,7 +88,8 @@ function prepare(source: GraphSource, options: GraphOptions): Prepared {
  * by outcome (classDefs named `succeeded`, `retried`, `caught`, `failed`, `running`,
  * `notReached`), the path taken is drawn thick, and a legend subgraph is added.
  * @param source the machine or its ASL definition.
- * @throws GraphInputError listing every problem when the definition or history is malformed.
+ * @throws GraphInputError listing every problem when the definition or history is malformed;
+ * a DSL machine's own validation errors (from `toDefinition()`) pass through unchanged.
  * @example
  * ```ts
  * const text = toMermaid(machine, { history: events });
@@ -108,7 +108,8 @@ export function toMermaid(source: GraphSource, options: MermaidOptions = {}): st
  * drawn thick. Each state's `<g>` carries `data-name`, `data-type`, `data-outcome` and its box
  * (`data-x`, `data-y`, `data-width`, `data-height`).
  * @param source the machine or its ASL definition.
- * @throws GraphInputError listing every problem when the definition or history is malformed.
+ * @throws GraphInputError listing every problem when the definition or history is malformed;
+ * a DSL machine's own validation errors (from `toDefinition()`) pass through unchanged.
  * @example
  * ```ts
  * await writeFile('machine.svg', await toSvg(machine, { history: events }));
@@ -116,7 +117,7 @@ export function toMermaid(source: GraphSource, options: MermaidOptions = {}): st
  */
 export async function toSvg(source: GraphSource, options: SvgOptions = {}): Promise<string> {
   const { graph, reading, title } = prepare(source, options);
-  const scene = await layoutGraph(graph, reading?.states);
+  const scene = await layoutGraph(graph, reading?.states, options.direction);
   return writeSvg(scene, { title, reading, legend: options.legend ?? true });
 }
 

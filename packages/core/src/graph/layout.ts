@@ -163,7 +163,11 @@ const LAYOUT_OPTIONS: Readonly<Record<string, string>> = {
 type ElkInput = ElkNode & { children?: ElkInput[]; edges?: ElkExtendedEdge[] };
 
 /** Lays the graph out. `runs` (by state name) adds each state's history badge to its box. */
-export async function layoutGraph(graph: MachineGraph, runs?: ReadonlyMap<string, StateRun>): Promise<Scene> {
+export async function layoutGraph(
+  graph: MachineGraph,
+  runs: ReadonlyMap<string, StateRun> | undefined,
+  direction: 'TB' | 'LR' = 'TB',
+): Promise<Scene> {
   const info = new Map<string, Omit<PlacedNode, 'x' | 'y' | 'width' | 'height'>>();
   const labels = new Map<string, { text: string; fullText: string }>();
 
@@ -209,13 +213,18 @@ export async function layoutGraph(graph: MachineGraph, runs?: ReadonlyMap<string
         return elkEdge;
       });
 
-  // Catch edges leave from the right-hand side, so the normal flow keeps the bottom centre of
-  // each box to itself and a chain of states stays in one straight column.
+  // Catch edges leave from the side (the right, or the bottom when the flow runs left to right),
+  // so the normal flow keeps its side of each box to itself and a chain stays in a straight line.
   const catchPort = (stateId: string) => `${stateId}_catch`;
   const withCatchPort = (node: ElkInput, state: GraphState): ElkInput => {
     if (!graph.edges.some((e) => e.kind === 'catch' && e.from === state.id)) return node;
     node.ports = [
-      { id: catchPort(state.id), width: 1, height: 1, layoutOptions: { 'elk.port.side': 'EAST' } },
+      {
+        id: catchPort(state.id),
+        width: 1,
+        height: 1,
+        layoutOptions: { 'elk.port.side': direction === 'LR' ? 'SOUTH' : 'EAST' },
+      },
     ];
     node.layoutOptions = { ...node.layoutOptions, 'elk.portConstraints': 'FIXED_SIDE' };
     return node;
@@ -292,7 +301,11 @@ export async function layoutGraph(graph: MachineGraph, runs?: ReadonlyMap<string
   const placement = info.size <= NETWORK_SIMPLEX_LIMIT ? 'NETWORK_SIMPLEX' : 'LINEAR_SEGMENTS';
   const elk = await loadElk();
   const laid = (await elk.layout(root, {
-    layoutOptions: { ...LAYOUT_OPTIONS, 'elk.layered.nodePlacement.strategy': placement },
+    layoutOptions: {
+      ...LAYOUT_OPTIONS,
+      'elk.direction': direction === 'LR' ? 'RIGHT' : 'DOWN',
+      'elk.layered.nodePlacement.strategy': placement,
+    },
   })) as ElkInput;
 
   const nodes: PlacedNode[] = [];

@@ -370,6 +370,8 @@ export function parallelInMapHistory(): Event[] {
   const failed2 = h.thread(b2.price.last);
   h.emit(failed2, 'ParallelStateFailed');
   h.emit(failed2, 'MapIterationFailed', { mapIterationFailedEventDetails: { name: 'eachOrder', index: 2 } });
+  h.emit(b0.check, 'ActivitySucceeded');
+  h.exit(b0.check, 'Task', 'reserve');
   const joins = [b0, b1].map((b) => {
     const t = h.thread(b.price.last);
     h.emit(t, 'ParallelStateSucceeded');
@@ -377,8 +379,6 @@ export function parallelInMapHistory(): Event[] {
     return t;
   });
   for (const t of joins) h.enter(t, 'Task', 'store');
-  h.emit(b0.check, 'ActivitySucceeded');
-  h.exit(b0.check, 'Task', 'reserve');
   for (const t of joins) {
     h.emit(t, 'ActivityScheduled');
     h.emit(t, 'ActivityStarted');

@@ -44,8 +44,9 @@ describe('buildGraph', () => {
       ['check', 'inStock', 'reserve', 'backorder'],
       ['price'],
     ]);
-    expect(graph.enclosingMap.get(graph.byName.get('price')![0]!.id)).toBe(map);
-    expect(graph.enclosingMap.has(map.id)).toBe(false);
+    expect(graph.container.get(graph.byName.get('price')![0]!.id)).toBe(par);
+    expect(graph.container.get(par.id)).toBe(map);
+    expect(graph.container.has(map.id)).toBe(false);
     // Edges stay in the scope that declares them.
     const inner = graph.edges.filter((e) => e.scopeId === par.scopes[0]!.id).map((e) => e.kind);
     expect(inner).toEqual(['start', 'next', 'choice', 'default', 'end', 'end']);

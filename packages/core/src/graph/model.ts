@@ -38,6 +38,8 @@ export interface GraphState {
   readonly path: string;
   /** Short facts shown under the name: resource, wait time, error and cause. */
   readonly details: readonly string[];
+  /** The state's Comment, shown as a tooltip. */
+  readonly comment: string | undefined;
   readonly retries: readonly RetrySummary[];
   /** Parallel branches or the Map iterator; empty for other types. */
   readonly scopes: readonly GraphScope[];
@@ -78,8 +80,8 @@ export interface MachineGraph {
   readonly edges: readonly GraphEdge[];
   /** States by name; AWS requires names unique across the machine, so lists have one entry. */
   readonly byName: ReadonlyMap<string, readonly GraphState[]>;
-  /** The innermost Map state around each state, by state id. */
-  readonly enclosingMap: ReadonlyMap<string, GraphState>;
+  /** The Parallel or Map state directly around each nested state, by state id. */
+  readonly container: ReadonlyMap<string, GraphState>;
   readonly comment: string | undefined;
 }
 
@@ -126,7 +128,7 @@ export function buildGraph(definition: unknown): MachineGraph {
   const states: GraphState[] = [];
   const edges: GraphEdge[] = [];
   const byName = new Map<string, GraphState[]>();
-  const enclosingMap = new Map<string, GraphState>();
+  const container = new Map<string, GraphState>();
   let scopeCount = 0;
 
   const addEdge = (from: string, to: string, kind: EdgeKind, label: string | undefined, scopeId: string) => {
@@ -138,7 +140,6 @@ export function buildGraph(definition: unknown): MachineGraph {
     path: string,
     label: string,
     owner: GraphState | undefined,
-    map: GraphState | undefined,
   ): GraphScope => {
     const id = `g${scopeCount++}`;
     const scopeStates: GraphState[] = [];
@@ -163,7 +164,7 @@ export function buildGraph(definition: unknown): MachineGraph {
     const pending: PendingEdge[] = [];
     for (const [name, body] of Object.entries(rawStates)) {
       const statePath = keyPath(`${path}.States`, name);
-      const state = readState(name, body, statePath, map, pending);
+      const state = readState(name, body, statePath, owner, pending);
       if (!state) continue;
       scopeStates.push(state);
       local.set(name, state);
@@ -213,7 +214,7 @@ export function buildGraph(definition: unknown): MachineGraph {
     name: string,
     body: unknown,
     path: string,
-    map: GraphState | undefined,
+    parent: GraphState | undefined,
     pending: PendingEdge[],
   ): GraphState | undefined => {
     if (!isObject(body)) {
@@ -235,11 +236,12 @@ export function buildGraph(definition: unknown): MachineGraph {
       type: type as StateType,
       path,
       details: stateDetails(type as StateType, body),
+      comment: typeof body.Comment === 'string' ? body.Comment : undefined,
       retries: readRetries(body.Retry, `${path}.Retry`),
       scopes,
     };
     states.push(state);
-    if (map) enclosingMap.set(state.id, map);
+    if (parent) container.set(state.id, parent);
 
     if (body.Next !== undefined)
       pending.push({ from: state, target: body.Next, kind: 'next', label: undefined, path: `${path}.Next` });
@@ -252,7 +254,7 @@ export function buildGraph(definition: unknown): MachineGraph {
         problems.push({ path: `${path}.Branches`, message: 'expected a non-empty array of branches' });
       } else {
         branches.forEach((branch, i) => {
-          scopes.push(readScope(branch, `${path}.Branches[${i}]`, `Branch ${i + 1}`, state, map));
+          scopes.push(readScope(branch, `${path}.Branches[${i}]`, `Branch ${i + 1}`, state));
         });
       }
     } else if (type === 'Map') {
@@ -267,7 +269,6 @@ export function buildGraph(definition: unknown): MachineGraph {
           processor,
           `${path}.${key}`,
           distributed ? 'Item processor (distributed)' : 'Iterator',
-          state,
           state,
         ),
       );
@@ -359,14 +360,14 @@ export function buildGraph(definition: unknown): MachineGraph {
 
   if (!isObject(definition))
     throw new GraphInputError([{ path: '$', message: 'expected an ASL definition object' }]);
-  const root = readScope(definition, '$', 'Machine', undefined, undefined);
+  const root = readScope(definition, '$', 'Machine', undefined);
   if (problems.length > 0) throw new GraphInputError(problems);
   return {
     root,
     states,
     edges,
     byName,
-    enclosingMap,
+    container,
     comment: typeof definition.Comment === 'string' ? definition.Comment : undefined,
   };
 }

@@ -205,8 +205,19 @@ describe('toSvg', () => {
   test('ASL as JSON text is accepted; bad JSON and bad definitions are refused', async () => {
     const root = parseSvg(await toSvg(JSON.stringify(seedExamples.fileProcessing)));
     expect(boxes(root).flatMap((b) => (b.name ? [b.name] : []))).toEqual(['resizeImages', 'getCentre']);
+    const getCentre = elements(root, 'g').find((g) => g.getAttribute('data-name') === 'getCentre')!;
+    expect(elements(getCentre, 'title')[0]!.textContent).toContain('get pixel values of centres of images');
     await expect(toSvg('{not json')).rejects.toThrow(GraphInputError);
     await expect(toSvg({ StartAt: 'x', States: {} })).rejects.toThrow(/\$\.StartAt: names no state/);
+  });
+
+  test('left to right: the flow runs along x, still without overlaps', async () => {
+    const root = parseSvg(await toSvg(parallelInMap, { direction: 'LR' }));
+    const all = checkGeometry(root);
+    const box = (name: string) => all.find((b) => b.name === name)!;
+    expect(box('prepare').x + box('prepare').width).toBeLessThan(box('eachOrder').x);
+    expect(box('eachOrder').x + box('eachOrder').width).toBeLessThan(box('summarize').x);
+    expect(Number(root.getAttribute('width'))).toBeGreaterThan(Number(root.getAttribute('height')));
   });
 
   test('layout is deterministic', async () => {

@@ -175,6 +175,7 @@ function drawNode(node: PlacedNode, at: (p: Point) => Point, reading: HistoryRea
     (run ? ` data-outcome="${run.outcome}" data-visits="${run.visits}" data-retries="${run.retries}"` : '');
   const tooltip = [
     `${state.name} (${state.type})`,
+    ...(state.comment ? [state.comment] : []),
     ...state.details,
     ...(run ? [`${OUTCOME_LABELS[run.outcome]}${run.visits > 1 ? `, ${run.visits} visits` : ''}`] : []),
     ...(run && run.errors.length > 0 ? [`errors: ${run.errors.join(', ')}`] : []),

@@ -135,6 +135,15 @@ describe('GetActivityTask and SendTaskSuccess', () => {
       harness.sfn.send(new SendTaskHeartbeatCommand({ taskToken: 'short' })),
     );
     expect(malformed.name).toBe('InvalidToken');
+    const longCause = await rejectionOf(
+      harness.sfn.send(new SendTaskFailureCommand({ taskToken: task.taskToken, cause: 'c'.repeat(32_769) })),
+    );
+    expect(longCause.name).toBe('ValidationException');
+    expect(longCause.message).toContain("Value '***' at 'cause'");
+    const unknownToken = await rejectionOf(
+      harness.sfn.send(new SendTaskFailureCommand({ taskToken: 'A'.repeat(64), error: 'E' })),
+    );
+    expect(unknownToken.name).toBe('TaskDoesNotExist');
 
     await harness.sfn.send(new SendTaskSuccessCommand({ taskToken: task.taskToken, output: '1' }));
     const twice = await rejectionOf(

@@ -1,5 +1,7 @@
 // Whatever a client sends, the endpoint answers with an AWS-shaped error and keeps serving:
 // every case below is followed by a successful call on the same endpoint.
+
+import { connect } from 'node:net';
 import { CreateActivityCommand, ListActivitiesCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
 import { rawCall, rejectionOf, useEndpoint } from '../../test/sdk-harness.js';
@@ -100,6 +102,21 @@ describe('protocol errors', () => {
     );
     expect(viaSdk.name).toBe('ValidationException');
     expect(viaSdk.$metadata?.httpStatusCode).toBe(413);
+    await expectStillServing();
+  });
+
+  it('answers bytes that are not HTTP with 400 and keeps serving', async () => {
+    const { port } = harness.endpoint;
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write('NOT HTTP AT ALL\r\n\r\n'));
+      let data = '';
+      socket.on('data', (chunk) => {
+        data += String(chunk);
+      });
+      socket.on('close', () => resolve(data));
+      socket.on('error', reject);
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 400 /);
     await expectStillServing();
   });
 

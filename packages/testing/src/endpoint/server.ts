@@ -17,6 +17,7 @@ import { createEndpointState } from './state.js';
 import { stateMachineOperations } from './state-machines.js';
 import { tagOperations } from './tags.js';
 import { ActivityTaskBroker } from './task-broker.js';
+import { testStateOperations } from './test-state.js';
 import { workerOperations } from './worker-operations.js';
 
 /** Options of {@link startLocalEndpoint}. */
@@ -104,7 +105,6 @@ export async function startLocalEndpoint(options: LocalEndpointOptions = {}): Pr
   const logger = options.logger ?? console;
   const state = createEndpointState({ partition: 'aws', region, accountId });
   const broker = new ActivityTaskBroker();
-  const shutdown = new AbortController();
   const taskResolver = activityTaskResolver(state, broker, new Set(Object.keys(options.mocks ?? {})));
 
   const start: ExecutionStarter = (machine, executionArn, executionName, input) =>
@@ -112,7 +112,6 @@ export async function startLocalEndpoint(options: LocalEndpointOptions = {}): Pr
       context: executionContext(machine, executionArn, executionName, new Date()),
       clock: 'real',
       taskResolver,
-      signal: shutdown.signal,
       ...(options.lambdas === undefined ? {} : { lambdas: options.lambdas }),
       ...(options.mocks === undefined ? {} : { mocks: options.mocks }),
     });
@@ -125,6 +124,7 @@ export async function startLocalEndpoint(options: LocalEndpointOptions = {}): Pr
       ...tagOperations(state),
       ...executionOperations(state, start),
       ...historyOperations(state),
+      ...testStateOperations(options.lambdas === undefined ? {} : { lambdas: options.lambdas }),
       ...workerOperations(state, broker, options.pollTimeoutMs ?? DEFAULT_POLL_TIMEOUT_MS),
     }),
   );
@@ -162,8 +162,12 @@ export async function startLocalEndpoint(options: LocalEndpointOptions = {}): Pr
     close() {
       closing ??= (async () => {
         broker.close();
-        shutdown.abort(new Error('the local endpoint is closing'));
-        const running = [...state.executions.values()].map((e) => e.handle.result);
+        const running: Promise<unknown>[] = [];
+        for (const execution of state.executions.values()) {
+          if (execution.handle.status() !== 'RUNNING') continue;
+          execution.handle.stop({ error: 'sfini.EndpointClosed', cause: 'The local endpoint was closed.' });
+          running.push(execution.handle.result);
+        }
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         // Answers already queued (the empty poll answers above) are flushed before sockets go.

@@ -11,7 +11,7 @@ import { VariableScope } from './eval/scope.js';
 import { InputDetails, OutputDetails } from './history/details.js';
 import { HistoryLimitError, HistoryRecorder, MAX_HISTORY_EVENTS } from './history/recorder.js';
 import { executionIdentity } from './run/identity.js';
-import { runGraph, StoppedError } from './run/interpreter.js';
+import { runGraph } from './run/interpreter.js';
 import { type Runtime, Thread } from './run/runtime.js';
 import { asFailure } from './states/retry-catch.js';
 import type {
@@ -24,6 +24,9 @@ import type {
 } from './types.js';
 import { toJson } from './values/json.js';
 import { withinPayloadLimit } from './values/size.js';
+
+/** The reason timers and threads are aborted with once an execution has ended (no stack to capture). */
+const ENDED = Object.freeze({ name: 'ExecutionEnded' });
 
 interface Resolved {
   definition: Record<string, unknown>;
@@ -81,7 +84,7 @@ export function startExecution(
   options: RunOptions = {},
 ): ExecutionHandle {
   const resolved = resolveDefinition(source);
-  const machine = compileMachine(resolved.definition);
+  const machine = compileMachine(resolved.definition, options.validation);
   const value = toJson(input);
   const clock = resolveClock(options.clock, 'real');
   const startMs = clock.now();
@@ -101,6 +104,7 @@ export function startExecution(
     tasks: {
       resolver: options.taskResolver,
       mocks: options.mocks ?? {},
+      activityMocks: options.activityMocks ?? {},
       activities: activityMap(resolved.activities, options.activities),
       lambdas: options.lambdas ?? {},
     },
@@ -150,8 +154,8 @@ function launch(
     if (status !== 'RUNNING') return;
     status = final;
     history.close(type, history.lastId, key, details);
-    timers.abort();
-    if (!controller.signal.aborted) controller.abort(new StoppedError(final));
+    timers.abort(ENDED);
+    if (!controller.signal.aborted) controller.abort(ENDED);
     external?.removeEventListener('abort', onExternalAbort);
     settle({
       status: final,

@@ -187,12 +187,19 @@ export interface RunOptions {
   activities?: readonly AnyActivity[];
   /** Lambda-style handlers by function name or ARN. */
   lambdas?: Record<string, LambdaHandler>;
-  /** Per-state mocks, by Task state name. */
+  /** Per-state mocks, by Task state name; they win over every other means but the resolver. */
   mocks?: Record<string, StateMock>;
+  /** Mocks by activity name (the name in the activity ARN), for every Task running that activity. */
+  activityMocks?: Record<string, StateMock>;
   /** Tried first for every Task; return NOT_HANDLED to fall back to the other means. */
   taskResolver?: TaskResolver;
   /** Aborting stops the execution (ABORTED). */
   signal?: AbortSignal;
   /** The execution fails once its history reaches this many events (AWS: 25,000). */
   maxHistoryEvents?: number;
+  /**
+   * `aws` (default): refuse every definition AWS would refuse. `runnable`: also run definitions
+   * whose only problems are service rules (state names repeated across branches, unreachable states).
+   */
+  validation?: 'aws' | 'runnable';
 }

@@ -4,6 +4,7 @@
 // deep", TS2589) after about thirty states. A flat log keeps each step cheap: reads scan the
 // log from the newest write, and the log is folded into a new base every FOLD_AT writes, so no
 // chain is ever longer than that.
+import type { Flat } from '../../json.js';
 import type { DropPrefix, Get, IsPrefix, PathError, PathSegment, RenderPath } from './path.js';
 
 /** One write in the log: the segments written and the type written there. */
@@ -37,17 +38,19 @@ export type SetAt<T, S extends readonly PathSegment[], V> = S extends readonly [
     : K extends number
       ? T extends readonly (infer E)[]
         ? (E | SetAt<E, R, V>)[]
-        : SetAt<unknown, R, V>[]
+        : SetAt<{}, R, V>[]
       : T
   : V;
 
+// A missing object on the way is created empty (`{}`), as AWS does; only data already typed
+// `unknown` stays open to any field.
 type SetField<T, K extends string, R extends readonly PathSegment[], V> = T extends readonly unknown[]
-  ? { [P in K]: SetAt<unknown, R, V> }
+  ? { [P in K]: SetAt<{}, R, V> }
   : T extends object
     ? { [P in keyof T as P extends K ? never : P]: T[P] } & {
-        [P in K]: SetAt<P extends keyof T ? Exclude<T[P], undefined> : unknown, R, V>;
+        [P in K]: SetAt<P extends keyof T ? Exclude<T[P], undefined> : {}, R, V>;
       }
-    : { [P in K]: SetAt<unknown, R, V> };
+    : { [P in K]: SetAt<{}, R, V> };
 
 /** Applies every write of `L` to `B`, oldest first. */
 export type ApplyLog<B, L extends readonly Write[]> = L extends readonly [
@@ -65,7 +68,9 @@ export type WriteAt<D extends AnyData, S extends readonly PathSegment[], V> = S 
   ? Data<V, []>
   : D extends Data<infer B, infer L>
     ? L['length'] extends FoldAt
-      ? Data<ApplyLog<B, [...L, readonly [S, V]]>, []>
+      ? // Rebuilt flat: a base made of the writes' mapped types would be walked through every
+        // earlier fold whenever TypeScript re-instantiates it (TS2589 after ~50 writes).
+        Data<Flat<ApplyLog<B, [...L, readonly [S, V]]>>, []>
       : Data<B, [...L, readonly [S, V]]>
     : never;
 

@@ -77,7 +77,9 @@ type FieldProblems<S, T, Who extends string, Where extends string> = {
   [K in keyof T]-?: K extends keyof S
     ? [S[K]] extends [T[K]]
       ? never
-      : `field '${K & string}' is ${KindName<S[K]>} ${Where}, but ${Who} expects ${KindName<Exclude<T[K], undefined>>}`
+      : unknown extends S[K]
+        ? never
+        : `field '${K & string}' is ${KindName<S[K]>} ${Where}, but ${Who} expects ${KindName<Exclude<T[K], undefined>>}`
     : undefined extends T[K]
       ? never
       : `${Who} needs field '${K & string}', which the data ${Where} lacks`;
@@ -98,7 +100,9 @@ export type FitProblem<S, T, Who extends string, Where extends string = 'here'> 
           ? [S] extends [readonly unknown[]]
             ? `the data ${Where} is an array, but ${Who} does not expect one`
             : [FieldProblems<S, T, Who, Where>] extends [never]
-              ? `the data ${Where} does not fit what ${Who} expects`
+              ? string extends keyof S
+                ? never // open data (no schema): its fields cannot be checked
+                : `the data ${Where} does not fit what ${Who} expects`
               : FieldProblems<S, T, Who, Where>
           : `the data ${Where} is ${KindName<S>}, but ${Who} expects ${KindName<T>}`
         : `the data ${Where} is ${KindName<S>}, but ${Who} expects ${KindName<T>}`;

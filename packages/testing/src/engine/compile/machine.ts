@@ -3,7 +3,7 @@
 // every problem at once with its location. Compiled machines are cached per definition object:
 // tests and benchmarks run the same definition many times.
 
-import { InvalidDefinitionError, validateDefinition } from '@sfini/core';
+import { type DefinitionProblem, InvalidDefinitionError, validateDefinition } from '@sfini/core';
 import { type CompiledExpression, compileExpression, expressionText } from '../eval/jsonata.js';
 import {
   assignField,
@@ -269,19 +269,38 @@ export function compileGraph(
 }
 
 const compiledCache = new WeakMap<object, CompiledMachine>();
+const problemsCache = new WeakMap<object, readonly DefinitionProblem[]>();
+
+/**
+ * How strictly a definition is checked before it runs. `aws` (the default) refuses everything
+ * AWS would refuse at CreateStateMachine. `runnable` refuses only what the engine cannot run: it
+ * lets through state names repeated across Parallel branches or Map processors and unreachable
+ * states, which AWS refuses but which have one clear meaning when run.
+ */
+export type ValidationMode = 'aws' | 'runnable';
+
+const SERVICE_ONLY_RULES: ReadonlySet<string> = new Set(['DUPLICATE_STATE_NAME', 'UNREACHABLE_STATE']);
 
 /**
  * Compiles a whole definition, validated first by the core's validateDefinition.
- * @throws InvalidDefinitionError listing every problem found.
  * The definition is copied first, so later changes to the caller's object do not reach
  * a compiled machine, and cached per object.
+ * @throws InvalidDefinitionError listing every problem found.
  */
-export function compileMachine(definition: Record<string, unknown>): CompiledMachine {
+export function compileMachine(
+  definition: Record<string, unknown>,
+  mode: ValidationMode = 'aws',
+): CompiledMachine {
+  let found = problemsCache.get(definition);
+  if (found === undefined) {
+    found = validateDefinition(definition);
+    problemsCache.set(definition, found);
+  }
+  const refused = mode === 'aws' ? found : found.filter((p) => !SERVICE_ONLY_RULES.has(p.code));
+  if (refused.length > 0) throw new InvalidDefinitionError(refused);
   const cached = compiledCache.get(definition);
   if (cached) return cached;
   const own = JSON.parse(JSON.stringify(definition)) as Record<string, unknown>;
-  const found = validateDefinition(own);
-  if (found.length > 0) throw new InvalidDefinitionError(found);
   const problems = new Problems();
   const graph = compileGraph(own, 'JSONPath', '$', problems);
   const timeout = own.TimeoutSeconds;

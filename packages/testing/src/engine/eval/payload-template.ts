@@ -37,6 +37,34 @@ function compileDynamic(field: string, source: unknown): PayloadNode {
   );
 }
 
+/** Java's String.hashCode, which decides where a key sits in a java.util.HashMap. */
+function javaHash(text: string): number {
+  let hash = 0;
+  for (let i = 0; i < text.length; i++) hash = (Math.imul(31, hash) + text.charCodeAt(i)) | 0;
+  return hash;
+}
+
+/**
+ * The order AWS writes a template's keys in, as recorded: literal keys first, as written, then
+ * the computed (`.$`) keys in the iteration order of a java.util.HashMap holding them. Key order
+ * never changes what a value means; it only makes output and history text read like AWS's.
+ */
+function awsKeyOrder(entries: PayloadEntry[]): PayloadEntry[] {
+  const literal = entries.filter((e) => e.node.kind === 'static');
+  const computed = entries.filter((e) => e.node.kind !== 'static');
+  let capacity = 16;
+  while (computed.length > capacity * 0.75) capacity *= 2;
+  const bucket = (key: string) => {
+    const hash = javaHash(key);
+    return (hash ^ (hash >>> 16)) & (capacity - 1);
+  };
+  const ordered = computed
+    .map((entry, index) => ({ entry, index, bucket: bucket(entry.key) }))
+    .sort((a, b) => a.bucket - b.bucket || a.index - b.index)
+    .map((x) => x.entry);
+  return [...literal, ...ordered];
+}
+
 /** Compiles a template; throws TemplateError or PathSyntaxError naming the offending field. */
 export function compilePayload(template: unknown): PayloadNode {
   if (Array.isArray(template)) {
@@ -59,38 +87,42 @@ export function compilePayload(template: unknown): PayloadNode {
       }
     }
     if (!dynamic) return { kind: 'static', value: template as JsonValue };
-    return { kind: 'object', entries };
+    return { kind: 'object', entries: awsKeyOrder(entries) };
   }
   return { kind: 'static', value: template as JsonValue };
 }
 
-/** How a template reaches the data, the context and the intrinsic functions. */
-export interface PayloadEnvironment {
+/**
+ * How a template reaches the data, the context and the intrinsic functions; `dollar` is what `$`
+ * stands for. The running state implements it, so evaluating a template allocates nothing but
+ * the objects it builds.
+ */
+export interface PayloadHost {
   /** Resolves a path; returns NOT_FOUND when it names nothing. */
-  select(path: ParsedPath): JsonValue | typeof NOT_FOUND;
+  select(path: ParsedPath, dollar: JsonValue): JsonValue | typeof NOT_FOUND;
   /** Builds the failure for a path that names nothing in field `field`. */
-  missing(path: ParsedPath, field: string): Error;
+  missing(path: ParsedPath, field: string, dollar: JsonValue): Error;
   /** Evaluates an intrinsic call appearing in field `field`. */
-  intrinsic(expression: string, field: string): JsonValue;
+  intrinsic(expression: string, field: string, dollar: JsonValue): JsonValue;
 }
 
 /** Evaluates a compiled template. */
-export function evaluatePayload(node: PayloadNode, env: PayloadEnvironment): JsonValue {
+export function evaluatePayload(node: PayloadNode, host: PayloadHost, dollar: JsonValue): JsonValue {
   switch (node.kind) {
     case 'static':
       return node.value;
     case 'path': {
-      const value = env.select(node.path);
-      if (value === NOT_FOUND) throw env.missing(node.path, node.field);
+      const value = host.select(node.path, dollar);
+      if (value === NOT_FOUND) throw host.missing(node.path, node.field, dollar);
       return value;
     }
     case 'intrinsic':
-      return env.intrinsic(node.expression, node.field);
+      return host.intrinsic(node.expression, node.field, dollar);
     case 'array':
-      return node.items.map((item) => evaluatePayload(item, env));
+      return node.items.map((item) => evaluatePayload(item, host, dollar));
     case 'object': {
       const out: { [key: string]: JsonValue } = {};
-      for (const entry of node.entries) defineOwn(out, entry.key, evaluatePayload(entry.node, env));
+      for (const entry of node.entries) defineOwn(out, entry.key, evaluatePayload(entry.node, host, dollar));
       return out;
     }
   }

@@ -43,8 +43,9 @@ export class StateExitedDetails {
   get assignedVariables(): Record<string, string> | undefined {
     if (this.assignedValues === undefined) return undefined;
     if (this.#assigned === undefined) {
+      // AWS lists assigned variables in name order, whatever order Assign wrote them in.
       const out: Record<string, string> = {};
-      for (const key of Object.keys(this.assignedValues)) {
+      for (const key of Object.keys(this.assignedValues).sort()) {
         Object.defineProperty(out, key, {
           value: stringify(this.assignedValues[key] as JsonValue),
           enumerable: true,

@@ -16,10 +16,55 @@ export class HistoryLimitError extends Error {
   }
 }
 
+/**
+ * Builds an event as one object literal per details field, so events of a kind share one shape
+ * (adding the details field afterwards would make every event walk a shape transition).
+ */
+function makeEvent(
+  timestamp: Date,
+  type: string,
+  id: number,
+  previousEventId: number,
+  detailsKey: string | undefined,
+  details: object | undefined,
+): HistoryEvent {
+  switch (detailsKey) {
+    case undefined:
+      return { timestamp, type, id, previousEventId };
+    case 'stateEnteredEventDetails':
+      return { timestamp, type, id, previousEventId, stateEnteredEventDetails: details } as HistoryEvent;
+    case 'stateExitedEventDetails':
+      return { timestamp, type, id, previousEventId, stateExitedEventDetails: details } as HistoryEvent;
+    case 'mapIterationStartedEventDetails':
+      return {
+        timestamp,
+        type,
+        id,
+        previousEventId,
+        mapIterationStartedEventDetails: details,
+      } as HistoryEvent;
+    case 'mapIterationSucceededEventDetails':
+      return {
+        timestamp,
+        type,
+        id,
+        previousEventId,
+        mapIterationSucceededEventDetails: details,
+      } as HistoryEvent;
+    default: {
+      const event = { timestamp, type, id, previousEventId } as HistoryEvent;
+      (event as unknown as Record<string, unknown>)[detailsKey] = details;
+      return event;
+    }
+  }
+}
+
 export class HistoryRecorder {
   readonly events: HistoryEvent[] = [];
   readonly #listeners = new Set<(event: HistoryEvent) => void>();
   #closed = false;
+  #lastMs = Number.NaN;
+  #lastDate: Date | undefined;
 
   constructor(
     readonly clock: Clock,
@@ -62,8 +107,14 @@ export class HistoryRecorder {
 
   #push(type: string, previousEventId: number, detailsKey?: string, details?: object): number {
     const id = this.events.length + 1;
-    const event = { timestamp: new Date(this.clock.now()), type, id, previousEventId } as HistoryEvent;
-    if (detailsKey !== undefined) (event as unknown as Record<string, unknown>)[detailsKey] = details;
+    // Events recorded in the same millisecond share one Date: a virtual clock records whole
+    // chains of states at one instant, and a Date per event would be most of their garbage.
+    const ms = this.clock.now();
+    if (ms !== this.#lastMs || this.#lastDate === undefined) {
+      this.#lastMs = ms;
+      this.#lastDate = new Date(ms);
+    }
+    const event = makeEvent(this.#lastDate, type, id, previousEventId, detailsKey, details);
     this.events.push(event);
     if (this.#listeners.size > 0) {
       for (const listener of this.#listeners) {

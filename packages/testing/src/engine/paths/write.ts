@@ -16,11 +16,12 @@ export function defineOwn(target: JsonObject, key: string, value: JsonValue): vo
   }
 }
 
-/** A shallow copy of an object that keeps `__proto__` as an own key. */
+/**
+ * A shallow copy of an object. Spread defines each key as an own data property, so a
+ * `__proto__` key is copied as a key, never as a prototype.
+ */
 export function copyObject(source: JsonObject): JsonObject {
-  const copy: JsonObject = {};
-  for (const key of Object.keys(source)) defineOwn(copy, key, source[key] as JsonValue);
-  return copy;
+  return { ...source };
 }
 
 /** The reference path cannot be written into the given document. */

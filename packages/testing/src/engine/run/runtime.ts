@@ -29,6 +29,8 @@ export interface MachineIdentity {
 export interface TaskMeans {
   readonly resolver: TaskResolver | undefined;
   readonly mocks: Readonly<Record<string, StateMock>>;
+  /** Mocks by activity name: they answer for every Task running that activity. */
+  readonly activityMocks: Readonly<Record<string, StateMock>>;
   readonly activities: ReadonlyMap<string, AnyActivity>;
   readonly lambdas: Readonly<Record<string, LambdaHandler>>;
 }

@@ -4,7 +4,7 @@
 // for each step lives here, next to the step.
 import type { JsonValue } from '@sfini/core';
 import type { IntrinsicScope } from '../../intrinsics/scope.js';
-import type { AssignProgram, CompiledState } from '../compile/model.js';
+import type { AssignProgram, CompiledState, StateType } from '../compile/model.js';
 import { queryEvaluationFailure, runtimeFailure, StatesErrors, StatesFailure } from '../errors.js';
 import { evaluateIntrinsic } from '../eval/functions.js';
 import {
@@ -13,11 +13,10 @@ import {
   type JsonataNode,
   type StatesBinding,
 } from '../eval/jsonata.js';
-import { evaluatePayload, type PayloadEnvironment, type PayloadNode } from '../eval/payload-template.js';
-import { selectInScope } from '../eval/scope.js';
+import { evaluatePayload, type PayloadHost, type PayloadNode } from '../eval/payload-template.js';
 import { StateEnteredDetails, StateExitedDetails } from '../history/details.js';
 import { type ParsedPath, parsePathCached } from '../paths/parse.js';
-import { NOT_FOUND, type Selected } from '../paths/select.js';
+import { NOT_FOUND, type Selected, selectAt } from '../paths/select.js';
 import { PathWriteError, writeAt } from '../paths/write.js';
 import { stringify } from '../values/json.js';
 import { buildContextObject, isoTime } from './context-object.js';
@@ -34,7 +33,28 @@ function bracketPath(path: ParsedPath): string {
   return out;
 }
 
-export class StateRun {
+const ENTERED: Readonly<Record<StateType, string>> = {
+  Pass: 'PassStateEntered',
+  Task: 'TaskStateEntered',
+  Choice: 'ChoiceStateEntered',
+  Wait: 'WaitStateEntered',
+  Succeed: 'SucceedStateEntered',
+  Fail: 'FailStateEntered',
+  Parallel: 'ParallelStateEntered',
+  Map: 'MapStateEntered',
+};
+const EXITED: Readonly<Record<StateType, string>> = {
+  Pass: 'PassStateExited',
+  Task: 'TaskStateExited',
+  Choice: 'ChoiceStateExited',
+  Wait: 'WaitStateExited',
+  Succeed: 'SucceedStateExited',
+  Fail: 'FailStateExited',
+  Parallel: 'ParallelStateExited',
+  Map: 'MapStateExited',
+};
+
+export class StateRun implements PayloadHost {
   readonly enteredEventId: number;
   readonly enteredAt: number;
   /** Set for states that can retry (Task, Map, Parallel); read by `$$.State.RetryCount`. */
@@ -52,7 +72,7 @@ export class StateRun {
   ) {
     this.enteredAt = thread.runtime.clock.now();
     this.enteredEventId = thread.event(
-      `${state.type}StateEntered`,
+      ENTERED[state.type],
       'stateEnteredEventDetails',
       new StateEnteredDetails(state.name, input),
     );
@@ -65,7 +85,7 @@ export class StateRun {
   }
 
   /** The context object as this state sees it now. */
-  readonly context = (): JsonValue => {
+  context(): JsonValue {
     if (this.#context === undefined) {
       const runtime = this.thread.runtime;
       if (runtime.contextOverride !== undefined) return runtime.contextOverride;
@@ -79,17 +99,17 @@ export class StateRun {
       });
     }
     return this.#context;
-  };
+  }
 
   /** Forget the built context object (retry count, map item or task token changed). */
   contextChanged(): void {
     this.#context = undefined;
   }
 
-  variable = (name: string): JsonValue | undefined => {
+  variable(name: string): JsonValue | undefined {
     const value = this.thread.variables.get(name);
     return value === NOT_FOUND ? undefined : value;
-  };
+  }
 
   runtimeFailure(message: string): StatesFailure {
     if (this.thread.runtime.plainCauses) return new StatesFailure(StatesErrors.Runtime, message, 'runtime');
@@ -111,7 +131,17 @@ export class StateRun {
   }
 
   select(path: ParsedPath, dollar: JsonValue): Selected {
-    return selectInScope(path, dollar, this.context, this.thread.variables);
+    switch (path.root) {
+      case 'input':
+        return path.segments.length === 0 ? dollar : selectAt(path, dollar);
+      case 'context':
+        return selectAt(path, this.context());
+      case 'variable': {
+        const value = this.thread.variables.get(path.variable!);
+        if (value === NOT_FOUND) return NOT_FOUND;
+        return path.segments.length === 0 ? value : selectAt(path, value);
+      }
+    }
   }
 
   #rootText(path: ParsedPath, dollar: JsonValue): string {
@@ -134,16 +164,11 @@ export class StateRun {
     return value;
   }
 
-  /** The environment payload templates evaluate in, with `$` bound to `dollar`. */
-  payloadEnvironment(dollar: JsonValue): PayloadEnvironment {
-    return {
-      select: (path) => this.select(path, dollar),
-      missing: (path, field) =>
-        this.runtimeFailure(
-          `The JSONPath '${path.source}' specified for the field '${field}' could not be found in the input '${this.#rootText(path, dollar)}'`,
-        ),
-      intrinsic: (expression, field) => this.intrinsic(expression, field, dollar),
-    };
+  /** Part of PayloadHost: the failure for a template path that names nothing. */
+  missing(path: ParsedPath, field: string, dollar: JsonValue): StatesFailure {
+    return this.runtimeFailure(
+      `The JSONPath '${path.source}' specified for the field '${field}' could not be found in the input '${this.#rootText(path, dollar)}'`,
+    );
   }
 
   /** Evaluates an intrinsic function call; its failures become States.Runtime with AWS's prefix. */
@@ -182,7 +207,7 @@ export class StateRun {
   }
 
   payload(node: PayloadNode, dollar: JsonValue): JsonValue {
-    return evaluatePayload(node, this.payloadEnvironment(dollar));
+    return evaluatePayload(node, this, dollar);
   }
 
   /** ResultPath: merges `result` into the raw input (null keeps the input, absent replaces it). */
@@ -205,13 +230,13 @@ export class StateRun {
 
   /** `$states` for a JSONata evaluation. */
   states(extra?: { result?: JsonValue; errorOutput?: JsonValue }): StatesBinding {
-    return { input: this.input, context: this.context, ...extra };
+    return { input: this.input, context: () => this.context(), ...extra };
   }
 
   /** Evaluates a JSONata template; failures become States.QueryEvaluationError. */
   async jsonata(node: JsonataNode, states: StatesBinding): Promise<JsonValue> {
     try {
-      return await evaluateJsonataTemplate(node, states, this.variable);
+      return await evaluateJsonataTemplate(node, states, (name) => this.variable(name));
     } catch (error) {
       if (error instanceof JsonataEvaluationError) {
         throw this.queryFailure(error.message, error.field);
@@ -246,7 +271,7 @@ export class StateRun {
   /** Records the exited event. */
   exit(output: JsonValue, assigned?: Record<string, JsonValue>): void {
     this.thread.event(
-      `${this.state.type}StateExited`,
+      EXITED[this.state.type],
       'stateExitedEventDetails',
       new StateExitedDetails(this.state.name, output, assigned),
     );

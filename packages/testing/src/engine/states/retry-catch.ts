@@ -123,7 +123,6 @@ export async function runWithRetry(
       failure = asFailure(thrown);
     }
     if (failure.kind === 'evaluation') run.evaluationFailed(failure);
-    program.failed?.(run, failure);
     const index = state.retriers.findIndex((r) => errorMatches(r.errorEquals, failure.error));
     const retrier = index >= 0 ? state.retriers[index]! : undefined;
     if (retrier) {
@@ -138,6 +137,8 @@ export async function runWithRetry(
         continue;
       }
     }
+    // The state's own failure event (MapStateFailed...) marks its final failure, not each attempt.
+    program.failed?.(run, failure);
     const catcherIndex = state.catchers.findIndex((c) => errorMatches(c.errorEquals, failure.error));
     if (catcherIndex >= 0) {
       inspection?.caught?.(failure, catcherIndex);

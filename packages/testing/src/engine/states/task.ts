@@ -18,6 +18,7 @@ import { runWithRetry } from './retry-catch.js';
 import type { StepResult } from './step.js';
 
 const kinds = new WeakMap<TaskState, ResourceKind>();
+const REARMED = Object.freeze({ name: 'HeartbeatRearmed' });
 
 function kindOf(state: TaskState): ResourceKind {
   let kind = kinds.get(state);
@@ -84,7 +85,7 @@ async function attemptTask(state: TaskState, run: StateRun, input: JsonValue): P
   let heartbeatTimer: AbortController | undefined;
   const armHeartbeat = () => {
     if (heartbeatSeconds === undefined || attempt.signal.aborted) return;
-    heartbeatTimer?.abort();
+    heartbeatTimer?.abort(REARMED);
     heartbeatTimer = new AbortController();
     sleepThen(
       heartbeatSeconds * 1000,

@@ -22,9 +22,15 @@ function isResponseList(mock: StateMock): mock is readonly MockResponse[] {
   return Array.isArray(mock);
 }
 
-async function runMock(runtime: Runtime, mock: StateMock, invocation: TaskInvocation): Promise<JsonValue> {
-  const count = runtime.mockInvocations.get(invocation.stateName) ?? 0;
-  runtime.mockInvocations.set(invocation.stateName, count + 1);
+/** Runs a mock; `counter` keys its invocation count (a state name, or `activity:NAME`). */
+async function runMock(
+  runtime: Runtime,
+  mock: StateMock,
+  invocation: TaskInvocation,
+  counter: string,
+): Promise<JsonValue> {
+  const count = runtime.mockInvocations.get(counter) ?? 0;
+  runtime.mockInvocations.set(counter, count + 1);
   if (typeof mock === 'function') {
     return toJson(
       await mock({
@@ -39,10 +45,7 @@ async function runMock(runtime: Runtime, mock: StateMock, invocation: TaskInvoca
     ? (mock[Math.min(count, mock.length - 1)] as MockResponse | undefined)
     : mock;
   if (response === undefined) {
-    throw new TaskFailedError(
-      NO_TASK_RUNNER,
-      `The mock of state '${invocation.stateName}' has no responses.`,
-    );
+    throw new TaskFailedError(NO_TASK_RUNNER, `The mock for '${counter}' has no responses.`);
   }
   if (response.delaySeconds !== undefined && response.delaySeconds > 0) {
     await runtime.clock.sleep(response.delaySeconds * 1000, invocation.signal);
@@ -83,9 +86,12 @@ export function runTaskResource(runtime: Runtime, invocation: TaskInvocation): P
   }
   const mocks = runtime.tasks.mocks;
   if (Object.hasOwn(mocks, invocation.stateName)) {
-    return runMock(runtime, mocks[invocation.stateName]!, invocation);
+    return runMock(runtime, mocks[invocation.stateName]!, invocation, invocation.stateName);
   }
   const kind = invocation.kind;
+  if (kind.kind === 'activity' && Object.hasOwn(runtime.tasks.activityMocks, kind.name)) {
+    return runMock(runtime, runtime.tasks.activityMocks[kind.name]!, invocation, `activity:${kind.name}`);
+  }
   if (kind.kind === 'activity') {
     const activity = runtime.tasks.activities.get(kind.name);
     if (activity) {

@@ -193,6 +193,7 @@ export async function testState(
     tasks: {
       resolver: options.taskResolver,
       mocks: mock && state.type === 'Task' ? { [name]: mock } : {},
+      activityMocks: {},
       activities: new Map((options.activities ?? []).map((a) => [a.name, a])),
       lambdas: options.lambdas ?? {},
     },

@@ -16,6 +16,7 @@ export function toJson(value: unknown): JsonValue {
   try {
     text = JSON.stringify(value);
   } catch (error) {
+    if (error instanceof RangeError) throw new NotJsonError('value is not JSON: it nests too deeply');
     throw new NotJsonError(`value is not JSON: ${(error as Error).message}`);
   }
   return text === undefined ? null : (JSON.parse(text) as JsonValue);

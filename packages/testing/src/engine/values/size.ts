@@ -1,13 +1,40 @@
 // AWS caps every payload at 256 KiB of UTF-8 JSON. Serializing each state's output to measure
-// it would cost as much as the rest of the interpreter, so sizes are computed structurally and
-// cached per object: values are never mutated once made, and a ResultPath write only creates
-// the few objects on its path, so re-measuring a large document costs only what changed.
+// it would cost as much as the rest of the interpreter, so sizes are computed structurally, and
+// the sizes of large containers are cached: values are never mutated once made, and a ResultPath
+// write only creates the few small objects on its path, so re-measuring a large document costs
+// only what changed. Small containers are not cached: recomputing them is cheaper than the
+// WeakMap entry (and the garbage-collector work) a cache slot costs.
 import type { JsonValue } from '@sfini/core';
 
 /** AWS's payload quota for inputs, outputs and results: 256 KiB. */
 export const PAYLOAD_LIMIT_BYTES = 256 * 1024;
 
 const sizes = new WeakMap<object, number>();
+/** Containers with at least this many entries keep their size in the cache. */
+const CACHE_FROM_ENTRIES = 16;
+
+function numberBytes(value: number): number {
+  if (Number.isInteger(value) && value >= 0 && value < 1e9) {
+    return value < 10
+      ? 1
+      : value < 100
+        ? 2
+        : value < 1000
+          ? 3
+          : value < 1e4
+            ? 4
+            : value < 1e5
+              ? 5
+              : value < 1e6
+                ? 6
+                : value < 1e7
+                  ? 7
+                  : value < 1e8
+                    ? 8
+                    : 9;
+  }
+  return Number.isFinite(value) ? String(value).length : 4;
+}
 
 /** Bytes of `text` as a JSON string literal in UTF-8, quotes included. */
 export function jsonStringBytes(text: string): number {
@@ -37,27 +64,43 @@ export function jsonByteSize(value: JsonValue): number {
     case 'string':
       return jsonStringBytes(value);
     case 'number':
-      return Number.isFinite(value) ? String(value).length : 4;
+      return numberBytes(value);
     case 'boolean':
       return value ? 4 : 5;
     default:
       break;
   }
   if (value === null || typeof value !== 'object') return 4;
-  const cached = sizes.get(value);
-  if (cached !== undefined) return cached;
-  let bytes = 2;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) bytes += jsonByteSize(value[i] as JsonValue) + (i > 0 ? 1 : 0);
-  } else {
-    let first = true;
-    for (const key in value) {
-      if (!Object.hasOwn(value, key)) continue;
-      bytes += jsonStringBytes(key) + 1 + jsonByteSize(value[key] as JsonValue) + (first ? 0 : 1);
-      first = false;
+    if (value.length < CACHE_FROM_ENTRIES) return arrayBytes(value);
+    let cached = sizes.get(value);
+    if (cached === undefined) {
+      cached = arrayBytes(value);
+      sizes.set(value, cached);
     }
+    return cached;
   }
-  sizes.set(value, bytes);
+  // for-in without an own-property filter: engine values are plain JSON objects, whose keys are
+  // all own and enumerable, and this loop allocates nothing. The cache is consulted only once an
+  // object proves large, so small objects never touch the WeakMap.
+  let bytes = 1;
+  let entries = 0;
+  for (const key in value) {
+    if (entries === CACHE_FROM_ENTRIES) {
+      const cached = sizes.get(value);
+      if (cached !== undefined) return cached;
+    }
+    bytes += jsonStringBytes(key) + 2 + jsonByteSize(value[key] as JsonValue);
+    entries++;
+  }
+  if (entries === 0) return 2;
+  if (entries >= CACHE_FROM_ENTRIES) sizes.set(value, bytes);
+  return bytes;
+}
+
+function arrayBytes(value: JsonValue[]): number {
+  let bytes = 2;
+  for (let i = 0; i < value.length; i++) bytes += jsonByteSize(value[i] as JsonValue) + (i > 0 ? 1 : 0);
   return bytes;
 }
 

@@ -1,0 +1,91 @@
+// An existing ASL definition (CDK output, a console export, hand-written JSON) wrapped as a
+// machine, so the runtime, the local engine and the graphs use it exactly like a DSL-built
+// one. Its data is typed `unknown`: nothing in plain ASL says what flows through it. Given the
+// activities it runs, it can re-point their Task ARNs at another region or account on emit,
+// as DSL machines do.
+import type { z } from 'zod';
+import type { AnyActivity } from '../activity.js';
+import { parseStatesArn } from '../arn.js';
+import { parseDefinition } from '../asl/parse.js';
+import type { AslDefinition } from '../asl/types.js';
+import type { JsonObject, JsonValue } from '../json.js';
+import type { EmitOptions, StateMachineLike } from '../machine-like.js';
+import { assertResourceName } from '../names.js';
+import { assertJsonSchema } from '../schema-json.js';
+import { resourceArnOf } from './emit.js';
+
+/** Options of {@link importMachine}. */
+export interface ImportOptions {
+  /** The activities the definition's Tasks run (matched by activity name in their ARNs). */
+  activities?: readonly AnyActivity[];
+  /** Validates execution input before a start. */
+  inputSchema?: z.ZodType;
+}
+
+/** A machine imported from ASL: its data and output are `unknown`. */
+export class ImportedStateMachine implements StateMachineLike<unknown, unknown> {
+  readonly kind = 'sfini.stateMachine';
+  declare readonly '~types'?: { readonly input: unknown; readonly output: unknown };
+  readonly activities: readonly AnyActivity[];
+  readonly inputSchema: z.ZodType | undefined;
+
+  /** @internal built by {@link importMachine}. */
+  constructor(
+    readonly name: string,
+    private readonly definition: AslDefinition,
+    options: ImportOptions,
+  ) {
+    this.activities = Object.freeze([...(options.activities ?? [])]);
+    this.inputSchema = options.inputSchema;
+  }
+
+  /**
+   * The definition as imported; Task ARNs naming one of the given activities are re-emitted
+   * for `options` (region, account, or `activityArn`).
+   */
+  toDefinition(options: EmitOptions = {}): JsonObject {
+    const byName = new Map(this.activities.map((a) => [a.name, a]));
+    const copy = structuredClone(this.definition) as unknown as JsonObject;
+    if (byName.size > 0) retarget(copy, byName, options);
+    return copy;
+  }
+}
+
+function retarget(machine: JsonObject, byName: Map<string, AnyActivity>, options: EmitOptions): void {
+  const states = machine.States;
+  if (typeof states !== 'object' || states === null || Array.isArray(states)) return;
+  for (const state of Object.values(states) as JsonValue[]) {
+    if (typeof state !== 'object' || state === null || Array.isArray(state)) continue;
+    if (state.Type === 'Task' && typeof state.Resource === 'string') {
+      const arn = parseStatesArn(state.Resource);
+      const activity = arn?.resourceType === 'activity' ? byName.get(arn.resource.join(':')) : undefined;
+      if (activity) state.Resource = resourceArnOf(activity, options);
+    }
+    for (const branch of Array.isArray(state.Branches) ? state.Branches : []) {
+      if (typeof branch === 'object' && branch !== null && !Array.isArray(branch))
+        retarget(branch, byName, options);
+    }
+    for (const key of ['ItemProcessor', 'Iterator']) {
+      const sub = state[key];
+      if (typeof sub === 'object' && sub !== null && !Array.isArray(sub)) retarget(sub, byName, options);
+    }
+  }
+}
+
+/**
+ * Wraps an existing ASL definition as a machine: parsed (from JSON text or an object),
+ * validated, with its data typed `unknown`.
+ * @throws InvalidNameError when AWS would refuse `name`.
+ * @throws InvalidDefinitionError listing every problem of the definition with its location.
+ * @example
+ * const imported = importMachine('orders', fs.readFileSync('orders.asl.json', 'utf8'), { activities });
+ */
+export function importMachine(
+  name: string,
+  definition: string | object,
+  options: ImportOptions = {},
+): ImportedStateMachine {
+  assertResourceName('state machine', name);
+  if (options.inputSchema) assertJsonSchema(options.inputSchema, `input schema of machine '${name}'`);
+  return new ImportedStateMachine(name, parseDefinition(definition), options);
+}

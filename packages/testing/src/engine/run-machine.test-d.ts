@@ -1,0 +1,37 @@
+// Types of runMachine, both ways: the positive expectations run under vitest's typecheck, and the
+// `@ts-expect-error` lines are compiled by tsc, so a collapse to `any` fails the build.
+import { describe, expectTypeOf, it } from 'vitest';
+import { type OrderOutput, orderMachine } from './machine.test-support.js';
+import { type MachineRun, runMachine } from './run-machine.js';
+
+describe('runMachine types', () => {
+  it('types the output from the machine', () => {
+    const machine = orderMachine();
+    const run = runMachine(machine, { amount: 1 }, { activities: { charge: 'handler', notify: 'handler' } });
+    expectTypeOf(run).resolves.toEqualTypeOf<MachineRun<typeof machine>>();
+    expectTypeOf<Awaited<typeof run>['output']>().toEqualTypeOf<OrderOutput | undefined>();
+  });
+
+  it('refuses input that is not the machine input', () => {
+    const machine = orderMachine();
+    const options = { activities: { charge: 'handler', notify: 'handler' } } as const;
+    // @ts-expect-error the input lacks `amount`
+    void runMachine(machine, {}, options);
+    // @ts-expect-error `amount` must be a number
+    void runMachine(machine, { amount: '12' }, options);
+    // @ts-expect-error the activities option is required
+    void runMachine(machine, { amount: 1 }, {});
+    // @ts-expect-error an activity answer is 'handler' or a mock, not another string
+    void runMachine(machine, { amount: 1 }, { activities: { charge: 'real' } });
+  });
+
+  it('keeps the output narrow', async () => {
+    const run = await runMachine(
+      orderMachine(),
+      { amount: 1 },
+      { activities: { charge: 'handler', notify: 'handler' } },
+    );
+    // @ts-expect-error the output has no field `missing`
+    void run.output?.missing;
+  });
+});

@@ -1,0 +1,214 @@
+import { describe, expect, it } from 'vitest';
+import { runExecution } from '../execution.js';
+
+describe('Map', () => {
+  it('runs every item with ItemSelector and $$.Map.Item, results in item order', async () => {
+    const definition = {
+      StartAt: 'Each',
+      States: {
+        Each: {
+          Type: 'Map',
+          ItemsPath: '$.items',
+          ItemSelector: { 'value.$': '$$.Map.Item.Value', 'index.$': '$$.Map.Item.Index', 'tag.$': '$.tag' },
+          ItemProcessor: {
+            StartAt: 'Slow',
+            States: {
+              Slow: { Type: 'Wait', SecondsPath: '$.value', Next: 'Shape' },
+              Shape: {
+                Type: 'Pass',
+                Parameters: { 'v.$': '$.value', 'i.$': '$.index', 't.$': '$.tag' },
+                End: true,
+              },
+            },
+          },
+          End: true,
+        },
+      },
+    };
+    const result = await runExecution(definition, { tag: 'x', items: [3, 1, 2] });
+    expect(result.output).toEqual([
+      { v: 3, i: 0, t: 'x' },
+      { v: 1, i: 1, t: 'x' },
+      { v: 2, i: 2, t: 'x' },
+    ]);
+    const types = result.history.map((e) => e.type);
+    expect(types.filter((t) => t === 'MapIterationStarted')).toHaveLength(3);
+    expect(types.filter((t) => t === 'MapIterationSucceeded')).toHaveLength(3);
+    expect(result.history.find((e) => e.type === 'MapStateStarted')!.mapStateStartedEventDetails).toEqual({
+      length: 3,
+    });
+    expect(result.stopDate.getTime() - result.startDate.getTime()).toBe(3_000);
+  });
+
+  it('honours MaxConcurrency on the virtual clock', async () => {
+    const definition = {
+      StartAt: 'Each',
+      States: {
+        Each: {
+          Type: 'Map',
+          MaxConcurrency: 2,
+          ItemProcessor: { StartAt: 'Wait', States: { Wait: { Type: 'Wait', Seconds: 10, End: true } } },
+          End: true,
+        },
+      },
+    };
+    const result = await runExecution(definition, [1, 2, 3, 4, 5]);
+    expect(result.output).toEqual([1, 2, 3, 4, 5]);
+    expect(result.stopDate.getTime() - result.startDate.getTime()).toBe(30_000);
+  });
+
+  it('tolerates failures up to ToleratedFailureCount, then fails with the threshold error', async () => {
+    const definition = (tolerated: number) => ({
+      StartAt: 'Each',
+      States: {
+        Each: {
+          Type: 'Map',
+          ToleratedFailureCount: tolerated,
+          ItemProcessor: {
+            ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+            StartAt: 'Check',
+            States: {
+              Check: {
+                Type: 'Choice',
+                Choices: [{ Variable: '$', NumericLessThan: 0, Next: 'Bad' }],
+                Default: 'Good',
+              },
+              Bad: { Type: 'Fail', Error: 'Negative' },
+              Good: { Type: 'Pass', End: true },
+            },
+          },
+          End: true,
+        },
+      },
+    });
+    const ok = await runExecution(definition(1), [1, -1, 2]);
+    expect(ok.status).toBe('SUCCEEDED');
+    expect(ok.output).toEqual([1, { Error: 'Negative', Cause: '' }, 2]);
+    expect(ok.history.map((e) => e.type)).toContain('MapRunSucceeded');
+    const over = await runExecution(definition(1), [-1, -2, 3]);
+    expect(over).toMatchObject({
+      status: 'FAILED',
+      error: 'States.ExceedToleratedFailureThreshold',
+      cause: 'The specified tolerated failure threshold was exceeded',
+    });
+    expect(over.history.map((e) => e.type)).toContain('MapRunFailed');
+  });
+});
+
+describe('Parallel', () => {
+  it('gives each branch the input and returns their outputs in branch order', async () => {
+    const definition = {
+      StartAt: 'Fan',
+      States: {
+        Fan: {
+          Type: 'Parallel',
+          Branches: [
+            {
+              StartAt: 'A',
+              States: {
+                A: { Type: 'Wait', Seconds: 5, Next: 'A2' },
+                A2: { Type: 'Pass', Result: 'a', End: true },
+              },
+            },
+            { StartAt: 'B', States: { B: { Type: 'Pass', Result: 'b', End: true } } },
+          ],
+          ResultPath: '$.results',
+          End: true,
+        },
+      },
+    };
+    const result = await runExecution(definition, { in: 1 });
+    expect(result.output).toEqual({ in: 1, results: ['a', 'b'] });
+  });
+
+  it('stops the other branches when one fails, and the failure reaches Catch', async () => {
+    const definition = {
+      StartAt: 'Fan',
+      States: {
+        Fan: {
+          Type: 'Parallel',
+          Branches: [
+            {
+              StartAt: 'Long',
+              States: {
+                Long: { Type: 'Wait', Seconds: 100, Next: 'After' },
+                After: { Type: 'Pass', End: true },
+              },
+            },
+            { StartAt: 'Fails', States: { Fails: { Type: 'Fail', Error: 'Branch.Broke', Cause: 'b2' } } },
+          ],
+          Catch: [{ ErrorEquals: ['Branch.Broke'], Next: 'Recovered' }],
+          End: true,
+        },
+        Recovered: { Type: 'Pass', End: true },
+      },
+    };
+    const result = await runExecution(definition, {});
+    expect(result.output).toEqual({ Error: 'Branch.Broke', Cause: 'b2' });
+    const names = result.history.flatMap((e) =>
+      e.stateEnteredEventDetails ? [e.stateEnteredEventDetails.name] : [],
+    );
+    expect(names).not.toContain('After');
+    expect(result.history.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['ParallelStateFailed', 'ParallelStateExited']),
+    );
+  });
+});
+
+describe('variables', () => {
+  it('are read in branches and iterations, written only in their own scope', async () => {
+    const definition = {
+      StartAt: 'Init',
+      States: {
+        Init: { Type: 'Pass', Assign: { base: 10, mode: 'outer' }, Next: 'Each' },
+        Each: {
+          Type: 'Map',
+          ItemProcessor: {
+            StartAt: 'Inner',
+            States: {
+              Inner: { Type: 'Pass', Assign: { mode: 'inner' }, Next: 'Use' },
+              Use: {
+                Type: 'Pass',
+                Parameters: { 'sum.$': 'States.MathAdd($, $base)', 'mode.$': '$mode' },
+                End: true,
+              },
+            },
+          },
+          Next: 'After',
+        },
+        After: { Type: 'Pass', Parameters: { 'results.$': '$', 'mode.$': '$mode' }, End: true },
+      },
+    };
+    const result = await runExecution(definition, [1, 2]);
+    expect(result.output).toEqual({
+      results: [
+        { sum: 11, mode: 'inner' },
+        { sum: 12, mode: 'inner' },
+      ],
+      mode: 'outer',
+    });
+  });
+
+  it('take effect after the state: its own paths still see the old values', async () => {
+    const definition = {
+      StartAt: 'Set',
+      States: {
+        Set: { Type: 'Pass', Assign: { n: 1 }, Next: 'Bump' },
+        Bump: {
+          Type: 'Pass',
+          Assign: { 'n.$': 'States.MathAdd($n, 1)' },
+          Parameters: { 'before.$': '$n' },
+          Next: 'Show',
+        },
+        Show: { Type: 'Pass', Parameters: { 'after.$': '$n', 'was.$': '$.before' }, End: true },
+      },
+    };
+    const result = await runExecution(definition, {});
+    expect(result.output).toEqual({ after: 2, was: 1 });
+    const assigned = result.history.filter((e) => e.stateExitedEventDetails?.assignedVariables);
+    expect(assigned.map((e) => e.stateExitedEventDetails!.assignedVariables)).toEqual([
+      { n: '1' },
+      { n: '2' },
+    ]);
+  });
+});

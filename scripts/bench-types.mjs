@@ -1,0 +1,254 @@
+#!/usr/bin/env node
+// Measures what the DSL's types cost the compiler. For each size it generates a chained
+// machine (Tasks writing with ResultPath, some overwriting earlier writes, some at nested
+// paths, a Choice every few states) twice: with the typed DSL, and as the same definition
+// written as a plain ASL object (the untyped baseline). Both import the same schemas and
+// activities, and @sfini/core is compiled to declarations first, as users consume it, so the
+// ratio isolates the cost of typing the machine. Figures come from `tsc --extendedDiagnostics`.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const work = join(root, '.bench', 'types');
+const tsc7 = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+const sizes = (process.env.BENCH_SIZES ?? '40,200,400').split(',').map(Number);
+
+const FIELDS = 8;
+const ACTIVITIES = 6;
+
+function preamble() {
+  const lines = [
+    `import { z } from 'zod';`,
+    `import { activity } from '@sfini/core';`,
+    '',
+    'export const input = z.object({',
+    '  id: z.string(),',
+    '  count: z.number(),',
+    '  meta: z.object({ owner: z.string(), tags: z.array(z.string()) }),',
+  ];
+  for (let i = 0; i < FIELDS; i++) lines.push(`  f${i}: z.string(),`);
+  lines.push('});', '');
+  for (let i = 0; i < ACTIVITIES; i++) {
+    lines.push(
+      `export const a${i} = activity('a${i}', { input: z.object({ id: z.string(), count: z.number() }), output: z.object({ v: z.number(), s${i}: z.string(), deep: z.object({ n: z.number() }) }) }, () => ({ v: ${i}, s${i}: 'x', deep: { n: ${i} } }));`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** The plan of a chained machine of `size` states: what each state is and writes. */
+function plan(size) {
+  const states = [];
+  let i = 0;
+  while (states.length < size) {
+    const n = states.length;
+    if (n % 5 === 4 && states.length + 2 <= size) {
+      states.push({ kind: 'choice', name: `c${n}`, fail: `f${n}` });
+      states.push({ kind: 'fail', name: `f${n}` });
+      continue;
+    }
+    const act = i % ACTIVITIES;
+    // Mostly fresh top-level writes, every third one nested, every seventh overwriting r0.
+    const path = i % 7 === 6 ? '$.r0' : i % 3 === 2 ? `$.nested.g${i % 4}.r${i}` : `$.r${i}`;
+    states.push({ kind: 'task', name: `s${n}`, act, path });
+    i++;
+  }
+  return states;
+}
+
+function typedSource(size) {
+  const steps = plan(size);
+  const out = [
+    preamble(),
+    `import { machine } from '@sfini/core';`,
+    '',
+    `export const m = machine('bench', { input }, (start) => {`,
+  ];
+  let prev = 'start';
+  let lastTask = 'r0';
+  for (const s of steps) {
+    if (s.kind === 'task') {
+      out.push(`  const ${s.name} = ${prev}.task('${s.name}', a${s.act}, { resultPath: '${s.path}' });`);
+      prev = s.name;
+      lastTask = s.path;
+    } else if (s.kind === 'choice') {
+      out.push(
+        `  const ${s.name} = ${prev}.choice('${s.name}').when((r) => r.numericGreaterThan('${lastTask}.v', 3), (f) => f.fail('${s.fail}'));`,
+      );
+      out.push(`  const ${s.name}n = ${s.name}.otherwise();`);
+      prev = `${s.name}n`;
+    }
+  }
+  out.push(`  return ${prev === 'start' ? 'start' : prev};`, '});', '');
+  // The last value may be a Flow after a Choice: end on a Succeed so every size ends the same way.
+  if (prev.endsWith('n')) out[out.length - 3] = `  return ${prev}.succeed('done');`;
+  return out.join('\n');
+}
+
+function untypedSource(size) {
+  const steps = plan(size);
+  const states = {};
+  const arn = (a) => `arn:aws:states:us-east-1:123456789012:activity:a${a}`;
+  let pending = null;
+  let lastTask = '$.r0';
+  const link = (name) => {
+    if (pending) pending(name);
+  };
+  for (const s of steps) {
+    if (s.kind === 'task') {
+      link(s.name);
+      const state = { Type: 'Task', Resource: arn(s.act), ResultPath: s.path, End: true };
+      states[s.name] = state;
+      pending = (next) => {
+        delete state.End;
+        state.Next = next;
+      };
+      lastTask = s.path;
+    } else if (s.kind === 'choice') {
+      link(s.name);
+      const state = {
+        Type: 'Choice',
+        Choices: [{ Variable: `${lastTask}.v`, NumericGreaterThan: 3, Next: s.fail }],
+      };
+      states[s.name] = state;
+      pending = (next) => {
+        state.Default = next;
+      };
+    } else {
+      states[s.name] = { Type: 'Fail' };
+    }
+  }
+  if (pending) {
+    link('done');
+    states.done = { Type: 'Succeed' };
+  }
+  const first = steps[0].name;
+  return [
+    preamble(),
+    '',
+    `export const definition = ${JSON.stringify({ StartAt: first, States: states }, null, 2)};`,
+    '',
+  ].join('\n');
+}
+
+function check(dir, file, coreTypes) {
+  const tsconfig = {
+    compilerOptions: {
+      target: 'ES2022',
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      types: [],
+      paths: { '@sfini/core': [coreTypes] },
+    },
+    files: [file],
+  };
+  const config = join(dir, `tsconfig.${file.replace(/\.ts$/, '')}.json`);
+  writeFileSync(config, JSON.stringify(tsconfig, null, 2));
+  const run = spawnSync(process.execPath, [tsc7, '-p', config, '--extendedDiagnostics'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const text = `${run.stdout}\n${run.stderr}`;
+  const number = (label) => {
+    const match = new RegExp(`^${label}:\\s+([\\d.]+)`, 'm').exec(text);
+    return match ? Number(match[1]) : Number.NaN;
+  };
+  const errors = text.split('\n').filter((line) => /error TS\d+/.test(line));
+  return {
+    instantiations: number('Instantiations'),
+    checkSeconds: number('Check time'),
+    ts2589: errors.some((line) => line.includes('TS2589')),
+    errors,
+  };
+}
+
+function main() {
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  // Compile @sfini/core's declarations, as a user's project would consume them.
+  const coreOut = join(work, 'core-dist');
+  execFileSync(
+    process.execPath,
+    [
+      tsc7,
+      '-p',
+      join(root, 'packages/core/tsconfig.build.json'),
+      '--outDir',
+      coreOut,
+      '--declaration',
+      '--emitDeclarationOnly',
+    ],
+    { cwd: root, stdio: 'inherit' },
+  );
+  const coreTypes = join(coreOut, 'index.d.ts');
+  // The generated files import zod: resolve it from @sfini/core's dependencies.
+  writeFileSync(join(work, 'package.json'), JSON.stringify({ type: 'module', private: true }));
+  mkdirSync(join(work, 'node_modules'), { recursive: true });
+  execFileSync('ln', ['-sfn', join(root, 'packages/core/node_modules/zod'), join(work, 'node_modules/zod')]);
+
+  const rows = [];
+  let failed = false;
+  for (const size of sizes) {
+    const typedFile = `typed-${size}.ts`;
+    const untypedFile = `untyped-${size}.ts`;
+    writeFileSync(join(work, typedFile), typedSource(size));
+    writeFileSync(join(work, untypedFile), untypedSource(size));
+    const typed = check(work, typedFile, coreTypes);
+    const untyped = check(work, untypedFile, coreTypes);
+    if (typed.errors.length > 0 || untyped.errors.length > 0) {
+      failed = true;
+      console.error(
+        `size ${size}: compile errors\n${[...typed.errors, ...untyped.errors].slice(0, 10).join('\n')}`,
+      );
+    }
+    rows.push({ size, typed, untyped });
+  }
+
+  console.log(
+    '\nType-check cost of the typed DSL vs the same machine as a plain ASL object (TypeScript 7.0.2)',
+  );
+  console.log(
+    'states | typed instantiations | untyped instantiations | ratio | typed check s | untyped check s | ratio | TS2589',
+  );
+  for (const { size, typed, untyped } of rows) {
+    console.log(
+      [
+        String(size).padStart(6),
+        String(typed.instantiations).padStart(20),
+        String(untyped.instantiations).padStart(22),
+        (typed.instantiations / untyped.instantiations).toFixed(2).padStart(5),
+        typed.checkSeconds.toFixed(3).padStart(13),
+        untyped.checkSeconds.toFixed(3).padStart(15),
+        (typed.checkSeconds / untyped.checkSeconds).toFixed(2).padStart(5),
+        typed.ts2589 ? 'yes' : 'no',
+      ].join(' | '),
+    );
+  }
+  const budgets = [
+    [40, 250_000],
+    [200, 1_200_000],
+  ];
+  for (const [size, limit] of budgets) {
+    const row = rows.find((r) => r.size === size);
+    if (row && !(row.typed.instantiations < limit)) {
+      failed = true;
+      console.log(
+        `over budget: ${size} states took ${row.typed.instantiations} instantiations (budget ${limit})`,
+      );
+    }
+  }
+  if (rows.some((r) => r.typed.ts2589)) {
+    failed = true;
+    console.log('TS2589 (excessively deep) was reported');
+  }
+  console.log(failed ? '\nbudgets: FAILED' : '\nbudgets: met (no TS2589; under 250k at 40 and 1.2M at 200)');
+  process.exitCode = failed ? 1 : 0;
+}
+
+main();
