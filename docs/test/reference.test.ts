@@ -34,6 +34,27 @@ it('loads TypeScript 6.0.3, which has the compiler API', async () => {
   expect(stdout).toMatch(/Using TypeScript 6\.0\.3 from /);
 });
 
+it('holds every public export of the three packages to being documented', () => {
+  const config = JSON.parse(readFileSync(join(docsDir, 'typedoc.json'), 'utf8')) as {
+    treatWarningsAsErrors: boolean;
+    validation: Record<string, boolean>;
+    packagesRequiringDocumentation: string[];
+    requiredToBeDocumented: string[];
+  };
+  expect(config.treatWarningsAsErrors).toBe(true);
+  expect(config.validation).toMatchObject({ notExported: true, invalidLink: true, notDocumented: true });
+  expect(config.requiredToBeDocumented).toEqual(
+    expect.arrayContaining(['Function', 'Class', 'Interface', 'TypeAlias']),
+  );
+  // typedoc checks documentation only for the packages named here, by their package.json names.
+  const names = ['core', 'runtime', 'testing'].map(
+    (dir) =>
+      (JSON.parse(readFileSync(join(repoRoot, 'packages', dir, 'package.json'), 'utf8')) as { name: string })
+        .name,
+  );
+  expect([...config.packagesRequiringDocumentation].sort()).toEqual(names.sort());
+});
+
 it('builds with no warning and no error', () => {
   expect(build.output).not.toMatch(/\[(warning|error)\]/);
   expect(build.code).toBe(0);
@@ -57,6 +78,9 @@ it('has pages for the main entry points of each package', () => {
     'functions/_sfini_testing.runExecution.html',
     'functions/_sfini_testing.testState.html',
     'functions/_sfini_testing.startLocalEndpoint.html',
+    'documents/getting-started.html',
+    'documents/typed-data-flow.html',
+    'documents/graphs.html',
   ];
   expect(pages.filter((page) => !existsSync(join(out, page)))).toEqual([]);
   const machinePage = readFileSync(join(out, 'functions/_sfini_core.machine.html'), 'utf8');
