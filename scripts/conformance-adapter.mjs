@@ -1,7 +1,7 @@
 // Adapter between the shared conformance runner (../shared/conformance/run-cases.mjs) and this
 // engine. It runs each recorded case through the built @sfini/testing package exactly as a user
 // would: runExecution for execution cases, testState for TestState cases.
-import { runExecution } from '../packages/testing/dist/index.js';
+import { runExecution, testState } from '../packages/testing/dist/index.js';
 
 export const name = '@sfini/testing';
 
@@ -27,8 +27,6 @@ export async function runTestStateCase(c) {
   if (c.context !== undefined) request.context = JSON.stringify(c.context);
   if (c.mock !== undefined) request.mock = c.mock;
   if (c.stateConfiguration !== undefined) request.stateConfiguration = c.stateConfiguration;
-  const { testState } = await import('../packages/testing/dist/index.js');
-  if (typeof testState !== 'function') return { status: 'CRASHED' };
   const response = await testState(request);
   const out = { status: response.status };
   if (response.output !== undefined) out.output = JSON.parse(response.output);

@@ -71,13 +71,14 @@ describe('data inference', () => {
         name: string;
         fixed: { deep: [number, string] };
       }>();
-      const sel = s.task('sel', double, {
+      const sel = p.task('sel', double, {
+        parameters: { 'n.$': '$.count' },
         resultSelector: { 'd.$': '$.doubled' },
         resultPath: '$.r',
         outputPath: '$.r',
       });
       expectTypeOf<DataOf<typeof sel>>().toEqualTypeOf<{ d: number }>();
-      return [p, sel];
+      return sel;
     });
   });
 

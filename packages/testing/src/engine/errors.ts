@@ -52,6 +52,11 @@ export class TaskFailedError extends Error {
   }
 }
 
+/** The execution (or the branch, iteration or task attempt) stopped while this work ran. */
+export class StoppedError extends Error {
+  override readonly name = 'StoppedError';
+}
+
 /** The prefix AWS puts before every runtime failure it attributes to a state. */
 export function stateFailurePrefix(stateName: string, enteredEventId: number): string {
   return `An error occurred while executing the state '${stateName}' (entered at the event id #${enteredEventId}).`;

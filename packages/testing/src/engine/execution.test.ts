@@ -89,6 +89,29 @@ describe('runExecution', () => {
     expect(() => startExecution('{not json')).toThrow(/not valid JSON/);
   });
 
+  it('draws States.UUID, States.MathRandom, $uuid and $random from an injected source', async () => {
+    const definition = {
+      StartAt: 'Paths',
+      States: {
+        Paths: {
+          Type: 'Pass',
+          Parameters: { 'id.$': 'States.UUID()', 'n.$': 'States.MathRandom(0, 100)' },
+          Next: 'Ata',
+        },
+        Ata: {
+          Type: 'Pass',
+          QueryLanguage: 'JSONata',
+          Output: { before: '{% $states.input %}', id: '{% $uuid() %}', r: '{% $random() %}' },
+          End: true,
+        },
+      },
+    };
+    const run = () => runExecution(definition, {}, { random: () => 0.25 });
+    const [first, second] = [await run(), await run()];
+    expect(first.output).toEqual(second.output);
+    expect(first.output).toMatchObject({ before: { n: 25 }, r: 0.25 });
+  });
+
   it('times out an execution after its TimeoutSeconds', async () => {
     const result = await runExecution({ ...passThenWait, TimeoutSeconds: 60 });
     expect(result.status).toBe('TIMED_OUT');

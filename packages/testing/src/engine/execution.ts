@@ -6,7 +6,8 @@ import type { AnyActivity, JsonValue, StateMachineLike } from '@sfini/core';
 import { resolveClock } from './clock.js';
 import { compileMachine } from './compile/machine.js';
 import type { CompiledMachine } from './compile/model.js';
-import { StatesErrors, StatesFailure } from './errors.js';
+import { StatesErrors, StatesFailure, StoppedError } from './errors.js';
+import { jsonataFunctionsWith } from './eval/jsonata.js';
 import { VariableScope } from './eval/scope.js';
 import { InputDetails, OutputDetails } from './history/details.js';
 import { HistoryLimitError, HistoryRecorder, MAX_HISTORY_EVENTS } from './history/recorder.js';
@@ -25,8 +26,8 @@ import type {
 import { toJson } from './values/json.js';
 import { withinPayloadLimit } from './values/size.js';
 
-/** The reason timers and threads are aborted with once an execution has ended (no stack to capture). */
-const ENDED = Object.freeze({ name: 'ExecutionEnded' });
+/** The reason timers, threads and tasks are aborted with once an execution has ended; made once. */
+const ENDED = new StoppedError('the execution has ended');
 
 interface Resolved {
   definition: Record<string, unknown>;
@@ -101,6 +102,9 @@ export function startExecution(
     accountId: identity.accountId,
     signal: controller.signal,
     mockInvocations: new Map(),
+    ...(options.random
+      ? { random: options.random, jsonataFunctions: jsonataFunctionsWith(options.random) }
+      : {}),
     tasks: {
       resolver: options.taskResolver,
       mocks: options.mocks ?? {},

@@ -193,6 +193,11 @@ export interface RunOptions {
   activityMocks?: Record<string, StateMock>;
   /** Tried first for every Task; return NOT_HANDLED to fall back to the other means. */
   taskResolver?: TaskResolver;
+  /**
+   * A uniform source in [0, 1) for States.MathRandom, States.UUID, $random and $uuid, so tests
+   * can make them deterministic. Defaults to the platform's randomness.
+   */
+  random?: () => number;
   /** Aborting stops the execution (ABORTED). */
   signal?: AbortSignal;
   /** The execution fails once its history reaches this many events (AWS: 25,000). */

@@ -30,6 +30,8 @@ export interface StatesBinding {
   context: () => JsonValue;
   result?: JsonValue;
   errorOutput?: JsonValue;
+  /** The AWS functions to bind, when an execution injects its own randomness. */
+  functions?: Readonly<Record<string, unknown>>;
 }
 
 /** A JSONata expression failed or returned something unusable; `message` is AWS's wording tail. */
@@ -54,6 +56,11 @@ const LIMITS = { timeout: 10_000, stack: 1_000 };
 const expressionCache = new Map<string, CompiledExpression>();
 /** Step Functions' own JSONata functions, bound where an expression names them. */
 const AWS_FUNCTIONS: Readonly<Record<string, unknown>> = awsJsonataFunctions();
+
+/** Step Functions' JSONata functions drawing on `random` ($random without a seed, $uuid). */
+export function jsonataFunctionsWith(random: () => number): Readonly<Record<string, unknown>> {
+  return awsJsonataFunctions({ random });
+}
 
 /** Compiles one expression (without the `{% %}` delimiters). */
 export function compileExpression(source: string): CompiledExpression {
@@ -149,7 +156,7 @@ export async function evaluateExpression(
     }
     const value = variables(name);
     if (value !== undefined) bindings[name] = value;
-    else if (Object.hasOwn(AWS_FUNCTIONS, name)) bindings[name] = AWS_FUNCTIONS[name];
+    else if (Object.hasOwn(AWS_FUNCTIONS, name)) bindings[name] = (states.functions ?? AWS_FUNCTIONS)[name];
   }
   let result: unknown;
   try {

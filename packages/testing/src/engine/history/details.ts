@@ -1,8 +1,9 @@
 // Event details that carry JSON payloads serialize them on first read. Values inside the engine
 // are never mutated, so text produced later is exactly the text AWS would have recorded then,
 // and an execution that nobody inspects never pays for serializing every state's input and
-// output. `toJSON` keeps `JSON.stringify(event)` complete, which is how histories leave the
-// process (the local endpoint, reports).
+// output. The payload fields (`input`, `output`, `assignedVariables`) are getters: reading them,
+// or `JSON.stringify` (through `toJSON`), gives the full AWS shape; the raw values are private,
+// so copying the own fields of a details object never leaks anything AWS would not send.
 import type { JsonValue } from '@sfini/core';
 import { stringify } from '../values/json.js';
 
@@ -12,13 +13,16 @@ const NOT_TRUNCATED = Object.freeze({ truncated: false });
 /** `stateEnteredEventDetails`. */
 export class StateEnteredDetails {
   readonly inputDetails = NOT_TRUNCATED;
+  readonly #value: JsonValue;
   #text: string | undefined;
   constructor(
     readonly name: string,
-    readonly inputValue: JsonValue,
-  ) {}
+    value: JsonValue,
+  ) {
+    this.#value = value;
+  }
   get input(): string {
-    if (this.#text === undefined) this.#text = stringify(this.inputValue);
+    if (this.#text === undefined) this.#text = stringify(this.#value);
     return this.#text;
   }
   toJSON() {
@@ -29,25 +33,31 @@ export class StateEnteredDetails {
 /** `stateExitedEventDetails`, with the variables the state assigned. */
 export class StateExitedDetails {
   readonly outputDetails = NOT_TRUNCATED;
+  readonly #value: JsonValue;
+  readonly #assignedValues: Readonly<Record<string, JsonValue>> | undefined;
   #text: string | undefined;
   #assigned: Record<string, string> | undefined;
   constructor(
     readonly name: string,
-    readonly outputValue: JsonValue,
-    readonly assignedValues?: Readonly<Record<string, JsonValue>>,
-  ) {}
+    value: JsonValue,
+    assigned?: Readonly<Record<string, JsonValue>>,
+  ) {
+    this.#value = value;
+    this.#assignedValues = assigned;
+  }
   get output(): string {
-    if (this.#text === undefined) this.#text = stringify(this.outputValue);
+    if (this.#text === undefined) this.#text = stringify(this.#value);
     return this.#text;
   }
   get assignedVariables(): Record<string, string> | undefined {
-    if (this.assignedValues === undefined) return undefined;
+    const values = this.#assignedValues;
+    if (values === undefined) return undefined;
     if (this.#assigned === undefined) {
       // AWS lists assigned variables in name order, whatever order Assign wrote them in.
       const out: Record<string, string> = {};
-      for (const key of Object.keys(this.assignedValues).sort()) {
+      for (const key of Object.keys(values).sort()) {
         Object.defineProperty(out, key, {
-          value: stringify(this.assignedValues[key] as JsonValue),
+          value: stringify(values[key] as JsonValue),
           enumerable: true,
           writable: true,
           configurable: true,
@@ -58,7 +68,7 @@ export class StateExitedDetails {
     return this.#assigned;
   }
   get assignedVariablesDetails(): { truncated: boolean } | undefined {
-    return this.assignedValues === undefined ? undefined : NOT_TRUNCATED;
+    return this.#assignedValues === undefined ? undefined : NOT_TRUNCATED;
   }
   toJSON() {
     const json: Record<string, unknown> = {
@@ -66,7 +76,7 @@ export class StateExitedDetails {
       output: this.output,
       outputDetails: this.outputDetails,
     };
-    if (this.assignedValues !== undefined) {
+    if (this.#assignedValues !== undefined) {
       json.assignedVariables = this.assignedVariables;
       json.assignedVariablesDetails = NOT_TRUNCATED;
     }
@@ -77,37 +87,39 @@ export class StateExitedDetails {
 /** Details whose payload is an `input` (ExecutionStarted, ActivityScheduled, LambdaFunctionScheduled). */
 export class InputDetails {
   readonly inputDetails = NOT_TRUNCATED;
+  readonly #value: JsonValue;
+  readonly #extra: Readonly<Record<string, unknown>>;
   #text: string | undefined;
-  constructor(
-    readonly inputValue: JsonValue,
-    readonly extra: Readonly<Record<string, unknown>> = {},
-  ) {
+  constructor(value: JsonValue, extra: Readonly<Record<string, unknown>> = {}) {
+    this.#value = value;
+    this.#extra = extra;
     Object.assign(this, extra);
   }
   get input(): string {
-    if (this.#text === undefined) this.#text = stringify(this.inputValue);
+    if (this.#text === undefined) this.#text = stringify(this.#value);
     return this.#text;
   }
   toJSON() {
-    return { ...this.extra, input: this.input, inputDetails: this.inputDetails };
+    return { ...this.#extra, input: this.input, inputDetails: this.inputDetails };
   }
 }
 
 /** Details whose payload is an `output` (ExecutionSucceeded, TaskSucceeded, ActivitySucceeded, ...). */
 export class OutputDetails {
   readonly outputDetails = NOT_TRUNCATED;
+  readonly #value: JsonValue;
+  readonly #extra: Readonly<Record<string, unknown>>;
   #text: string | undefined;
-  constructor(
-    readonly outputValue: JsonValue,
-    readonly extra: Readonly<Record<string, unknown>> = {},
-  ) {
+  constructor(value: JsonValue, extra: Readonly<Record<string, unknown>> = {}) {
+    this.#value = value;
+    this.#extra = extra;
     Object.assign(this, extra);
   }
   get output(): string {
-    if (this.#text === undefined) this.#text = stringify(this.outputValue);
+    if (this.#text === undefined) this.#text = stringify(this.#value);
     return this.#text;
   }
   toJSON() {
-    return { ...this.extra, output: this.output, outputDetails: this.outputDetails };
+    return { ...this.#extra, output: this.output, outputDetails: this.outputDetails };
   }
 }

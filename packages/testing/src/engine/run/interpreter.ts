@@ -3,6 +3,7 @@
 // (the machine, a Parallel branch, a Map iteration) runs through this one loop.
 import type { JsonValue } from '@sfini/core';
 import type { CompiledGraph, CompiledState } from '../compile/model.js';
+import { StoppedError } from '../errors.js';
 import { runChoice } from '../states/choice.js';
 import { runFail } from '../states/fail.js';
 import { runMap } from '../states/map.js';
@@ -12,11 +13,6 @@ import type { StepOutcome, StepResult } from '../states/step.js';
 import { runTask } from '../states/task.js';
 import { runWait } from '../states/wait.js';
 import type { Thread } from './runtime.js';
-
-/** The execution was stopped while this thread ran. */
-export class StoppedError extends Error {
-  override readonly name = 'StoppedError';
-}
 
 /** Runs one state. */
 export function runState(state: CompiledState, input: JsonValue, thread: Thread): StepOutcome {

@@ -83,6 +83,10 @@ export interface Runtime {
   readonly region: string;
   readonly accountId: string;
   readonly inspection?: InspectionHooks;
+  /** A uniform source in [0, 1) for States.MathRandom, States.UUID, $random and $uuid. */
+  readonly random?: () => number;
+  /** Step Functions' JSONata functions bound to `random`, when it is given. */
+  readonly jsonataFunctions?: Readonly<Record<string, unknown>>;
   /** TestState: the context object given by the caller, used as is. */
   readonly contextOverride?: JsonValue;
   /** TestState: the name the context object gives the state. */

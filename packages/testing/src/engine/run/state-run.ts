@@ -173,7 +173,9 @@ export class StateRun implements PayloadHost {
 
   /** Evaluates an intrinsic function call; its failures become States.Runtime with AWS's prefix. */
   intrinsic(expression: string, field: string, dollar: JsonValue): JsonValue {
+    const random = this.thread.runtime.random;
     const scope: IntrinsicScope = {
+      ...(random ? { random } : {}),
       resolvePath: (path) => {
         const parsed = parsePathCached(path);
         const value = this.select(parsed, dollar);
@@ -230,7 +232,13 @@ export class StateRun implements PayloadHost {
 
   /** `$states` for a JSONata evaluation. */
   states(extra?: { result?: JsonValue; errorOutput?: JsonValue }): StatesBinding {
-    return { input: this.input, context: () => this.context(), ...extra };
+    const functions = this.thread.runtime.jsonataFunctions;
+    return {
+      input: this.input,
+      context: () => this.context(),
+      ...(functions ? { functions } : {}),
+      ...extra,
+    };
   }
 
   /** Evaluates a JSONata template; failures become States.QueryEvaluationError. */

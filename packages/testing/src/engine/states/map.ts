@@ -6,9 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import type { JsonValue } from '@sfini/core';
 import type { MapState } from '../compile/model.js';
-import { StatesErrors, StatesFailure } from '../errors.js';
+import { StatesErrors, StatesFailure, StoppedError } from '../errors.js';
 import { HistoryRecorder } from '../history/recorder.js';
-import { StoppedError } from '../run/interpreter.js';
 import type { Runtime, StateOutcomeMock, Thread } from '../run/runtime.js';
 import type { StateRun } from '../run/state-run.js';
 import { childThread, linkedController, runChild } from './branches.js';

@@ -4,8 +4,14 @@
 // and which errors may be retried or caught follow AWS (see errors.ts).
 import type { JsonValue } from '@sfini/core';
 import type { Catcher, MapState, ParallelState, Retrier, TaskState } from '../compile/model.js';
-import { describeThrown, errorMatches, StatesErrors, StatesFailure, TaskFailedError } from '../errors.js';
-import { StoppedError } from '../run/interpreter.js';
+import {
+  describeThrown,
+  errorMatches,
+  StatesErrors,
+  StatesFailure,
+  StoppedError,
+  TaskFailedError,
+} from '../errors.js';
 import type { Thread } from '../run/runtime.js';
 import { StateRun } from '../run/state-run.js';
 import { checkPayloadSize, type StepResult } from './step.js';
@@ -120,6 +126,7 @@ export async function runWithRetry(
     try {
       return await attemptOnce(state, run, effective, program);
     } catch (thrown) {
+      if (thread.signal.aborted) throw thrown;
       failure = asFailure(thrown);
     }
     if (failure.kind === 'evaluation') run.evaluationFailed(failure);

@@ -5,9 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import type { JsonValue } from '@sfini/core';
 import type { NumberSource, TaskState } from '../compile/model.js';
-import { describeThrown, StatesErrors, StatesFailure, TaskFailedError } from '../errors.js';
+import { describeThrown, StatesErrors, StatesFailure, StoppedError, TaskFailedError } from '../errors.js';
 import { NOT_FOUND } from '../paths/select.js';
-import { StoppedError } from '../run/interpreter.js';
 import type { Thread } from '../run/runtime.js';
 import type { StateRun } from '../run/state-run.js';
 import { TaskEvents } from '../task/events.js';
@@ -19,6 +18,8 @@ import type { StepResult } from './step.js';
 
 const kinds = new WeakMap<TaskState, ResourceKind>();
 const REARMED = Object.freeze({ name: 'HeartbeatRearmed' });
+/** Why an attempt's timers and signal are aborted once it has settled; made once. */
+const ATTEMPT_OVER = new StoppedError('the task attempt is over');
 
 function kindOf(state: TaskState): ResourceKind {
   let kind = kinds.get(state);
@@ -68,7 +69,7 @@ async function attemptTask(state: TaskState, run: StateRun, input: JsonValue): P
   events.scheduled(input, timeoutSeconds, heartbeatSeconds);
 
   const attempt = new AbortController();
-  const onStop = () => attempt.abort(new StoppedError('stopped'));
+  const onStop = () => attempt.abort(run.thread.signal.reason);
   run.thread.signal.addEventListener('abort', onStop, { once: true });
   let rejectTimer: (reason: Timeout) => void = () => {};
   const timers = new Promise<never>((_, reject) => {
@@ -134,7 +135,7 @@ async function attemptTask(state: TaskState, run: StateRun, input: JsonValue): P
     events.failed(error, cause);
     throw new StatesFailure(error, cause, 'task');
   } finally {
-    if (!attempt.signal.aborted) attempt.abort(new StoppedError('attempt over'));
+    if (!attempt.signal.aborted) attempt.abort(ATTEMPT_OVER);
     run.thread.signal.removeEventListener('abort', onStop);
   }
 }
