@@ -9,8 +9,16 @@ import type { FlagValues } from './parse.js';
 
 /** Where the CLI reads and writes, and what stops its long-running commands. */
 export interface CliStreams {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
+  /** Where results go (the output of `start --wait`, `definition`, `executions`, ...). */
+  stdout: {
+    /** Writes `text` as it is (lines end with a newline). */
+    write(text: string): unknown;
+  };
+  /** Where errors, progress and worker notes go. */
+  stderr: {
+    /** Writes `text` as it is (lines end with a newline). */
+    write(text: string): unknown;
+  };
   /** Read by `start -`. */
   stdin?: AsyncIterable<unknown>;
   /** Environment for defaults (SFINI_ENDPOINT, AWS_REGION); defaults to `process.env`. */
