@@ -70,7 +70,7 @@ it('documents each entry point under the name it is imported by', () => {
 it('has pages for the main entry points of each package', () => {
   const pages = [
     'functions/_sfini_core.machine.html',
-    'functions/_sfini_core.activity.html',
+    'variables/_sfini_core.activity.html',
     'functions/_sfini_core_graph.toSvg.html',
     'classes/_sfini_runtime.Session.html',
     'classes/_sfini_runtime.Worker.html',
