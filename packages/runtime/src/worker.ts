@@ -12,7 +12,7 @@ import type { AnyActivity } from '@sfini/core';
 import { Backoff, type BackoffOptions, sleep } from './backoff.js';
 import { awsErrorName, isAbortError, isTransientError } from './errors.js';
 import type { Session } from './session.js';
-import { RunningTask, type TaskOutcome } from './worker-task.js';
+import { RunningTask, type TaskEnvironment, type TaskOutcome } from './worker-task.js';
 
 /** Options of a {@link Worker}. */
 export interface WorkerOptions {
@@ -160,7 +160,15 @@ export class Worker {
     const heartbeatIntervalMs =
       this.#options.heartbeatIntervalMs ??
       (heartbeatSeconds === undefined ? undefined : (heartbeatSeconds * 1000) / 3);
-    for (let i = 0; i < this.concurrency; i++) this.#slots.push(this.#slot(arn, heartbeatIntervalMs));
+    const environment: TaskEnvironment = {
+      client: this.#session.client,
+      activity: this.activity,
+      heartbeatIntervalMs,
+      retry: this.#options.retry ?? {},
+      hardStop: this.#hardStop.signal,
+      onTransientError: this.#onTransient,
+    };
+    for (let i = 0; i < this.concurrency; i++) this.#slots.push(this.#slot(arn, environment));
     return this;
   }
 
@@ -177,7 +185,7 @@ export class Worker {
     this.#emit({ type: 'transient-error', operation, error });
   };
 
-  async #slot(activityArn: string, heartbeatIntervalMs: number | undefined): Promise<void> {
+  async #slot(activityArn: string, environment: TaskEnvironment): Promise<void> {
     const backoff = new Backoff(this.#options.retry);
     const signal = this.#pollAbort.signal;
     while (this.#state === 'running') {
@@ -205,28 +213,17 @@ export class Worker {
         return;
       }
       // A task that arrived while stopping is still run: it was handed to this worker.
-      if (task.taskToken) await this.#run(task.taskToken, task.input, heartbeatIntervalMs);
+      if (task.taskToken) await this.#run(new RunningTask(environment, task.taskToken), task.input);
     }
   }
 
-  async #run(token: string, input: string | undefined, heartbeatIntervalMs: number | undefined) {
-    const running = new RunningTask(
-      {
-        client: this.#session.client,
-        activity: this.activity,
-        heartbeatIntervalMs,
-        retry: this.#options.retry ?? {},
-        hardStop: this.#hardStop.signal,
-        onTransientError: this.#onTransient,
-      },
-      token,
-    );
+  async #run(running: RunningTask, input: string | undefined): Promise<void> {
     this.#inFlight.add(running);
-    this.#emit({ type: 'task-started', taskToken: token });
+    this.#emit({ type: 'task-started', taskToken: running.token });
     try {
       const outcome = await running.run(input);
       this.#count(outcome);
-      this.#emit({ type: 'task-finished', taskToken: token, outcome });
+      this.#emit({ type: 'task-finished', taskToken: running.token, outcome });
     } finally {
       this.#inFlight.delete(running);
     }

@@ -98,6 +98,32 @@ describe.skipIf(!endpointRunsExecutions)('cli end to end', () => {
   });
 });
 
+describe('cli express', () => {
+  it('runs an EXPRESS machine synchronously with start --sync', async () => {
+    const express = cli({
+      stateMachine: aslMachine('cliExpress', () => ({
+        StartAt: 'p',
+        States: { p: { Type: 'Pass', Parameters: { 'doubled.$': 'States.MathAdd($.n, $.n)' }, End: true } },
+      })),
+      type: 'EXPRESS',
+      program: 'express',
+    });
+    let stdout = '';
+    let stderr = '';
+    const io = {
+      stdout: { write: (t: string) => (stdout += t) },
+      stderr: { write: (t: string) => (stderr += t) },
+      env: { SFINI_ENDPOINT: endpoint.url },
+    };
+    expect(await express.run(['register'], io)).toBe(0);
+    stdout = '';
+    expect(await express.run(['start', '--sync', '--input', '{"n":21}'], io)).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ doubled: 42 });
+    expect(stderr).toMatch(/^arn:aws:states:us-east-1:\d{12}:express:cliExpress:/);
+    expect(await express.run(['deregister'], io)).toBe(0);
+  });
+});
+
 describe('cli local', () => {
   it('serves a local endpoint with `local` that the other commands then use', async () => {
     const stop = new AbortController();
