@@ -37,6 +37,7 @@ export {
   type FormatHistoryOptions,
   formatHistory,
   formatHistoryEvent,
+  type HistoryEventLike,
   type ReadHistoryOptions,
   readHistory,
 } from './history.js';
