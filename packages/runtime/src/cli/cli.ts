@@ -1,6 +1,6 @@
 // The command line a machine's author gets for free, as sfini's CLI was: one call wires a
 // machine and its activities to register, deregister, start, stop, executions, history,
-// worker, definition and local. `run` returns an exit code instead of exiting, so tests and
+// worker, definition, graph and local. `run` returns an exit code instead of exiting, so tests and
 // embedding programs can call it; only a real process run sets `process.exitCode`.
 import { basename } from 'node:path';
 import type { AnyStateMachine } from '@sfini/core';
@@ -16,6 +16,7 @@ import {
   workerCommand,
 } from './commands.js';
 import { CliContext, type CliOptions, type CliStreams } from './context.js';
+import { GRAPH_FLAGS, graphCommand } from './graph-command.js';
 import { type ArgsSpec, commandHelp, type FlagValues, parseCommandArgs, UsageError } from './parse.js';
 
 export type { CliOptions, CliStreams } from './context.js';
@@ -119,6 +120,16 @@ const COMMANDS: Record<string, Command> = {
     flags: {},
     positionals: { min: 0, max: 0 },
     run: (ctx) => definitionCommand(ctx),
+  },
+  graph: {
+    usage: 'graph',
+    summary: "Draw the state machine as SVG or Mermaid, optionally coloured by an execution's history.",
+    details:
+      'Without --execution, nothing is read from Step Functions. With it, the whole history is read ' +
+      'and every state is coloured by its outcome: succeeded, retried, caught, failed, or not reached.',
+    flags: GRAPH_FLAGS,
+    positionals: { min: 0, max: 0 },
+    run: graphCommand,
   },
   local: {
     usage: 'local',

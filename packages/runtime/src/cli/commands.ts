@@ -137,7 +137,7 @@ export async function startCommand(
 }
 
 /** The execution named on the command line: a full ARN, or a name of this machine's executions. */
-async function executionOf(ctx: CliContext, nameOrArn: string) {
+export async function executionOf(ctx: CliContext, nameOrArn: string) {
   const session = ctx.session();
   if (nameOrArn.startsWith('arn:')) return session.execution(nameOrArn);
   const machineArn = await ctx.handle(session).resolveArn();
