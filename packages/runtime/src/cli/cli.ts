@@ -117,9 +117,22 @@ const COMMANDS: Record<string, Command> = {
   definition: {
     usage: 'definition',
     summary: "Print the state machine's definition (Amazon States Language JSON).",
-    flags: {},
+    details:
+      'Activity ARNs are built for --region and --account-id (default: the placeholder account ' +
+      '123456789012), or, with --resolve, looked up in Step Functions where the activities are registered.',
+    flags: {
+      'account-id': {
+        type: 'string',
+        value: 'ID',
+        description: 'AWS account of the activity ARNs (12 digits)',
+      },
+      resolve: {
+        type: 'boolean',
+        description: 'use the ARNs of the registered activities (lists them from Step Functions)',
+      },
+    },
     positionals: { min: 0, max: 0 },
-    run: (ctx) => definitionCommand(ctx),
+    run: definitionCommand,
   },
   graph: {
     usage: 'graph',

@@ -1,5 +1,5 @@
 // What a command may use: the program's machine and activities, the streams it writes to, and
-// a session built from the command line's --endpoint and --region on first use (so `--help`
+// a session built from the command line's --endpoint, --region and --account-id on first use (so `--help`
 // and `definition` never touch the network or need credentials).
 import type { AnyStateMachine } from '@sfini/core';
 import type { ActivitySource } from '../activities.js';
@@ -69,10 +69,12 @@ export class CliContext {
     if (this.#session) return this.#session;
     const endpoint = typeof this.#values.endpoint === 'string' ? this.#values.endpoint : undefined;
     const region = typeof this.#values.region === 'string' ? this.#values.region : undefined;
+    const accountId = typeof this.#values['account-id'] === 'string' ? this.#values['account-id'] : undefined;
     this.#session = new Session({
       ...this.#options.session,
       ...(endpoint ? { endpoint } : {}),
       ...(region ? { region } : {}),
+      ...(accountId ? { accountId } : {}),
       ...(this.io.env ? { env: this.io.env } : {}),
     });
     return this.#session;
