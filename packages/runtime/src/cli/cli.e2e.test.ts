@@ -148,3 +148,24 @@ describe('cli local', () => {
     expect(stderr).toContain('local endpoint closed');
   });
 });
+
+describe('cli definition --resolve', () => {
+  it('prints the ARNs the endpoint gave the registered activities', async () => {
+    const other = await startLocalEndpoint({ region: 'eu-west-1', accountId: '210987654321' });
+    try {
+      const run = runner(other.url);
+      const before = await run(['definition', '--resolve']);
+      expect(before.code).toBe(1);
+      expect(before.stderr).toContain(`'cliE2e-printActivity' is not registered at ${other.url}`);
+      expect((await run(['register'])).code).toBe(0);
+      const resolved = await run(['definition', '--resolve']);
+      expect(resolved.code, resolved.stderr).toBe(0);
+      expect(JSON.parse(resolved.stdout).States.print.Resource).toBe(
+        'arn:aws:states:eu-west-1:210987654321:activity:cliE2e-printActivity',
+      );
+      expect((await run(['deregister'])).code).toBe(0);
+    } finally {
+      await other.close();
+    }
+  });
+});
