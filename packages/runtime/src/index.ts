@@ -33,6 +33,7 @@ export {
   type WaitOptions,
 } from './execution.js';
 export { generateExecutionName } from './execution-name.js';
+export { DEFAULT_HEARTBEAT_INTERVAL_MS, heartbeatInterval, heartbeatIntervalFor } from './heartbeat.js';
 export {
   type FormatHistoryOptions,
   formatHistory,

@@ -169,3 +169,39 @@ describe('cli definition --resolve', () => {
     }
   });
 });
+
+describe.skipIf(!endpointRunsExecutions)('cli worker heartbeats', () => {
+  it('keeps alive a Task whose HeartbeatSeconds only the machine sets, not the activity', async () => {
+    const slow = new ActivityRegistration('cliHb-').activity('slow', { input: z.object({}) }, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      return 'finished';
+    });
+    const hbMachine = aslMachine(
+      'cliHeartbeats',
+      (arnOf) => ({
+        StartAt: 'slow',
+        States: { slow: { Type: 'Task', Resource: arnOf(slow), HeartbeatSeconds: 1, End: true } },
+      }),
+      { activities: [slow] },
+    );
+    const hbApp = cli({ stateMachine: hbMachine, program: 'hb' });
+    let stdout = '';
+    let stderr = '';
+    const stop = new AbortController();
+    const io = (signal?: AbortSignal) => ({
+      stdout: { write: (t: string) => (stdout += t) },
+      stderr: { write: (t: string) => (stderr += t) },
+      env: { SFINI_ENDPOINT: endpoint.url },
+      ...(signal ? { signal } : {}),
+    });
+    expect(await hbApp.run(['register'], io())).toBe(0);
+    const worker = hbApp.run(['worker'], io(stop.signal));
+    const code = await hbApp.run(['start', '--input', '{}', '--wait', '--timeout', '10'], io());
+    stop.abort();
+    await worker;
+    await hbApp.run(['deregister'], io());
+    expect(stderr).not.toContain('HeartbeatTimeout');
+    expect(code).toBe(0);
+    expect(stdout).toContain('"finished"');
+  });
+});

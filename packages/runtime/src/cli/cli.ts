@@ -102,6 +102,8 @@ const COMMANDS: Record<string, Command> = {
     usage: 'worker [ACTIVITY...]',
     summary: 'Run workers for the activities (all of them when none is named) until interrupted.',
     details:
+      'Heartbeats go at a third of the smallest HeartbeatSeconds of the Tasks running the activity ' +
+      "(or of the activity's heartbeatSeconds), else every 5 s.\n" +
       'On SIGINT or SIGTERM, polling stops and tasks in flight finish (or fail at the shutdown timeout).',
     flags: {
       concurrency: { type: 'string', value: 'N', description: 'tasks run at once per activity (default 1)' },

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { type AnyActivity, DEFAULT_ACCOUNT_ID } from '@sfini/core';
 import { activitiesOf } from '../activities.js';
 import type { ExecutionResult } from '../execution.js';
+import { heartbeatIntervalFor } from '../heartbeat.js';
 import { formatHistory } from '../history.js';
 import type { Session } from '../session.js';
 import { taskFailureOf } from '../task-failure.js';
@@ -290,8 +291,11 @@ export async function workerCommand(
   const session: Session = ctx.session();
   const workers: Worker[] = [];
   for (const activity of activities) {
+    // The machine says which HeartbeatSeconds its Tasks set; the activity alone may not.
+    const heartbeatIntervalMs = heartbeatIntervalFor(ctx.machine(), activity);
     const worker: Worker = session.worker(activity, {
       concurrency,
+      ...(heartbeatIntervalMs === undefined ? {} : { heartbeatIntervalMs }),
       onEvent: (event) => {
         const line = describeEvent(worker, event);
         if (line) note(ctx, line);

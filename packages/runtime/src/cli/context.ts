@@ -91,6 +91,11 @@ export class CliContext {
     });
   }
 
+  /** The machine the commands act on. */
+  machine(): AnyStateMachine {
+    return this.#options.stateMachine;
+  }
+
   /** The activities the program owns. */
   activities(): ActivitySource {
     return this.#options.activities ?? this.#options.stateMachine.activities;
