@@ -102,9 +102,9 @@ const COMMANDS: Record<string, Command> = {
     usage: 'worker [ACTIVITY...]',
     summary: 'Run workers for the activities (all of them when none is named) until interrupted.',
     details:
-      'Heartbeats go at a third of the smallest HeartbeatSeconds of the Tasks running the activity ' +
-      "(or of the activity's heartbeatSeconds), else every 5 s.\n" +
-      'On SIGINT or SIGTERM, polling stops and tasks in flight finish (or fail at the shutdown timeout).',
+      'On SIGINT or SIGTERM, polling stops and tasks in flight finish (or fail at the shutdown timeout).\n\n' +
+      'While a task runs, heartbeats go at a third of the smallest HeartbeatSeconds among the Tasks ' +
+      "running the activity and the activity's heartbeatSeconds, else every 5 s.",
     flags: {
       concurrency: { type: 'string', value: 'N', description: 'tasks run at once per activity (default 1)' },
       'shutdown-timeout': {
@@ -141,7 +141,8 @@ const COMMANDS: Record<string, Command> = {
     summary: "Draw the state machine as SVG or Mermaid, optionally coloured by an execution's history.",
     details:
       'Without --execution, nothing is read from Step Functions. With it, the whole history is read ' +
-      'and every state is coloured by its outcome: succeeded, retried, caught, failed, or not reached.',
+      'and every state is coloured by what happened to it: succeeded, retried, caught, failed, or not ' +
+      'reached. EXECUTION is an execution name of this machine or a full execution ARN.',
     flags: GRAPH_FLAGS,
     positionals: { min: 0, max: 0 },
     run: graphCommand,
