@@ -314,6 +314,9 @@ describe('cli', () => {
     expect((await run(['graph', '--direction', 'up'])).stderr).toContain(
       "--direction must be one of TB, LR, got 'up'",
     );
+    const unwritable = await run(['graph', '--out', join(tmpdir(), 'no-such-dir-sfini', 'm.svg')]);
+    expect(unwritable.code).toBe(1);
+    expect(unwritable.stderr).toMatch(/^error: cannot write '.*m\.svg': ENOENT/);
   });
 
   it('reads the whole history, page by page, to colour the graph', async () => {
@@ -350,6 +353,25 @@ describe('cli', () => {
     expect(calls.map((c) => c.input.nextToken)).toEqual([undefined, 'second']);
     expect(calls[0]!.input.executionArn).toBe(
       'arn:aws:states:us-east-1:111122223333:execution:myStateMachine:run-1',
+    );
+  });
+
+  it('notes when the execution ran states this machine does not have', async () => {
+    const { run, fake } = setup();
+    await run(['register']);
+    const t = new Date(0);
+    fake.overrides.set('GetExecutionHistory', () => ({
+      events: [
+        { id: 1, type: 'ExecutionStarted', timestamp: t, executionStartedEventDetails: { input: '{}' } },
+        { id: 2, type: 'PassStateEntered', timestamp: t, stateEnteredEventDetails: { name: 'renamed' } },
+      ],
+    }));
+    const drawn = await run(['graph', '--execution', 'old-run']);
+    expect(drawn.code).toBe(0);
+    expect(drawn.stdout).toMatch(/^<svg/);
+    expect(drawn.stderr).toBe(
+      'note: the execution ran states this machine does not have (renamed); ' +
+        'it may have run another version of the definition\n',
     );
   });
 });
