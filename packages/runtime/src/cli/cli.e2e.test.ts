@@ -5,7 +5,7 @@ import { ActivityRegistration } from '@sfini/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { aslMachine } from '../../test/asl-machine.js';
-import { endpointRunsExecutions, type LocalEndpoint, startLocalEndpoint } from '../../test/local-endpoint.js';
+import { type LocalEndpoint, startLocalEndpoint } from '../../test/local-endpoint.js';
 import { cli } from './cli.js';
 
 const activities = new ActivityRegistration('cliE2e-');
@@ -54,7 +54,7 @@ afterAll(async () => {
   await endpoint?.close();
 });
 
-describe.skipIf(!endpointRunsExecutions)('cli end to end', () => {
+describe('cli end to end', () => {
   it('registers, works, starts and waits, lists, shows history, deregisters', async () => {
     const run = runner(endpoint.url);
     expect((await run(['register'])).code).toBe(0);
@@ -170,7 +170,7 @@ describe('cli definition --resolve', () => {
   });
 });
 
-describe.skipIf(!endpointRunsExecutions)('cli worker heartbeats', () => {
+describe('cli worker heartbeats', () => {
   it('keeps alive a Task whose HeartbeatSeconds only the machine sets, not the activity', async () => {
     const slow = new ActivityRegistration('cliHb-').activity('slow', { input: z.object({}) }, async () => {
       await new Promise((resolve) => setTimeout(resolve, 1500));

@@ -9,7 +9,7 @@ import { ActivityRegistration } from '@sfini/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { aslMachine } from '../../test/asl-machine.js';
-import { endpointRunsExecutions, type LocalEndpoint, startLocalEndpoint } from '../../test/local-endpoint.js';
+import { type LocalEndpoint, startLocalEndpoint } from '../../test/local-endpoint.js';
 import { cli } from './cli.js';
 
 class MyError extends Error {
@@ -72,7 +72,7 @@ function svgOutcomes(svg: string): Record<string, string> {
   return outcomes;
 }
 
-describe.skipIf(!endpointRunsExecutions)('cli graph end to end', () => {
+describe('cli graph end to end', () => {
   it('draws a failed execution, retried then caught, as SVG and as Mermaid', async () => {
     expect((await run(['register'])).code).toBe(0);
     const stopWorker = new AbortController();
