@@ -16,6 +16,7 @@ import type { Flow, OutputOf, Returned } from './types/api.js';
 import type { Plain, UnknownObject } from './types/data.js';
 import type { MachineOptions } from './types/options.js';
 import type { TaskResource } from './types/pipeline.js';
+import type { NoVars } from './types/vars.js';
 
 /**
  * The data a machine's first state receives: the parsed input, as JSON, rebuilt flat so
@@ -78,7 +79,7 @@ export function machine<
   // The whole function is the type parameter, not its return type: a type parameter as the
   // contextual return type of the callback makes TypeScript expand the builder's types deeply.
   // NoInfer: the schema alone decides S; letting the callback take part expands the types deeply.
-  F extends (start: Flow<StartData<NoInfer<S>>, never>) => Returned,
+  F extends (start: Flow<StartData<NoInfer<S>>, never, NoVars>) => Returned,
   S extends z.ZodType | undefined = undefined,
 >(name: string, options: MachineOptions<S>, define: F): StateMachine<StartInput<S>, OutputOf<ReturnType<F>>> {
   assertResourceName('state machine', name);

@@ -26,6 +26,20 @@ export type PathRoot<P extends string> = P extends `$$${string}`
       ? 'variable'
       : 'invalid';
 
+/**
+ * A variable path (`$name`, `$name.field[0]`) split into the variable's name and the rest of
+ * the path, written as a path from `$` (`$.field[0]`), so {@link ParsePath} follows it.
+ */
+export type SplitVariablePath<P extends string> = P extends `$${infer Body}`
+  ? Body extends `${infer Name}.${infer Rest}`
+    ? Name extends `${infer Short}[${infer Bracket}`
+      ? [Short, `$[${Bracket}.${Rest}`]
+      : [Name, `$.${Rest}`]
+    : Body extends `${infer Name}[${infer Rest}`
+      ? [Name, `$[${Rest}`]
+      : [Body, '$']
+  : never;
+
 /** The segments of a `$`-rooted path, or {@link OpaquePath} when the types cannot follow it. */
 export type ParsePath<P extends string> = P extends '$'
   ? []

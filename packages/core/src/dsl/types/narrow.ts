@@ -1,0 +1,91 @@
+// Choice narrowing: what a rule proves about the data, applied to the data its target receives.
+// Each condition carries the facts it proves when it holds (`Facts`) and those it proves when it
+// does not (`Negated`, for `not`): `isPresent('$.x')` proves x present, `isString('$.x')` that x
+// is a string, a comparison that its operand is present and of the compared kind. `and` proves
+// the facts of all its conditions, `not` swaps the two lists, `or` proves only what its negation
+// would. The facts become writes in the data's log (data.ts), so narrowing costs one write per
+// fact and never rebuilds the data type.
+import type { Absent, AnyData, ReadAt, WriteAt } from './data.js';
+import type { ParsePath, PathError, PathRoot, PathSegment } from './path.js';
+
+/** What a fact says about the value at its path. */
+export type FactKind =
+  | 'present'
+  | 'absent'
+  | 'string'
+  | 'number'
+  | 'boolean'
+  | 'null'
+  | 'not-string'
+  | 'not-number'
+  | 'not-boolean'
+  | 'not-null'
+  | 'equals'
+  | 'not-equals';
+
+/** One fact: the path it is about, what it says, and for (not-)equals the value compared with. */
+export type Fact = readonly [path: string, kind: FactKind, value?: unknown];
+
+/** The facts an `isX(path, value)` test proves when it holds: `value` false means "is not". */
+export type TestFacts<P, B, Yes extends FactKind, No extends FactKind> = [B] extends [true]
+  ? OneFact<P, Yes>
+  : [B] extends [false]
+    ? OneFact<P, No>
+    : [];
+
+type OneFact<P, K extends FactKind> = [K] extends [never] ? [] : [readonly [P & string, K]];
+
+type KindType = { string: string; number: number; boolean: boolean; null: null };
+
+/** `T` as the fact of kind `K` (comparing with `X`) leaves it. */
+type NarrowType<T, K extends FactKind, X> = K extends 'present'
+  ? unknown extends T
+    ? unknown
+    : Exclude<T, undefined>
+  : K extends keyof KindType
+    ? unknown extends T
+      ? KindType[K]
+      : Extract<T, KindType[K]>
+    : K extends `not-${infer Not extends keyof KindType}`
+      ? unknown extends T
+        ? unknown
+        : Exclude<T, KindType[Not]>
+      : K extends 'equals'
+        ? unknown extends T
+          ? X
+          : [Extract<T, X>] extends [never]
+            ? X extends T
+              ? X
+              : never
+            : Extract<T, X>
+        : K extends 'not-equals'
+          ? unknown extends T
+            ? unknown
+            : Exclude<T, X>
+          : T;
+
+type NarrowOne<D extends AnyData, F> = F extends readonly [
+  infer P extends string,
+  infer K extends FactKind,
+  ...infer X,
+]
+  ? PathRoot<P> extends 'data'
+    ? ParsePath<P> extends infer S extends readonly [PathSegment, ...PathSegment[]]
+      ? ReadAt<D, S> extends infer T
+        ? [T] extends [PathError]
+          ? D
+          : K extends 'absent'
+            ? WriteAt<D, S, Absent>
+            : WriteAt<D, S, NarrowType<T, K, X[0]>>
+        : D
+      : D
+    : D
+  : D;
+
+/** Data `D` with each fact of `F` applied in order. Facts about variables or `$$` are skipped. */
+export type Narrow<D extends AnyData, F extends readonly Fact[]> = F extends readonly [
+  infer Head,
+  ...infer Rest extends readonly Fact[],
+]
+  ? Narrow<NarrowOne<D, Head>, Rest>
+  : D;
