@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // Measures what the DSL's types cost the compiler. For each size it generates a chained
 // machine (Tasks writing with ResultPath, some overwriting earlier writes, some at nested
-// paths, a Choice every few states) twice: with the typed DSL, and as the same definition
-// written as a plain ASL object (the untyped baseline). Both import the same schemas and
-// activities, and @sfini/core is compiled to declarations first, as users consume it, so the
-// ratio isolates the cost of typing the machine. Figures come from `tsc --extendedDiagnostics`.
+// paths; every third Task assigning variables from its result, every third reading one in its
+// Parameters; a Choice every few states, half of them on a variable) twice: with the typed
+// DSL, and as the same definition written as a plain ASL object (the untyped baseline). Both
+// import the same schemas and activities, and @sfini/core is compiled to declarations first,
+// as users consume it, so the ratio isolates the cost of typing the machine. Figures come from
+// `tsc --extendedDiagnostics`. BENCH_CORE names another packages/core directory to measure
+// (an earlier version, for before/after figures with the same generator).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -14,6 +17,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const work = join(root, '.bench', 'types');
 const tsc7 = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 const sizes = (process.env.BENCH_SIZES ?? '40,200,400').split(',').map(Number);
+const coreDir = resolve(process.env.BENCH_CORE ?? join(root, 'packages/core'));
 
 const FIELDS = 8;
 const ACTIVITIES = 6;
@@ -45,14 +49,18 @@ function plan(size) {
   while (states.length < size) {
     const n = states.length;
     if (n % 5 === 4 && states.length + 2 <= size) {
-      states.push({ kind: 'choice', name: `c${n}`, fail: `f${n}` });
+      // Half the Choices compare a variable, half a field a Task wrote.
+      states.push({ kind: 'choice', name: `c${n}`, fail: `f${n}`, onVariable: n % 10 === 4 });
       states.push({ kind: 'fail', name: `f${n}` });
       continue;
     }
     const act = i % ACTIVITIES;
     // Mostly fresh top-level writes, every third one nested, every seventh overwriting r0.
     const path = i % 7 === 6 ? '$.r0' : i % 3 === 2 ? `$.nested.g${i % 4}.r${i}` : `$.r${i}`;
-    states.push({ kind: 'task', name: `s${n}`, act, path });
+    // Every third Task assigns variables from its result; every third reads one as its input.
+    const assign = i % 3 === 0 ? { 'last.$': '$.v', [`tag${i % 5}.$`]: `$.s${act}`, step: i } : undefined;
+    const parameters = i % 3 === 1 ? { 'id.$': '$.id', 'count.$': '$.count', 'seen.$': '$last' } : undefined;
+    states.push({ kind: 'task', name: `s${n}`, act, path, assign, parameters });
     i++;
   }
   return states;
@@ -70,12 +78,22 @@ function typedSource(size) {
   let lastTask = 'r0';
   for (const s of steps) {
     if (s.kind === 'task') {
-      out.push(`  const ${s.name} = ${prev}.task('${s.name}', a${s.act}, { resultPath: '${s.path}' });`);
+      const extra = [
+        s.parameters ? `parameters: ${JSON.stringify(s.parameters)}` : '',
+        s.assign ? `assign: ${JSON.stringify(s.assign)}` : '',
+      ]
+        .filter(Boolean)
+        .map((field) => `, ${field}`)
+        .join('');
+      out.push(
+        `  const ${s.name} = ${prev}.task('${s.name}', a${s.act}, { resultPath: '${s.path}'${extra} });`,
+      );
       prev = s.name;
       lastTask = s.path;
     } else if (s.kind === 'choice') {
+      const variable = s.onVariable ? '$last' : `${lastTask}.v`;
       out.push(
-        `  const ${s.name} = ${prev}.choice('${s.name}').when((r) => r.numericGreaterThan('${lastTask}.v', 3), (f) => f.fail('${s.fail}'));`,
+        `  const ${s.name} = ${prev}.choice('${s.name}').when((r) => r.numericGreaterThan('${variable}', 3), (f) => f.fail('${s.fail}'));`,
       );
       out.push(`  const ${s.name}n = ${s.name}.otherwise();`);
       prev = `${s.name}n`;
@@ -100,6 +118,8 @@ function untypedSource(size) {
     if (s.kind === 'task') {
       link(s.name);
       const state = { Type: 'Task', Resource: arn(s.act), ResultPath: s.path, End: true };
+      if (s.parameters) state.Parameters = s.parameters;
+      if (s.assign) state.Assign = s.assign;
       states[s.name] = state;
       pending = (next) => {
         delete state.End;
@@ -110,7 +130,9 @@ function untypedSource(size) {
       link(s.name);
       const state = {
         Type: 'Choice',
-        Choices: [{ Variable: `${lastTask}.v`, NumericGreaterThan: 3, Next: s.fail }],
+        Choices: [
+          { Variable: s.onVariable ? '$last' : `${lastTask}.v`, NumericGreaterThan: 3, Next: s.fail },
+        ],
       };
       states[s.name] = state;
       pending = (next) => {
@@ -178,7 +200,7 @@ function main() {
     [
       tsc7,
       '-p',
-      join(root, 'packages/core/tsconfig.build.json'),
+      join(coreDir, 'tsconfig.build.json'),
       '--outDir',
       coreOut,
       '--declaration',

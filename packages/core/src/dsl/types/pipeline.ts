@@ -105,11 +105,13 @@ export type FitProblem<S, T, Who extends string, Where extends string = 'here'> 
         ? [T] extends [object]
           ? [S] extends [readonly unknown[]]
             ? `the data ${Where} is an array, but ${Who} does not expect one`
-            : [FieldProblems<S, T, Who, Where>] extends [never]
-              ? string extends keyof S
-                ? never // open data (no schema): its fields cannot be checked
-                : `the data ${Where} does not fit what ${Who} expects`
-              : FieldProblems<S, T, Who, Where>
+            : FieldProblems<S, T, Who, Where> extends infer P
+              ? [P] extends [never]
+                ? string extends keyof S
+                  ? never // open data (no schema): its fields cannot be checked
+                  : `the data ${Where} does not fit what ${Who} expects`
+                : `${P & string}` // rebuilt, so the compiler prints the sentences, not an alias
+              : never
           : `the data ${Where} is ${KindName<S>}, but ${Who} expects ${KindName<T>}`
         : `the data ${Where} is ${KindName<S>}, but ${Who} expects ${KindName<T>}`;
 

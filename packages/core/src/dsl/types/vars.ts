@@ -52,6 +52,8 @@ export type OpenVars = Vars<[], { readonly [name: string]: unknown }>;
 /** How many Assign records the log holds before it is folded into one. */
 type FoldVarsAt = 8;
 
+type AsObject<T> = T extends object ? T : never;
+
 /** `B` with the fields of `T` replacing its own. */
 type Override<B, T> = { [K in keyof B as K extends keyof T ? never : K]: B[K] } & T;
 
@@ -70,13 +72,17 @@ export type VarsRecord<V> =
       : Flat<Override<Outer, MergeLog<Own>>>
     : {};
 
-/** The variables after an Assign that set the variables of record `A` (`undefined`: no Assign). */
+/**
+ * The variables after an Assign that set the variables of record `A` (`undefined`: no Assign).
+ * The record is rebuilt flat first: as computed from its template it refers to the variables
+ * before it (`$name` reads), so each record would drag the whole chain of earlier ones along.
+ */
 export type VarsAfter<V, A> = [A] extends [undefined]
   ? V
   : V extends Vars<infer Own, infer Outer>
     ? Own['length'] extends FoldVarsAt
       ? Vars<[Flat<MergeLog<[...Own, A & object]>>], Outer>
-      : Vars<[...Own, A & object], Outer>
+      : Vars<[...Own, AsObject<Flat<A>>], Outer>
     : V;
 
 /**
