@@ -23,6 +23,20 @@ type ValueAt<P, D, V> = P extends string ? PathValue<P, D, ContextObject, V> : u
 /** The string values a field can take: its literal union when it has one. */
 type StringAt<X> = [Extract<X, string>] extends [never] ? string : Extract<X, string>;
 
+type IsUnion<T, All = T> = T extends unknown ? ([All] extends [T] ? false : true) : never;
+
+/**
+ * What `not(equals(P, X))` proves: that the value is not `X`, but only when `X` is one literal
+ * (comparing with any string, or one of several, excludes none of them).
+ */
+type NotEquals<P, X> = string extends X
+  ? []
+  : boolean extends X
+    ? []
+    : true extends IsUnion<X>
+      ? []
+      : [readonly [P & string, 'not-equals', X]];
+
 /** The fact that the value at `P` is present and of kind `K`. */
 type Kind<P, K extends 'string' | 'number' | 'boolean'> = readonly [P & string, K];
 
@@ -94,7 +108,7 @@ export interface ChoiceRules<D, V = OpenVars> {
   stringEquals<const P extends string, const X extends StringAt<ValueAt<P, D, V>>>(
     variable: Str<P, D, V, 'stringEquals'>,
     value: X,
-  ): Condition<NeedsGuard<P, D, V>, never, [readonly [P, 'equals', X]], [readonly [P, 'not-equals', X]]>;
+  ): Condition<NeedsGuard<P, D, V>, never, [readonly [P, 'equals', X]], NotEquals<P, X>>;
   stringLessThan<const P extends string>(
     variable: Str<P, D, V, 'stringLessThan'>,
     value: string,
@@ -140,7 +154,7 @@ export interface ChoiceRules<D, V = OpenVars> {
   booleanEquals<const P extends string, const X extends boolean>(
     variable: Bool<P, D, V, 'booleanEquals'>,
     value: X,
-  ): Condition<NeedsGuard<P, D, V>, never, [readonly [P, 'equals', X]], [readonly [P, 'not-equals', X]]>;
+  ): Condition<NeedsGuard<P, D, V>, never, [readonly [P, 'equals', X]], NotEquals<P, X>>;
   booleanEqualsPath<const P extends string, const Q extends string>(
     variable: Bool<P, D, V, 'booleanEqualsPath'>,
     path: Bool<Q, D, V, 'booleanEqualsPath'>,

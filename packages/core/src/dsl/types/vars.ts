@@ -54,6 +54,19 @@ type FoldVarsAt = 8;
 
 type AsObject<T> = T extends object ? T : never;
 
+/**
+ * Record `A` rebuilt as a fresh object type whose values are rebuilt flat (json.ts `Flat`), so
+ * it no longer refers to the types it was computed from. Unlike `Flat`, every variable stays
+ * required: a variable typed `unknown` (a JSONata value) is assigned all the same.
+ */
+type FlatRecord<A> = {
+  [E in RecordEntries<A> as E extends readonly [infer K extends PropertyKey, unknown]
+    ? K
+    : never]: E extends readonly [unknown, infer X] ? X : never;
+};
+
+type RecordEntries<A> = { [K in keyof A]-?: readonly [K, Flat<A[K]>] }[keyof A];
+
 /** `B` with the fields of `T` replacing its own. */
 type Override<B, T> = { [K in keyof B as K extends keyof T ? never : K]: B[K] } & T;
 
@@ -69,7 +82,7 @@ export type VarsRecord<V> =
   V extends Vars<infer Own, infer Outer>
     ? Own extends readonly []
       ? Outer
-      : Flat<Override<Outer, MergeLog<Own>>>
+      : FlatRecord<Override<Outer, MergeLog<Own>>>
     : {};
 
 /**
@@ -81,8 +94,8 @@ export type VarsAfter<V, A> = [A] extends [undefined]
   ? V
   : V extends Vars<infer Own, infer Outer>
     ? Own['length'] extends FoldVarsAt
-      ? Vars<[Flat<MergeLog<[...Own, A & object]>>], Outer>
-      : Vars<[...Own, AsObject<Flat<A>>], Outer>
+      ? Vars<[FlatRecord<MergeLog<[...Own, A & object]>>], Outer>
+      : Vars<[...Own, AsObject<FlatRecord<A>>], Outer>
     : V;
 
 /**
