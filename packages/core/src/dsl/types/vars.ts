@@ -59,10 +59,17 @@ type AsObject<T> = T extends object ? T : never;
  * it no longer refers to the types it was computed from. Unlike `Flat`, every variable stays
  * required: a variable typed `unknown` (a JSONata value) is assigned all the same.
  */
-type FlatRecord<A> = {
-  [E in RecordEntries<A> as E extends readonly [infer K extends PropertyKey, unknown]
-    ? K
-    : never]: E extends readonly [unknown, infer X] ? X : never;
+type FlatRecord<A> = FromEntries<RecordEntries<A>>;
+
+// A separate alias, as in json.ts: the mapped type then refers only to the entries (already
+// computed), not to `A`.
+type FromEntries<U> = {
+  [E in U as E extends readonly [infer K extends PropertyKey, unknown] ? K : never]: E extends readonly [
+    unknown,
+    infer X,
+  ]
+    ? X
+    : never;
 };
 
 type RecordEntries<A> = { [K in keyof A]-?: readonly [K, Flat<A[K]>] }[keyof A];
