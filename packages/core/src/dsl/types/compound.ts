@@ -8,6 +8,7 @@ import type { Flow, OutputOf, Returned } from './api.js';
 import type { ContextObject, PathValue, Select, TypedPathArg } from './checks.js';
 import type { AnyData, Materialize, Plain } from './data.js';
 import type { CompoundOptions, MapContext } from './options.js';
+import type { Rebuilt } from './rebuild.js';
 import type { EvalTemplate, TemplateArg } from './template.js';
 import type { OpenVars } from './vars.js';
 
@@ -17,7 +18,7 @@ export type BranchBuilder<D extends AnyData, V = OpenVars> = (start: Flow<D, nev
 /** A result after a ResultSelector template, or unchanged without one. */
 export type SelectResultOf<R, RS, V = OpenVars> = RS extends undefined
   ? R
-  : EvalTemplate<RS, Plain<R>, ContextObject, V>;
+  : Rebuilt<EvalTemplate<RS, Plain<R>, ContextObject, V>>;
 
 /** The result of a Parallel state: each branch's output, in order. */
 export type ParallelResult<B> = {
@@ -40,7 +41,7 @@ export type MapItemData<D extends AnyData, IP, ITP, IS, ISC, V = OpenVars> = ISC
   ? Plain<z.output<ISC>>
   : IS extends undefined
     ? Plain<ElementOf<ItemsOf<D, IP, ITP, V>>>
-    : Plain<EvalTemplate<IS, Select<D, IP, V>, MapContext<ElementOf<ItemsOf<D, IP, ITP, V>>>, V>>;
+    : Plain<Rebuilt<EvalTemplate<IS, Select<D, IP, V>, MapContext<ElementOf<ItemsOf<D, IP, ITP, V>>>, V>>>;
 
 /** How a Map runs its items. */
 export interface ProcessorConfigOption {

@@ -8,6 +8,7 @@ import type { Jsonify } from '../../json.js';
 import type { ContextObject, Select } from './checks.js';
 import type { AnyData, Data, Materialize, Plain, UnknownObject, WriteAt } from './data.js';
 import type { KindName, ParsePath, PathSegment } from './path.js';
+import type { Rebuilt } from './rebuild.js';
 import type { EvalTemplate } from './template.js';
 import type { OpenVars } from './vars.js';
 
@@ -43,12 +44,12 @@ export type TargetName<R> =
 /** Data after a Parameters template (`undefined`: the input unchanged); `V`: variables in scope. */
 export type Parametrize<D extends AnyData, T, V = OpenVars> = T extends undefined
   ? D
-  : Plain<EvalTemplate<T, D, ContextObject, V>>;
+  : Plain<Rebuilt<EvalTemplate<T, D, ContextObject, V>>>;
 
 /** A result after a ResultSelector template. */
 export type SelectResult<R, T, V = OpenVars> = T extends undefined
   ? R
-  : EvalTemplate<T, Plain<R>, ContextObject, V>;
+  : Rebuilt<EvalTemplate<T, Plain<R>, ContextObject, V>>;
 
 /** Data after ResultPath places `R` in `D` (`undefined`/`'$'`: replace, `null`: discard). */
 export type PlaceResult<D extends AnyData, R, P> = P extends undefined

@@ -17,7 +17,7 @@
 // state, the variables it and the states after it read have been assigned: the rule is sound,
 // and conservative where a state would not actually read every variable it could.
 import type { z } from 'zod';
-import type { Flat, Jsonify } from '../../json.js';
+import type { Jsonify } from '../../json.js';
 import type { ContextObject } from './checks.js';
 import type {
   Get,
@@ -28,6 +28,7 @@ import type {
   PathSegment,
   SplitVariablePath,
 } from './path.js';
+import type { Rebuilt } from './rebuild.js';
 import type { DollarProblem, EvalTemplate, MarkTemplate, TemplateProblems } from './template.js';
 
 /**
@@ -55,9 +56,9 @@ type FoldVarsAt = 8;
 type AsObject<T> = T extends object ? T : never;
 
 /**
- * Record `A` rebuilt as a fresh object type whose values are rebuilt flat (json.ts `Flat`), so
- * it no longer refers to the types it was computed from. Unlike `Flat`, every variable stays
- * required: a variable typed `unknown` (a JSONata value) is assigned all the same.
+ * Record `A` rebuilt as a fresh object type whose values are rebuilt too (rebuild.ts), so it no
+ * longer refers to the types it was computed from. Every variable stays required: a variable
+ * typed `unknown` (a JSONata value) is assigned all the same.
  */
 type FlatRecord<A> = FromEntries<RecordEntries<A>>;
 
@@ -72,7 +73,7 @@ type FromEntries<U> = {
     : never;
 };
 
-type RecordEntries<A> = { [K in keyof A]-?: readonly [K, Flat<A[K]>] }[keyof A];
+type RecordEntries<A> = { [K in keyof A]-?: readonly [K, Rebuilt<A[K]>] }[keyof A];
 
 /** `B` with the fields of `T` replacing its own. */
 type Override<B, T> = { [K in keyof B as K extends keyof T ? never : K]: B[K] } & T;
