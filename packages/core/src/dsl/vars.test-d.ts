@@ -163,6 +163,37 @@ describe('reading variables', () => {
     });
   });
 
+  test('many Assigns: the log is folded, later Assigns still replace earlier types', () => {
+    machine('m', { input }, (s) => {
+      const last = s
+        .pass('p1', { assign: { v1: 1, shared: 'text' } })
+        .pass('p2', { assign: { v2: 'two' } })
+        .pass('p3', { assign: { v3: true } })
+        .pass('p4', { assign: { 'v4.$': '$v1' } })
+        .pass('p5', { assign: { v5: [1] } })
+        .pass('p6', { assign: { v6: { deep: 'x' } } })
+        .pass('p7', { assign: { v7: null } })
+        .pass('p8', { assign: { 'v8.$': '$v6.deep' } })
+        .pass('p9', { assign: { 'v9.$': '$v2' } })
+        .pass('p10', { assign: { shared: 10 } })
+        .pass('p11', { parameters: { 'a.$': '$v1', 'b.$': '$v9', 'c.$': '$shared' } });
+      expectTypeOf<VarsOf<typeof last>>().toEqualTypeOf<{
+        v1: number;
+        v2: string;
+        v3: boolean;
+        v4: number;
+        v5: [number];
+        v6: { deep: string };
+        v7: null;
+        v8: string;
+        v9: string;
+        shared: number;
+      }>();
+      expectTypeOf<DataOf<typeof last>>().toEqualTypeOf<{ a: number; b: string; c: number }>();
+      return last;
+    });
+  });
+
   test('a loop back to a state accepts the variables it was created with', () => {
     const m = machine('m', { input: z.object({ limit: z.number() }) }, (s) => {
       const inc = s

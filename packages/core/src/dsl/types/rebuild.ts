@@ -28,15 +28,17 @@ type KeyOf<E> = E extends readonly [infer K extends PropertyKey, unknown, unknow
 type ValueOf<E> = E extends readonly [unknown, infer V, unknown] ? V : never;
 
 // Separate aliases over the entries: the mapped types then refer only to the entries, which are
-// already computed, and not to `T`.
+// already computed, and not to `T`. Each mapped type sits in a conditional branch rather than
+// being an alias's whole body, so editors show the object itself rather than the alias name.
 type FromEntries<U> = [Extract<U, readonly [unknown, unknown, true]>] extends [never]
-  ? AllRequired<U>
-  : Mixed<Extract<U, readonly [unknown, unknown, false]>, Extract<U, readonly [unknown, unknown, true]>>;
+  ? { [E in U as KeyOf<E>]: ValueOf<E> }
+  : WithOptional<
+      Extract<U, readonly [unknown, unknown, false]>,
+      Extract<U, readonly [unknown, unknown, true]>
+    >;
 
-type AllRequired<U> = { [E in U as KeyOf<E>]: ValueOf<E> };
-
-type Mixed<Req, Opt> = Merge<
-  { [E in Req as KeyOf<E>]: ValueOf<E> } & { [E in Opt as KeyOf<E>]?: ValueOf<E> }
->;
-
-type Merge<T> = { [K in keyof T]: T[K] };
+type WithOptional<Req, Opt> = { [E in Req as KeyOf<E>]: ValueOf<E> } & {
+  [E in Opt as KeyOf<E>]?: ValueOf<E>;
+} extends infer M
+  ? { [K in keyof M]: M[K] }
+  : never;

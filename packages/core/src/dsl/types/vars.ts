@@ -63,15 +63,18 @@ type AsObject<T> = T extends object ? T : never;
 type FlatRecord<A> = FromEntries<RecordEntries<A>>;
 
 // A separate alias, as in json.ts: the mapped type then refers only to the entries (already
-// computed), not to `A`.
-type FromEntries<U> = {
-  [E in U as E extends readonly [infer K extends PropertyKey, unknown] ? K : never]: E extends readonly [
-    unknown,
-    infer X,
-  ]
-    ? X
-    : never;
-};
+// computed), not to `A`; and it sits in a conditional branch, so editors show the record itself
+// rather than an alias name.
+type FromEntries<U> = [U] extends [never]
+  ? {}
+  : {
+      [E in U as E extends readonly [infer K extends PropertyKey, unknown] ? K : never]: E extends readonly [
+        unknown,
+        infer X,
+      ]
+        ? X
+        : never;
+    };
 
 type RecordEntries<A> = { [K in keyof A]-?: readonly [K, Rebuilt<A[K]>] }[keyof A];
 
