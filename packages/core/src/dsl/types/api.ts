@@ -7,9 +7,9 @@
 // What the editor shows when hovering a handle is this internal form (`Chain<Data<...>, ...>`);
 // `DataOf<typeof handle>` and `VarsOf<typeof handle>` give the plain data and variable types.
 import type { z } from 'zod';
-import type { FactsOfCondition, GuardedCondition } from '../conditions.js';
 import type { StateType } from '../graph.js';
 import type { PathOption, ReadPathArg, Select } from './checks.js';
+import type { ChoiceState } from './choice.js';
 import type {
   BranchBuilder,
   IsDistributed,
@@ -21,11 +21,9 @@ import type {
   SelectResultOf,
 } from './compound.js';
 import type { AnyData, Materialize, Plain } from './data.js';
-import type { Fact, Narrow } from './narrow.js';
 import type {
   CatchData,
   CatchOptions,
-  ChoiceBranchOptions,
   ChoiceOptions,
   ErrorOutput,
   FailOptions,
@@ -50,7 +48,6 @@ import type {
   TargetArg,
   TaskTargetLike,
 } from './pipeline.js';
-import type { ChoiceRules } from './rules.js';
 import type { InnerVars, OpenVars, VarsAfterAssign, VarsFitProblem, VarsRecord } from './vars.js';
 
 /** A state that data can be sent to; `In` is the data it expects, `VIn` the variables it was created with. */
@@ -338,59 +335,6 @@ export interface Terminal<In extends AnyData, E, VIn = OpenVars>
   extends StateRef<In, VIn>,
     EndTypes<never, E> {}
 
-/** The data a rule's target receives: narrowed by what condition `C` proves, when `N` allows. */
-export type NarrowData<D extends AnyData, C, N> = N extends true
-  ? FactsOfCondition<C> extends infer F extends readonly Fact[]
-    ? F extends readonly []
-      ? D
-      : Narrow<D, F>
-    : D
-  : D;
-
-/**
- * A Choice state. `R` is the data rules read; `D` the data passed to the chosen state; `VIn`
- * the variables in scope, and `VD` those the default target sees (after the state's Assign).
- * `N` is true when `D` is `R` (no OutputPath or JSONata output), so rules can narrow it.
- */
-export interface ChoiceState<
-  In extends AnyData,
-  R extends AnyData,
-  D extends AnyData,
-  E,
-  VIn = OpenVars,
-  VD = VIn,
-  N = false,
-> extends StateRef<In, VIn>,
-    EndTypes<never, E> {
-  /** The rule operators, bound to the data this Choice reads. */
-  readonly rules: ChoiceRules<R, VIn>;
-  /**
-   * Adds a rule: when `condition` holds, go to `target`. A target built here sees the data
-   * narrowed by what the condition proves (`isPresent`, `isString`, a comparison, ...), and
-   * the variables of the rule's `assign`. Returns the Choice for more rules.
-   */
-  when<
-    C extends GuardedCondition,
-    T extends Target<NarrowData<D, C, N>, VarsAfterAssign<VIn, AS, R, ASC>>,
-    const AS = undefined,
-    const ASC extends ZodOrNone = undefined,
-  >(
-    condition: C | ((rules: ChoiceRules<R, VIn>) => C),
-    target: TargetArgument<T, NarrowData<D, C, N>, VarsAfterAssign<VIn, AS, R, ASC>>,
-    options?: ChoiceBranchOptions<AS, ASC, R, VIn>,
-  ): ChoiceState<In, R, D, E | TargetEnds<T>, VIn, VD, N>;
-  /** Adds a rule and returns the place its target is created: `choice.when(c).task(...)`. */
-  when<C extends GuardedCondition>(
-    condition: C | ((rules: ChoiceRules<R, VIn>) => C),
-  ): Flow<NarrowData<D, C, N>, E, VIn>;
-  /** Sets the default (sfini's `set_default`); its target keeps the unnarrowed data. Returns the Choice. */
-  otherwise<T extends Target<D, VD>>(
-    target: TargetArgument<T, D, VD>,
-  ): ChoiceState<In, R, D, E | TargetEnds<T>, VIn, VD, N>;
-  /** Sets the default and returns the place it is created: `choice.otherwise().succeed(...)`. */
-  otherwise(): Flow<D, E, VD>;
-}
-
 /**
  * The data a handle's state passes on (or, for a Flow, the data there), as a plain type. Hover
  * `DataOf<typeof handle>` to read it: the handle itself shows the internal `Data<...>` form.
@@ -405,6 +349,7 @@ export type InputOf<H> = H extends StateRef<infer In> ? Simplify<Materialize<In>
 
 export type {
   BranchBuilder,
+  ChoiceState,
   MapItemData,
   MapOptions,
   MapResult,
