@@ -74,6 +74,17 @@ export class StateMachine<Input = unknown, Output = unknown> implements StateMac
  *   const check = increment.choice('checkCounter').when((r) => r.numericLessThan('$.counter', 10), increment);
  *   return check.otherwise().succeed('end', { outputPath: '$.counter' });
  * });
+ * @example
+ * // Variables: an Assign declares them (typed from its values), later states read `$name`.
+ * machine('totals', { input: z.object({ id: z.string() }) }, (start) =>
+ *   start
+ *     .task('fetch', fetchActivity, { assign: { 'total.$': '$.total' }, resultPath: '$.fetched' })
+ *     .choice('big')
+ *     .when((r) => r.numericGreaterThan('$total', 100), (f) => f.succeed('yes'))
+ *     .otherwise((f) => f.pass('no', { parameters: { 'id.$': '$.id', 'total.$': '$total' } })),
+ * );
+ * // Hovering a handle shows the internal form; `DataOf<typeof handle>` and
+ * // `VarsOf<typeof handle>` show its data and variables as plain types.
  */
 export function machine<
   // The whole function is the type parameter, not its return type: a type parameter as the

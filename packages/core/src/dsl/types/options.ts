@@ -31,8 +31,12 @@ export interface BaseOptions {
 export interface AssignOptions<AS = AssignObject, Over = unknown, V = OpenVars, ASC = undefined> {
   /**
    * Variables to set when the state completes (`Assign`), readable as `$name` by the states
-   * after it. JSONPath: a payload template (`'total.$': '$.sum'`); JSONata: values or
-   * `{% ... %}` expressions, whose types `assignSchema` declares.
+   * created after it. JSONPath: a payload template (`'total.$': '$.sum'`); JSONata: values or
+   * `{% ... %}` expressions, whose types `assignSchema` declares. Inside a Parallel branch or Map
+   * item processor, variables of the enclosing scope can be read but not assigned, and what is
+   * assigned there is not visible outside. A transition to an existing state (a loop, a shared
+   * target) is accepted only when every variable that state was created with is assigned on the
+   * new path too.
    */
   assign?: AssignArg<AS, Over, V>;
   /** JSONata: the types of the assigned variables, as a zod object (`z.object({ total: z.number() })`). */
