@@ -18,8 +18,8 @@ export const SAMPLE_IMAGES_DIR = fileURLToPath(new URL('../images', import.meta.
 
 /** The seed's sleeps: 15 s, then 5 s (about 18 s in all with the 3 s retry interval). */
 export const SEED_SLEEPS = { sleepSeconds: 15, decrement: 10 } as const;
-/** Shorter sleeps: 11 s (still past the 10 s timeout), then 0.2 s: about 13 s in all. */
-export const SHORT_SLEEPS = { sleepSeconds: 11, decrement: 10.8 } as const;
+/** Shorter sleeps: 12 s (well past the 10 s timeout, before the 13 s retry), then 0.2 s: about 13 s in all. */
+export const SHORT_SLEEPS = { sleepSeconds: 12, decrement: 11.8 } as const;
 
 /** Where and how the examples run. */
 export interface SeedRunOptions {

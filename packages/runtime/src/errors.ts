@@ -93,11 +93,15 @@ export class ExecutionInputError extends Error {
 /** A payload above Step Functions' 256 KiB limit, refused before it is sent. */
 export class PayloadTooLargeError extends Error {
   override readonly name = 'PayloadTooLargeError';
+  /** The payload's size in UTF-8 bytes. */
+  readonly bytes: number;
   constructor(
     readonly what: string,
-    readonly bytes: number,
+    json: string,
   ) {
+    const bytes = Buffer.byteLength(json, 'utf8');
     super(`${what} is ${bytes} bytes of JSON; Step Functions accepts at most ${MAX_PAYLOAD_BYTES}`);
+    this.bytes = bytes;
   }
 }
 
@@ -106,8 +110,7 @@ export const MAX_PAYLOAD_BYTES = 256 * 1024;
 
 /** Throws {@link PayloadTooLargeError} when `json` is above the payload limit. */
 export function assertPayloadSize(what: string, json: string): void {
-  const bytes = Buffer.byteLength(json, 'utf8');
-  if (bytes > MAX_PAYLOAD_BYTES) throw new PayloadTooLargeError(what, bytes);
+  if (Buffer.byteLength(json, 'utf8') > MAX_PAYLOAD_BYTES) throw new PayloadTooLargeError(what, json);
 }
 
 /** Reading `output` of an execution that did not succeed (or has not finished). */

@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-sfn';
 import type { ActivityContext, AnyActivity } from '@sfini/core';
 import { Backoff, type BackoffOptions, sleep } from './backoff.js';
-import { awsErrorName, isTransientError, MAX_PAYLOAD_BYTES } from './errors.js';
+import { awsErrorName, isTransientError, MAX_PAYLOAD_BYTES, PayloadTooLargeError } from './errors.js';
 import { type TaskFailure, taskFailureOf } from './task-failure.js';
 
 /** Failure sent when a handler's result is above the 256 KiB payload limit. */
@@ -26,7 +26,7 @@ export type TaskOutcome =
   | { kind: 'succeeded' }
   | { kind: 'failed'; failure: TaskFailure }
   | { kind: 'lost'; reason: string }
-  /** Already reported by {@link RunningTask.fail} while the handler still ran. */
+  /** Already reported as failed (by a worker's shutdown) while the handler still ran. */
   | { kind: 'superseded' };
 
 /** Handed to a handler whose task the worker gave up on (shutdown deadline, heartbeat lost). */
@@ -86,16 +86,12 @@ export class RunningTask {
         taskToken: this.token,
       };
       const output = JSON.stringify(await activity.invoke(input, context));
-      result = { ok: true, output };
-      const bytes = Buffer.byteLength(output, 'utf8');
-      if (bytes > MAX_PAYLOAD_BYTES) {
-        result = {
-          ok: false,
-          failure: {
-            error: OUTPUT_TOO_LARGE_ERROR,
-            cause: `the output of activity '${activity.name}' is ${bytes} bytes of JSON; the limit is ${MAX_PAYLOAD_BYTES}`,
-          },
-        };
+      if (Buffer.byteLength(output, 'utf8') > MAX_PAYLOAD_BYTES) {
+        // Sending it would be refused; failing says why, and the execution can catch it.
+        const tooLarge = new PayloadTooLargeError(`the output of activity '${activity.name}'`, output);
+        result = { ok: false, failure: { error: OUTPUT_TOO_LARGE_ERROR, cause: tooLarge.message } };
+      } else {
+        result = { ok: true, output };
       }
     } catch (error) {
       result = { ok: false, failure: taskFailureOf(error) };

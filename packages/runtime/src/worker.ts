@@ -1,9 +1,11 @@
 // A worker is stateless: it long-polls one activity ARN and runs whatever task it gets, so more
 // capacity means more workers (in this process or others) on the same ARN. Concurrency is a
 // number of slots, each a loop of poll-then-run; a slot only polls when it can run the task at
-// once, so no task waits inside a busy worker while another worker idles. Shutdown aborts the
-// pending polls, lets tasks in flight finish, and fails those still running at the deadline
-// with a clear error, so every task the worker took ends reported.
+// once, so no task waits inside a busy worker while another worker idles. Heartbeats run by
+// default (see heartbeat.ts for the interval), since a Task may set HeartbeatSeconds that the
+// activity does not declare. Shutdown aborts the pending polls, lets tasks in flight finish, and
+// fails those still running at the deadline with a clear error, so every task the worker took
+// ends reported.
 
 import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
@@ -11,8 +13,9 @@ import { GetActivityTaskCommand } from '@aws-sdk/client-sfn';
 import type { AnyActivity } from '@sfini/core';
 import { Backoff, type BackoffOptions, sleep } from './backoff.js';
 import { awsErrorName, isAbortError, isTransientError } from './errors.js';
+import { heartbeatInterval } from './heartbeat.js';
 import type { Session } from './session.js';
-import { RunningTask, type TaskOutcome } from './worker-task.js';
+import { RunningTask, type TaskEnvironment, type TaskOutcome } from './worker-task.js';
 
 /** Options of a {@link Worker}. */
 export interface WorkerOptions {
@@ -21,8 +24,10 @@ export interface WorkerOptions {
   /** The name sent with each poll, shown in the history's ActivityStarted events. */
   workerName?: string;
   /**
-   * Milliseconds between heartbeats while a handler runs. Default: a third of the activity's
-   * heartbeatSeconds; no timer when the activity declares none.
+   * Milliseconds between heartbeats while a handler runs; 0 sends none. Default: a third of
+   * the activity's `heartbeatSeconds`, else {@link DEFAULT_HEARTBEAT_INTERVAL_MS} (5 s), so a
+   * Task that sets `HeartbeatSeconds` itself is kept alive too. See {@link heartbeatIntervalFor}
+   * to derive it from a machine's Tasks.
    */
   heartbeatIntervalMs?: number;
   /** Default for `stop()`: milliseconds tasks in flight get to finish. Default 30 000. */
@@ -90,6 +95,7 @@ export class Worker {
   readonly concurrency: number;
   readonly #session: Session;
   readonly #options: WorkerOptions;
+  readonly #heartbeatIntervalMs: number | undefined;
   readonly #pollAbort = new AbortController();
   readonly #hardStop = new AbortController();
   readonly #inFlight = new Set<RunningTask>();
@@ -111,6 +117,7 @@ export class Worker {
     this.concurrency = concurrency;
     this.name = options.workerName ?? defaultWorkerName();
     this.#options = options;
+    this.#heartbeatIntervalMs = heartbeatInterval(activity, options.heartbeatIntervalMs);
     // Every slot's poll and every report listens on these; their count is bounded by concurrency.
     setMaxListeners(0, this.#pollAbort.signal, this.#hardStop.signal);
     this.#done = new Promise((resolve) => {
@@ -129,6 +136,11 @@ export class Worker {
   /** 'idle' before start, 'running', 'stopping' during shutdown, then 'stopped'. */
   get state(): 'idle' | 'running' | 'stopping' | 'stopped' {
     return this.#state;
+  }
+
+  /** Milliseconds between the heartbeats sent while a handler runs; undefined for none. */
+  get heartbeatIntervalMs(): number | undefined {
+    return this.#heartbeatIntervalMs;
   }
 
   /** Tasks running now. */
@@ -156,11 +168,15 @@ export class Worker {
       this.#state = 'idle';
       throw error;
     }
-    const heartbeatSeconds = this.activity.heartbeatSeconds;
-    const heartbeatIntervalMs =
-      this.#options.heartbeatIntervalMs ??
-      (heartbeatSeconds === undefined ? undefined : (heartbeatSeconds * 1000) / 3);
-    for (let i = 0; i < this.concurrency; i++) this.#slots.push(this.#slot(arn, heartbeatIntervalMs));
+    const environment: TaskEnvironment = {
+      client: this.#session.client,
+      activity: this.activity,
+      heartbeatIntervalMs: this.#heartbeatIntervalMs,
+      retry: this.#options.retry ?? {},
+      hardStop: this.#hardStop.signal,
+      onTransientError: this.#onTransient,
+    };
+    for (let i = 0; i < this.concurrency; i++) this.#slots.push(this.#slot(arn, environment));
     return this;
   }
 
@@ -177,7 +193,7 @@ export class Worker {
     this.#emit({ type: 'transient-error', operation, error });
   };
 
-  async #slot(activityArn: string, heartbeatIntervalMs: number | undefined): Promise<void> {
+  async #slot(activityArn: string, environment: TaskEnvironment): Promise<void> {
     const backoff = new Backoff(this.#options.retry);
     const signal = this.#pollAbort.signal;
     while (this.#state === 'running') {
@@ -205,28 +221,17 @@ export class Worker {
         return;
       }
       // A task that arrived while stopping is still run: it was handed to this worker.
-      if (task.taskToken) await this.#run(task.taskToken, task.input, heartbeatIntervalMs);
+      if (task.taskToken) await this.#run(new RunningTask(environment, task.taskToken), task.input);
     }
   }
 
-  async #run(token: string, input: string | undefined, heartbeatIntervalMs: number | undefined) {
-    const running = new RunningTask(
-      {
-        client: this.#session.client,
-        activity: this.activity,
-        heartbeatIntervalMs,
-        retry: this.#options.retry ?? {},
-        hardStop: this.#hardStop.signal,
-        onTransientError: this.#onTransient,
-      },
-      token,
-    );
+  async #run(running: RunningTask, input: string | undefined): Promise<void> {
     this.#inFlight.add(running);
-    this.#emit({ type: 'task-started', taskToken: token });
+    this.#emit({ type: 'task-started', taskToken: running.token });
     try {
       const outcome = await running.run(input);
       this.#count(outcome);
-      this.#emit({ type: 'task-finished', taskToken: token, outcome });
+      this.#emit({ type: 'task-finished', taskToken: running.token, outcome });
     } finally {
       this.#inFlight.delete(running);
     }

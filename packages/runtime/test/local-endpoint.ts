@@ -4,6 +4,9 @@
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { type LocalEndpoint, startLocalEndpoint } from '@sfini/testing';
 
+// The SDK's notice about future Node versions says nothing about these tests.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
 export { type LocalEndpoint, startLocalEndpoint };
 
 async function probeExecutions(): Promise<boolean> {

@@ -66,6 +66,8 @@ export class StateMachine<Input = unknown, Output = unknown> implements StateMac
  * @throws InvalidNameError when AWS would refuse `name`.
  * @throws NonJsonSchemaError when the input schema describes values JSON cannot carry.
  * @throws Error listing every problem of the definition (duplicate names, missing targets, ...).
+ * @typeParam F - The definition function; the machine's output type is inferred from what it returns.
+ * @typeParam S - The input schema; it types the first state's data and what a start accepts.
  * @example
  * const sm = machine('counter', { input: z.object({ increment: z.number() }) }, (start) => {
  *   const increment = start

@@ -98,6 +98,32 @@ describe.skipIf(!endpointRunsExecutions)('cli end to end', () => {
   });
 });
 
+describe('cli express', () => {
+  it('runs an EXPRESS machine synchronously with start --sync', async () => {
+    const express = cli({
+      stateMachine: aslMachine('cliExpress', () => ({
+        StartAt: 'p',
+        States: { p: { Type: 'Pass', Parameters: { 'doubled.$': 'States.MathAdd($.n, $.n)' }, End: true } },
+      })),
+      type: 'EXPRESS',
+      program: 'express',
+    });
+    let stdout = '';
+    let stderr = '';
+    const io = {
+      stdout: { write: (t: string) => (stdout += t) },
+      stderr: { write: (t: string) => (stderr += t) },
+      env: { SFINI_ENDPOINT: endpoint.url },
+    };
+    expect(await express.run(['register'], io)).toBe(0);
+    stdout = '';
+    expect(await express.run(['start', '--sync', '--input', '{"n":21}'], io)).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ doubled: 42 });
+    expect(stderr).toMatch(/^arn:aws:states:us-east-1:\d{12}:express:cliExpress:/);
+    expect(await express.run(['deregister'], io)).toBe(0);
+  });
+});
+
 describe('cli local', () => {
   it('serves a local endpoint with `local` that the other commands then use', async () => {
     const stop = new AbortController();
@@ -120,5 +146,62 @@ describe('cli local', () => {
     stop.abort();
     expect(await serving).toBe(0);
     expect(stderr).toContain('local endpoint closed');
+  });
+});
+
+describe('cli definition --resolve', () => {
+  it('prints the ARNs the endpoint gave the registered activities', async () => {
+    const other = await startLocalEndpoint({ region: 'eu-west-1', accountId: '210987654321' });
+    try {
+      const run = runner(other.url);
+      const before = await run(['definition', '--resolve']);
+      expect(before.code).toBe(1);
+      expect(before.stderr).toContain(`'cliE2e-printActivity' is not registered at ${other.url}`);
+      expect((await run(['register'])).code).toBe(0);
+      const resolved = await run(['definition', '--resolve']);
+      expect(resolved.code, resolved.stderr).toBe(0);
+      expect(JSON.parse(resolved.stdout).States.print.Resource).toBe(
+        'arn:aws:states:eu-west-1:210987654321:activity:cliE2e-printActivity',
+      );
+      expect((await run(['deregister'])).code).toBe(0);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe.skipIf(!endpointRunsExecutions)('cli worker heartbeats', () => {
+  it('keeps alive a Task whose HeartbeatSeconds only the machine sets, not the activity', async () => {
+    const slow = new ActivityRegistration('cliHb-').activity('slow', { input: z.object({}) }, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      return 'finished';
+    });
+    const hbMachine = aslMachine(
+      'cliHeartbeats',
+      (arnOf) => ({
+        StartAt: 'slow',
+        States: { slow: { Type: 'Task', Resource: arnOf(slow), HeartbeatSeconds: 1, End: true } },
+      }),
+      { activities: [slow] },
+    );
+    const hbApp = cli({ stateMachine: hbMachine, program: 'hb' });
+    let stdout = '';
+    let stderr = '';
+    const stop = new AbortController();
+    const io = (signal?: AbortSignal) => ({
+      stdout: { write: (t: string) => (stdout += t) },
+      stderr: { write: (t: string) => (stderr += t) },
+      env: { SFINI_ENDPOINT: endpoint.url },
+      ...(signal ? { signal } : {}),
+    });
+    expect(await hbApp.run(['register'], io())).toBe(0);
+    const worker = hbApp.run(['worker'], io(stop.signal));
+    const code = await hbApp.run(['start', '--input', '{}', '--wait', '--timeout', '10'], io());
+    stop.abort();
+    await worker;
+    await hbApp.run(['deregister'], io());
+    expect(stderr).not.toContain('HeartbeatTimeout');
+    expect(code).toBe(0);
+    expect(stdout).toContain('"finished"');
   });
 });

@@ -30,7 +30,7 @@ describe('runExecution', () => {
       'ExecutionSucceeded',
     ]);
     expect(result.history.map((e) => e.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(result.history.map((e) => e.previousEventId)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(result.history.map((e) => e.previousEventId)).toEqual([0, 0, 2, 3, 4, 5, 6, 7]);
     const waited = result.history[4]!.timestamp.getTime() - result.history[3]!.timestamp.getTime();
     expect(waited).toBe(3_600_000);
     expect(result.stopDate.getTime() - result.startDate.getTime()).toBe(3_600_000);

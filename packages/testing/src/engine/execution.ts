@@ -219,7 +219,8 @@ function launch(
         'The execution input exceeds the maximum number of bytes service limit.',
       );
     }
-    const thread = new Thread(runtime, new VariableScope(), history.lastId, controller.signal);
+    // AWS links the first state's event to no event (previousEventId 0), not to ExecutionStarted.
+    const thread = new Thread(runtime, new VariableScope(), 0, controller.signal);
     const output = await runGraph(machine, input, thread);
     if (!withinPayloadLimit(output)) {
       throw new StatesFailure(

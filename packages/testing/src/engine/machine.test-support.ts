@@ -1,6 +1,6 @@
 // Test support (not exported by the package): a hand-built core machine, as the DSL would give,
 // so runMachine can be tested without the DSL.
-import { type AnyActivity, activity, activityArn, type StateMachineLike } from '@sfini/core';
+import { type AnyActivity, activity, activityArn, machine, type StateMachineLike } from '@sfini/core';
 import { z } from 'zod';
 
 export const charge = activity(
@@ -49,3 +49,16 @@ export function orderMachine(): StateMachineLike<OrderInput, OrderOutput> {
     }),
   };
 }
+
+export const increment = activity(
+  'increment',
+  { input: z.object({ counter: z.number(), step: z.number() }), output: z.number() },
+  ({ counter, step }) => counter + step,
+);
+
+/** A DSL-built machine: add `step` to `counter` with an activity, then succeed. */
+export const counterMachine = machine(
+  'counter',
+  { input: z.object({ counter: z.number(), step: z.number() }) },
+  (start) => start.task('Add', increment, { resultPath: '$.counter' }).succeed('Done'),
+);

@@ -1,7 +1,7 @@
 // Types of runMachine, both ways: the positive expectations run under vitest's typecheck, and the
 // `@ts-expect-error` lines are compiled by tsc, so a collapse to `any` fails the build.
 import { describe, expectTypeOf, it } from 'vitest';
-import { type OrderOutput, orderMachine } from './machine.test-support.js';
+import { counterMachine, type OrderOutput, orderMachine } from './machine.test-support.js';
 import { type MachineRun, runMachine } from './run-machine.js';
 
 describe('runMachine types', () => {
@@ -33,5 +33,13 @@ describe('runMachine types', () => {
     );
     // @ts-expect-error the output has no field `missing`
     void run.output?.missing;
+  });
+
+  it('types input and output of a DSL machine', async () => {
+    const counter = counterMachine;
+    const run = await runMachine(counter, { counter: 1, step: 2 }, { activities: { increment: 'handler' } });
+    expectTypeOf(run.output).toEqualTypeOf<{ counter: number; step: number } | undefined>();
+    // @ts-expect-error the DSL machine's input needs `step`
+    void runMachine(counter, { counter: 1 }, { activities: { increment: 'handler' } });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orderMachine } from './machine.test-support.js';
+import { counterMachine, orderMachine } from './machine.test-support.js';
 import { MachineTestSetupError, runMachine } from './run-machine.js';
 
 describe('runMachine', () => {
@@ -36,5 +36,19 @@ describe('runMachine', () => {
     expect((error as MachineTestSetupError).missing).toEqual(['notify']);
     expect((error as MachineTestSetupError).unknown).toEqual(['refund']);
     expect((error as Error).message).toMatch(/no handler or mock for 'notify'.*no activity named 'refund'/);
+  });
+});
+
+describe('runMachine with a machine built by the DSL', () => {
+  it('runs the emitted ASL with the activities the machine names', async () => {
+    const counter = counterMachine;
+    const real = await runMachine(counter, { counter: 1, step: 2 }, { activities: { increment: 'handler' } });
+    expect(real.output).toEqual({ counter: 3, step: 2 });
+    const mocked = await runMachine(
+      counter,
+      { counter: 1, step: 2 },
+      { activities: { increment: { return: 40 } } },
+    );
+    expect(mocked.output).toEqual({ counter: 40, step: 2 });
   });
 });

@@ -77,14 +77,16 @@ export function payloadField(
   return problems.guard(`${where}.${key}`, () => compilePayload(raw[key]));
 }
 
+/** A JSONata field; `prefix` places it in AWS's field names (`Choices[1]/Output`, `Catch[0]/Assign`). */
 export function jsonataField(
   raw: Raw,
   key: string,
   where: string,
   problems: Problems,
+  prefix = '',
 ): JsonataNode | undefined {
   if (!(key in raw)) return undefined;
-  return problems.guard(`${where}.${key}`, () => compileJsonataTemplate(raw[key], key));
+  return problems.guard(`${where}.${key}`, () => compileJsonataTemplate(raw[key], `${prefix}${key}`));
 }
 
 export function assignField(
@@ -92,6 +94,7 @@ export function assignField(
   language: QueryLanguage,
   where: string,
   problems: Problems,
+  prefix = '',
 ): AssignProgram | undefined {
   if (!('Assign' in raw)) return undefined;
   const value = raw.Assign;
@@ -106,7 +109,7 @@ export function assignField(
     }
   }
   if (language === 'JSONata') {
-    const template = jsonataField(raw, 'Assign', where, problems);
+    const template = jsonataField(raw, 'Assign', where, problems, prefix);
     return template && { kind: 'jsonata', template };
   }
   const template = payloadField(raw, 'Assign', where, problems);
@@ -224,8 +227,8 @@ export function catchers(raw: Raw, language: QueryLanguage, where: string, probl
       errorEquals: errorEquals(c, at, problems),
       next: String(c.Next),
       resultPath: language === 'JSONPath' ? pathField(c, 'ResultPath', at, problems) : undefined,
-      assign: assignField(c, language, at, problems),
-      output: language === 'JSONata' ? jsonataField(c, 'Output', at, problems) : undefined,
+      assign: assignField(c, language, at, problems, `Catch[${i}]/`),
+      output: language === 'JSONata' ? jsonataField(c, 'Output', at, problems, `Catch[${i}]/`) : undefined,
     };
   });
 }

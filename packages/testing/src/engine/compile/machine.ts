@@ -173,8 +173,10 @@ function compileChoice(
       rule,
       condition,
       next: String(rule.Next),
-      assign: assignField(rule, language, at, problems),
-      output: language === 'JSONata' ? jsonataField(rule, 'Output', at, problems) : undefined,
+      assign: assignField(rule, language, at, problems, `Choices[${i}]/`),
+      output:
+        language === 'JSONata' ? jsonataField(rule, 'Output', at, problems, `Choices[${i}]/`) : undefined,
+      conditionField: `Choices[${i}]/Condition`,
     };
   });
   return {
@@ -203,6 +205,7 @@ function compileMap(
     ...execution,
     parameters: undefined,
     type: 'Map',
+    // Nested states inherit the enclosing state's language, as the core's validation reads them.
     processor: compileGraph(processorRaw ?? {}, language, `${where}.ItemProcessor`, problems),
     distributed: config.Mode === 'DISTRIBUTED',
     itemsPath: jsonPath ? (pathField(raw, 'ItemsPath', where, problems) ?? undefined) : undefined,

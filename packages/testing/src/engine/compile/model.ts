@@ -91,6 +91,8 @@ export type StringSource =
 export interface ChoiceBranch {
   readonly rule: Readonly<Record<string, unknown>>;
   readonly condition: CompiledExpression | undefined;
+  /** The rule's Condition as AWS names it in failures: `Choices[1]/Condition`. */
+  readonly conditionField: string;
   readonly next: string;
   readonly assign: AssignProgram | undefined;
   readonly output: JsonataNode | undefined;

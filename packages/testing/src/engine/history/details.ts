@@ -84,20 +84,28 @@ export class StateExitedDetails {
   }
 }
 
+/** A payload serialized once, on first read. */
+class LazyText {
+  #text: string | undefined;
+  constructor(readonly value: JsonValue) {}
+  get text(): string {
+    if (this.#text === undefined) this.#text = stringify(this.value);
+    return this.#text;
+  }
+}
+
 /** Details whose payload is an `input` (ExecutionStarted, ActivityScheduled, LambdaFunctionScheduled). */
 export class InputDetails {
   readonly inputDetails = NOT_TRUNCATED;
-  readonly #value: JsonValue;
+  readonly #payload: LazyText;
   readonly #extra: Readonly<Record<string, unknown>>;
-  #text: string | undefined;
   constructor(value: JsonValue, extra: Readonly<Record<string, unknown>> = {}) {
-    this.#value = value;
+    this.#payload = new LazyText(value);
     this.#extra = extra;
     Object.assign(this, extra);
   }
   get input(): string {
-    if (this.#text === undefined) this.#text = stringify(this.#value);
-    return this.#text;
+    return this.#payload.text;
   }
   toJSON() {
     return { ...this.#extra, input: this.input, inputDetails: this.inputDetails };
@@ -107,17 +115,15 @@ export class InputDetails {
 /** Details whose payload is an `output` (ExecutionSucceeded, TaskSucceeded, ActivitySucceeded, ...). */
 export class OutputDetails {
   readonly outputDetails = NOT_TRUNCATED;
-  readonly #value: JsonValue;
+  readonly #payload: LazyText;
   readonly #extra: Readonly<Record<string, unknown>>;
-  #text: string | undefined;
   constructor(value: JsonValue, extra: Readonly<Record<string, unknown>> = {}) {
-    this.#value = value;
+    this.#payload = new LazyText(value);
     this.#extra = extra;
     Object.assign(this, extra);
   }
   get output(): string {
-    if (this.#text === undefined) this.#text = stringify(this.#value);
-    return this.#text;
+    return this.#payload.text;
   }
   toJSON() {
     return { ...this.#extra, output: this.output, outputDetails: this.outputDetails };

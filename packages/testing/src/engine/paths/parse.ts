@@ -87,6 +87,11 @@ function parseSegments(source: string, start: number): PathSegment[] {
         }
         continue;
       }
+      if (source[i + 1] === '[') {
+        // `$.[0]` and `$.[?(...)]`: Jayway reads a dot before a bracket as the bracket alone.
+        i++;
+        continue;
+      }
       const [name, next] = readName(source, i + 1);
       if (name === '') throw new PathSyntaxError(source, `empty name at position ${i + 1}`);
       segments.push(name === '*' ? { kind: 'wildcard' } : { kind: 'name', name });

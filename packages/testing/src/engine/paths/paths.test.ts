@@ -77,6 +77,11 @@ describe('selectAt', () => {
 
   it('evaluates filters without running JavaScript', () => {
     expect(select('$.store.book[?(@.price < 10)].title')).toEqual(['A', 'C']);
+    expect(select('$.store.book.[?(@.price > 10)].title')).toEqual(['B']);
+    const mixed = { list: [{ v: 0 }, { v: '0' }, { v: false }, { v: "it's" }] };
+    expect(select('$.list[?(@.v == 0)]', mixed)).toEqual([{ v: 0 }]);
+    expect(select("$.list[?(@.v != '0')]", mixed)).toEqual([{ v: 0 }, { v: false }, { v: "it's" }]);
+    expect(select('$.list[?(@.v == "it\'s")]', mixed)).toEqual([{ v: "it's" }]);
     expect(select("$.store.book[?(@.title == 'B')].price")).toEqual([12]);
   });
 });

@@ -127,10 +127,44 @@ function collectDeep(root: JsonValue, name: string | undefined, out: JsonValue[]
   }
 }
 
+/**
+ * Jayway compares without coercion: `@.n == 0` does not match the string "0". jsonpath-plus
+ * evaluates `==` as JavaScript does, so equality operators outside string literals are made strict.
+ */
+function strictEquality(expression: string): string {
+  let out = '';
+  let quote: string | undefined;
+  for (let i = 0; i < expression.length; i++) {
+    const ch = expression[i] as string;
+    if (quote) {
+      out += ch;
+      if (ch === '\\') out += expression[++i] ?? '';
+      else if (ch === quote) quote = undefined;
+      continue;
+    }
+    if (ch === "'" || ch === '"') quote = ch;
+    if ((ch === '=' || ch === '!') && expression[i + 1] === '=' && expression[i + 2] !== '=') {
+      out += `${ch}==`;
+      i++;
+      continue;
+    }
+    out += ch;
+  }
+  return out;
+}
+
+const strictCache = new Map<string, string>();
+
 function filter(node: JsonValue, expression: string): JsonValue[] {
   if (!Array.isArray(node) && !isObject(node)) return [];
+  let strict = strictCache.get(expression);
+  if (strict === undefined) {
+    strict = strictEquality(expression);
+    if (strictCache.size > 1_000) strictCache.clear();
+    strictCache.set(expression, strict);
+  }
   const result = JSONPath({
-    path: `$[?(${expression})]`,
+    path: `$[?(${strict})]`,
     json: node as object,
     eval: 'safe',
     wrap: true,

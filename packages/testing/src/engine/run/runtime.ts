@@ -110,4 +110,13 @@ export class Thread {
     this.lastEventId = id;
     return id;
   }
+
+  /**
+   * Records an event that points at the thread's last event without becoming it, as AWS records
+   * MapIterationSucceeded, MapStateSucceeded and ParallelStateSucceeded: what follows still points
+   * at the last state event.
+   */
+  sideEvent(type: string, detailsKey?: string, details?: object): number {
+    return this.runtime.history.add(type, this.lastEventId, detailsKey, details);
+  }
 }

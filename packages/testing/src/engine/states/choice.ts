@@ -58,13 +58,13 @@ async function runChoiceJsonata(state: ChoiceState, run: StateRun): Promise<Step
   try {
     for (const choice of state.choices) {
       const value = await run.jsonata(
-        { kind: 'expression', expression: choice.condition!, field: 'Condition' },
+        { kind: 'expression', expression: choice.condition!, field: choice.conditionField },
         states,
       );
       if (typeof value !== 'boolean') {
         throw run.queryFailure(
-          unexpectedTypeMessage(choice.condition!.source, 'Condition', 'boolean', value),
-          'Condition',
+          unexpectedTypeMessage(choice.condition!.source, choice.conditionField, 'boolean', value),
+          choice.conditionField,
         );
       }
       if (value) {

@@ -1,10 +1,10 @@
 // A Map state's run-time settings: the items, MaxConcurrency and the tolerated failures, each
 // possibly read from the input (…Path) or computed by JSONata, each checked with AWS's wording.
 import type { JsonValue } from '@sfini/core';
-import type { MapState, NumberSource } from '../compile/model.js';
-import { NOT_FOUND } from '../paths/select.js';
+import type { MapState } from '../compile/model.js';
 import type { StateRun } from '../run/state-run.js';
 import { jsonTypeName, stringify } from '../values/json.js';
+import { readNumberField } from './number-fields.js';
 
 /** The array a Map iterates over. */
 export async function mapItems(state: MapState, run: StateRun, effective: JsonValue): Promise<JsonValue[]> {
@@ -41,29 +41,6 @@ export async function mapItems(state: MapState, run: StateRun, effective: JsonVa
   return items;
 }
 
-async function numberFrom(
-  run: StateRun,
-  source: NumberSource,
-  effective: JsonValue,
-): Promise<{ value: JsonValue; path?: string }> {
-  if (source.kind === 'value') return { value: source.value };
-  if (source.kind === 'path') {
-    const value = run.select(source.path, effective);
-    if (value === NOT_FOUND) {
-      throw run.runtimeFailure(
-        `The ${source.field} field does not reference an input value: ${source.path.source}`,
-      );
-    }
-    return { value, path: source.path.source };
-  }
-  return {
-    value: await run.jsonata(
-      { kind: 'expression', expression: source.expression, field: source.field },
-      run.states(),
-    ),
-  };
-}
-
 /** A whole number from a number or a numeric string, as AWS accepts in …Path fields. */
 function asInteger(value: JsonValue): number | undefined {
   if (typeof value === 'number') return Number.isInteger(value) ? value : undefined;
@@ -93,7 +70,7 @@ export async function mapMaxConcurrency(
 ): Promise<number> {
   const source = state.maxConcurrency;
   if (source === undefined) return 0;
-  const { value, path } = await numberFrom(run, source, effective);
+  const { value, path } = await readNumberField(run, source, effective);
   const n = asInteger(value);
   const field = source.kind === 'path' ? 'MaxConcurrencyPath' : 'MaxConcurrency';
   if (n === undefined || n < 0) throw invalid(run, field, value, 'integer', path);
@@ -111,7 +88,7 @@ export async function mapTolerance(state: MapState, run: StateRun, effective: Js
   let percentage: number | undefined;
   if (state.toleratedFailureCount !== undefined) {
     const source = state.toleratedFailureCount;
-    const { value, path } = await numberFrom(run, source, effective);
+    const { value, path } = await readNumberField(run, source, effective);
     const n = asInteger(value);
     const field = source.kind === 'path' ? 'ToleratedFailureCountPath' : 'ToleratedFailureCount';
     if (n === undefined) throw invalid(run, field, value, 'integer', path);
@@ -120,7 +97,7 @@ export async function mapTolerance(state: MapState, run: StateRun, effective: Js
   }
   if (state.toleratedFailurePercentage !== undefined) {
     const source = state.toleratedFailurePercentage;
-    const { value, path } = await numberFrom(run, source, effective);
+    const { value, path } = await readNumberField(run, source, effective);
     const n = asFloat(value);
     const field = source.kind === 'path' ? 'ToleratedFailurePercentagePath' : 'ToleratedFailurePercentage';
     if (n === undefined) throw invalid(run, field, value, 'float', path);

@@ -95,6 +95,44 @@ describe('Map', () => {
   });
 });
 
+describe('Map history', () => {
+  it('links events as AWS does: iteration end events point back without becoming the chain', async () => {
+    const definition = {
+      StartAt: 'Start',
+      States: {
+        Start: { Type: 'Pass', Result: [1, 2], ResultPath: '$.arr', Next: 'Each' },
+        Each: {
+          Type: 'Map',
+          InputPath: '$.arr',
+          MaxConcurrency: 1,
+          ItemProcessor: { StartAt: 'Item', States: { Item: { Type: 'Pass', End: true } } },
+          ResultPath: null,
+          End: true,
+        },
+      },
+    };
+    const result = await runExecution(definition, {});
+    expect(result.history.map((e) => [e.id, e.type, e.previousEventId])).toEqual([
+      [1, 'ExecutionStarted', 0],
+      [2, 'PassStateEntered', 0],
+      [3, 'PassStateExited', 2],
+      [4, 'MapStateEntered', 3],
+      [5, 'MapStateStarted', 4],
+      [6, 'MapIterationStarted', 5],
+      [7, 'PassStateEntered', 6],
+      [8, 'PassStateExited', 7],
+      [9, 'MapIterationSucceeded', 8],
+      [10, 'MapIterationStarted', 8],
+      [11, 'PassStateEntered', 10],
+      [12, 'PassStateExited', 11],
+      [13, 'MapIterationSucceeded', 12],
+      [14, 'MapStateSucceeded', 13],
+      [15, 'MapStateExited', 13],
+      [16, 'ExecutionSucceeded', 15],
+    ]);
+  });
+});
+
 describe('Parallel', () => {
   it('gives each branch the input and returns their outputs in branch order', async () => {
     const definition = {

@@ -79,7 +79,11 @@ async function runIterations(state: MapState, run: StateRun, effective: JsonValu
   const selected: JsonValue[] = [];
   for (let i = 0; i < items.length; i++)
     selected.push(await itemInput(state, run, effective, i, items[i] as JsonValue));
+  if (state.itemSelector !== undefined || state.itemSelectorJsonata !== undefined) {
+    run.inspect('afterItemSelector', selected);
+  }
   const inputs = batches(state, selected);
+  if (state.itemBatcher !== undefined) run.inspect('afterItemBatcher', inputs);
   if (state.distributed)
     thread.event('MapRunStarted', 'mapRunStartedEventDetails', { mapRunArn: mapRunArn(runtime, state) });
 
@@ -98,13 +102,19 @@ async function runIterations(state: MapState, run: StateRun, effective: JsonValu
     if (!state.distributed) child.event('MapIterationStarted', 'mapIterationStartedEventDetails', details);
     try {
       results[index] = await runChild(state.processor, inputs[index] as JsonValue, child);
-      if (!state.distributed)
-        child.event('MapIterationSucceeded', 'mapIterationSucceededEventDetails', details);
+      if (!state.distributed) {
+        // The next iteration starts from this one's last state event, not from its end event.
+        thread.lastEventId = child.lastEventId;
+        child.sideEvent('MapIterationSucceeded', 'mapIterationSucceededEventDetails', details);
+      }
     } catch (thrown) {
       if (thrown instanceof StoppedError || controller.signal.aborted) throw thrown;
       const failure = asFailure(thrown);
       if (failure.error === StatesErrors.Runtime) throw failure;
-      if (!state.distributed) child.event('MapIterationFailed', 'mapIterationFailedEventDetails', details);
+      if (!state.distributed) {
+        thread.lastEventId = child.lastEventId;
+        child.sideEvent('MapIterationFailed', 'mapIterationFailedEventDetails', details);
+      }
       failures++;
       results[index] = { Error: failure.error, Cause: failure.cause ?? '' };
       if (exceedsTolerance(tolerance, failures, inputs.length)) {
@@ -158,9 +168,13 @@ async function runIterations(state: MapState, run: StateRun, effective: JsonValu
   } finally {
     dispose();
   }
+  if (state.distributed) {
+    thread.lastEventId = runtime.history.lastId;
+    thread.event('MapRunSucceeded');
+  }
+  // MapStateSucceeded follows the last event; the state's exit points where it points.
   thread.lastEventId = runtime.history.lastId;
-  if (state.distributed) thread.event('MapRunSucceeded');
-  thread.event('MapStateSucceeded');
+  thread.sideEvent('MapStateSucceeded');
   return results;
 }
 
@@ -170,7 +184,6 @@ export function runMap(state: MapState, input: JsonValue, thread: Thread): Promi
     attempt: (run, effective) => runIterations(state, run, effective),
     failed: (run, failure) => {
       if (failure.error === StatesErrors.Runtime) return;
-      run.thread.lastEventId = run.thread.runtime.history.lastId;
       run.thread.event('MapStateFailed');
     },
   });

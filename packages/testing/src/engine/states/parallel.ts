@@ -37,8 +37,8 @@ async function runBranches(state: ParallelState, run: StateRun, input: JsonValue
         );
       });
     });
-    // AWS records no ParallelStateSucceeded: the state's exit follows its branches directly.
     thread.lastEventId = thread.runtime.history.lastId;
+    thread.sideEvent('ParallelStateSucceeded');
     return results;
   } finally {
     dispose();

@@ -6,13 +6,13 @@ import { randomUUID } from 'node:crypto';
 import type { JsonValue } from '@sfini/core';
 import type { NumberSource, TaskState } from '../compile/model.js';
 import { describeThrown, StatesErrors, StatesFailure, StoppedError, TaskFailedError } from '../errors.js';
-import { NOT_FOUND } from '../paths/select.js';
 import type { Thread } from '../run/runtime.js';
 import type { StateRun } from '../run/state-run.js';
 import { TaskEvents } from '../task/events.js';
 import { runTaskResource } from '../task/resolve.js';
 import { classifyResource, type ResourceKind } from '../task/resources.js';
 import { stringify } from '../values/json.js';
+import { readNumberField } from './number-fields.js';
 import { runWithRetry } from './retry-catch.js';
 import type { StepResult } from './step.js';
 
@@ -30,26 +30,18 @@ function kindOf(state: TaskState): ResourceKind {
   return kind;
 }
 
-async function seconds(run: StateRun, source: NumberSource | undefined): Promise<number | undefined> {
+async function seconds(
+  run: StateRun,
+  source: NumberSource | undefined,
+  field: string,
+): Promise<number | undefined> {
   if (source === undefined) return undefined;
-  let value: JsonValue | typeof NOT_FOUND;
-  if (source.kind === 'value') value = source.value;
-  else if (source.kind === 'path') {
-    value = run.select(source.path, run.input);
-    if (value === NOT_FOUND) {
-      throw run.runtimeFailure(
-        `The ${source.field} parameter does not reference an input value: ${source.path.source}`,
-      );
-    }
-  } else {
-    value = await run.jsonata(
-      { kind: 'expression', expression: source.expression, field: source.field },
-      run.states(),
+  const { value, path } = await readNumberField(run, source, run.input);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 99_999_999) {
+    const name = source.kind === 'path' ? `${field}Path` : field;
+    throw run.runtimeFailure(
+      `The ${name} parameter must be a whole number of seconds from 1 to 99999999: ${path ? `${path} == ` : ''}${stringify(value)}`,
     );
-  }
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    const field = source.kind === 'value' ? 'TimeoutSeconds' : source.field;
-    throw run.runtimeFailure(`The ${field} field must be a positive integer, got: ${stringify(value)}`);
   }
   return value;
 }
@@ -63,8 +55,8 @@ class Timeout extends Error {
 async function attemptTask(state: TaskState, run: StateRun, input: JsonValue): Promise<JsonValue> {
   const runtime = run.thread.runtime;
   const kind = kindOf(state);
-  const timeoutSeconds = await seconds(run, state.timeoutSeconds);
-  const heartbeatSeconds = await seconds(run, state.heartbeatSeconds);
+  const timeoutSeconds = await seconds(run, state.timeoutSeconds, 'TimeoutSeconds');
+  const heartbeatSeconds = await seconds(run, state.heartbeatSeconds, 'HeartbeatSeconds');
   const events = new TaskEvents(run.thread, kind);
   events.scheduled(input, timeoutSeconds, heartbeatSeconds);
 

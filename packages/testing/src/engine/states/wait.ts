@@ -4,10 +4,12 @@
 import type { JsonValue } from '@sfini/core';
 import type { WaitState } from '../compile/model.js';
 import { StatesFailure } from '../errors.js';
+import { unexpectedTypeMessage } from '../eval/jsonata.js';
 import { NOT_FOUND } from '../paths/select.js';
 import type { Thread } from '../run/runtime.js';
 import { StateRun } from '../run/state-run.js';
 import { stringify } from '../values/json.js';
+import { readNumberField } from './number-fields.js';
 import type { StepResult } from './step.js';
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -56,12 +58,9 @@ function timestampFrom(run: StateRun, state: WaitState, effective: JsonValue): n
 async function jsonataWait(run: StateRun, state: WaitState): Promise<number> {
   const states = run.states();
   if (state.seconds?.kind === 'expression') {
-    const value = await run.jsonata(
-      { kind: 'expression', expression: state.seconds.expression, field: 'Seconds' },
-      states,
-    );
+    const { value } = await readNumberField(run, state.seconds, run.input);
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-      throw run.runtimeFailure(`The Seconds field must be a positive integer, got: ${stringify(value)}`);
+      throw run.runtimeFailure(`The Seconds parameter cannot be parsed as a long value: ${stringify(value)}`);
     }
     return value * 1000;
   }
@@ -70,9 +69,15 @@ async function jsonataWait(run: StateRun, state: WaitState): Promise<number> {
       { kind: 'expression', expression: state.timestamp.expression, field: 'Timestamp' },
       states,
     );
-    if (typeof value !== 'string' || !TIMESTAMP.test(value)) {
+    if (typeof value !== 'string') {
+      throw run.queryFailure(
+        unexpectedTypeMessage(state.timestamp.expression.source, 'Timestamp', 'string', value),
+        'Timestamp',
+      );
+    }
+    if (!TIMESTAMP.test(value) || Number.isNaN(Date.parse(value))) {
       throw run.runtimeFailure(
-        `The Timestamp field must be an ISO-8601 date-time string, got: ${stringify(value)}`,
+        `The Timestamp parameter does not reference a valid ISO-8601 extended offset date-time format string: ${value}`,
       );
     }
     return Date.parse(value) - run.thread.runtime.clock.now();

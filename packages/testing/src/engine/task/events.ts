@@ -1,22 +1,39 @@
-// The history a Task records depends on what its Resource names: ActivityScheduled/Started/...,
-// LambdaFunctionScheduled/..., or TaskScheduled/... for service integrations, each with the
-// details AWS puts there.
+// The history a Task records depends on what its Resource names: Activity*, LambdaFunction* or,
+// for service integrations, Task* events (ActivityScheduled, LambdaFunctionFailed, TaskSucceeded,
+// ...). The event names and their details fields follow one pattern, so one method records each
+// outcome for all three kinds; service integrations add their resourceType and resource.
 import type { JsonValue } from '@sfini/core';
 import { InputDetails, OutputDetails } from '../history/details.js';
 import type { Thread } from '../run/runtime.js';
 import { stringify } from '../values/json.js';
 import type { ResourceKind } from './resources.js';
 
+const PREFIX: Readonly<Record<ResourceKind['kind'], string>> = {
+  activity: 'Activity',
+  lambda: 'LambdaFunction',
+  service: 'Task',
+};
+
+type Outcome = 'Scheduled' | 'Started' | 'Succeeded' | 'Failed' | 'TimedOut';
+
 /** Records a Task's own events on its thread. */
 export class TaskEvents {
+  readonly #service: Readonly<Record<string, string>>;
+
   constructor(
     readonly thread: Thread,
     readonly kind: ResourceKind,
-  ) {}
+  ) {
+    this.#service = kind.kind === 'service' ? { resourceType: kind.service, resource: kind.action } : {};
+  }
 
-  #service(): { resourceType: string; resource: string } {
-    const kind = this.kind as Extract<ResourceKind, { kind: 'service' }>;
-    return { resourceType: kind.service, resource: kind.action };
+  #record(outcome: Outcome, details?: object): void {
+    const type = PREFIX[this.kind.kind] + outcome;
+    if (details === undefined) {
+      this.thread.event(type);
+      return;
+    }
+    this.thread.event(type, `${type[0]!.toLowerCase()}${type.slice(1)}EventDetails`, details);
   }
 
   scheduled(
@@ -26,109 +43,41 @@ export class TaskEvents {
   ): void {
     const timing: Record<string, number> = {};
     if (timeoutSeconds !== undefined) timing.timeoutInSeconds = timeoutSeconds;
-    if (heartbeatSeconds !== undefined) timing.heartbeatInSeconds = heartbeatSeconds;
-    switch (this.kind.kind) {
-      case 'activity':
-        this.thread.event(
-          'ActivityScheduled',
-          'activityScheduledEventDetails',
-          new InputDetails(input, { resource: this.kind.arn, ...timing }),
-        );
-        return;
-      case 'lambda':
-        this.thread.event(
-          'LambdaFunctionScheduled',
-          'lambdaFunctionScheduledEventDetails',
-          new InputDetails(input, {
-            resource: this.kind.arn,
-            ...(timeoutSeconds === undefined ? {} : { timeoutInSeconds: timeoutSeconds }),
-          }),
-        );
-        return;
-      case 'service':
-        this.thread.event('TaskScheduled', 'taskScheduledEventDetails', {
-          ...this.#service(),
-          region: this.thread.runtime.region,
-          parameters: stringify(input),
-          ...timing,
-        });
-        return;
+    if (heartbeatSeconds !== undefined && this.kind.kind !== 'lambda')
+      timing.heartbeatInSeconds = heartbeatSeconds;
+    if (this.kind.kind === 'service') {
+      this.#record('Scheduled', {
+        ...this.#service,
+        region: this.thread.runtime.region,
+        parameters: stringify(input),
+        ...timing,
+      });
+      return;
     }
+    this.#record('Scheduled', new InputDetails(input, { resource: this.kind.arn, ...timing }));
   }
 
   started(workerName?: string): void {
-    switch (this.kind.kind) {
-      case 'activity':
-        this.thread.event(
-          'ActivityStarted',
-          'activityStartedEventDetails',
-          workerName === undefined ? {} : { workerName },
-        );
-        return;
-      case 'lambda':
-        this.thread.event('LambdaFunctionStarted');
-        return;
-      case 'service':
-        this.thread.event('TaskStarted', 'taskStartedEventDetails', this.#service());
-        return;
-    }
+    if (this.kind.kind === 'lambda') this.#record('Started');
+    else if (this.kind.kind === 'service') this.#record('Started', this.#service);
+    else this.#record('Started', workerName === undefined ? {} : { workerName });
   }
 
   succeeded(output: JsonValue): void {
-    switch (this.kind.kind) {
-      case 'activity':
-        this.thread.event('ActivitySucceeded', 'activitySucceededEventDetails', new OutputDetails(output));
-        return;
-      case 'lambda':
-        this.thread.event(
-          'LambdaFunctionSucceeded',
-          'lambdaFunctionSucceededEventDetails',
-          new OutputDetails(output),
-        );
-        return;
-      case 'service':
-        this.thread.event(
-          'TaskSucceeded',
-          'taskSucceededEventDetails',
-          new OutputDetails(output, this.#service()),
-        );
-        return;
-    }
-  }
-
-  #failure(error: string, cause: string | undefined): Record<string, string> {
-    const details: Record<string, string> = { error };
-    if (cause !== undefined) details.cause = cause;
-    return details;
+    this.#record('Succeeded', new OutputDetails(output, this.#service));
   }
 
   failed(error: string, cause: string | undefined): void {
-    const details = this.#failure(error, cause);
-    switch (this.kind.kind) {
-      case 'activity':
-        this.thread.event('ActivityFailed', 'activityFailedEventDetails', details);
-        return;
-      case 'lambda':
-        this.thread.event('LambdaFunctionFailed', 'lambdaFunctionFailedEventDetails', details);
-        return;
-      case 'service':
-        this.thread.event('TaskFailed', 'taskFailedEventDetails', { ...this.#service(), ...details });
-        return;
-    }
+    this.#record('Failed', this.#failure(error, cause));
   }
 
   timedOut(error: string, cause: string | undefined): void {
-    const details = this.#failure(error, cause);
-    switch (this.kind.kind) {
-      case 'activity':
-        this.thread.event('ActivityTimedOut', 'activityTimedOutEventDetails', details);
-        return;
-      case 'lambda':
-        this.thread.event('LambdaFunctionTimedOut', 'lambdaFunctionTimedOutEventDetails', details);
-        return;
-      case 'service':
-        this.thread.event('TaskTimedOut', 'taskTimedOutEventDetails', { ...this.#service(), ...details });
-        return;
-    }
+    this.#record('TimedOut', this.#failure(error, cause));
+  }
+
+  #failure(error: string, cause: string | undefined): Record<string, string> {
+    const details: Record<string, string> = { ...this.#service, error };
+    if (cause !== undefined) details.cause = cause;
+    return details;
   }
 }
