@@ -19,12 +19,10 @@ export type FactKind =
   | 'not-string'
   | 'not-number'
   | 'not-boolean'
-  | 'not-null'
-  | 'equals'
-  | 'not-equals';
+  | 'not-null';
 
-/** One fact: the path it is about, what it says, and for (not-)equals the value compared with. */
-export type Fact = readonly [path: string, kind: FactKind, value?: unknown];
+/** One fact: the path it is about, and what it says about the value there. */
+export type Fact = readonly [path: string, kind: FactKind];
 
 /** The facts an `isX(path, value)` test proves when it holds: `value` false means "is not". */
 export type TestFacts<P, B, Yes extends FactKind, No extends FactKind> = [B] extends [true]
@@ -37,8 +35,8 @@ type OneFact<P, K extends FactKind> = [K] extends [never] ? [] : [readonly [P & 
 
 type KindType = { string: string; number: number; boolean: boolean; null: null };
 
-/** `T` as the fact of kind `K` (comparing with `X`) leaves it. */
-type NarrowType<T, K extends FactKind, X> = K extends 'present'
+/** `T` as the fact of kind `K` leaves it. */
+type NarrowType<T, K extends FactKind> = K extends 'present'
   ? unknown extends T
     ? unknown
     : Exclude<T, undefined>
@@ -50,25 +48,14 @@ type NarrowType<T, K extends FactKind, X> = K extends 'present'
       ? unknown extends T
         ? unknown
         : Exclude<T, KindType[Not]>
-      : K extends 'equals'
-        ? unknown extends T
-          ? X
-          : [Extract<T, X>] extends [never]
-            ? X extends T
-              ? X
-              : never
-            : Extract<T, X>
-        : K extends 'not-equals'
-          ? unknown extends T
-            ? unknown
-            : Exclude<T, X>
-          : T;
+      : T;
 
-type NarrowOne<D extends AnyData, F> = F extends readonly [
-  infer P extends string,
-  infer K extends FactKind,
-  ...infer X,
-]
+/** True when `A` and `B` are the same type (both ways assignable). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+// A fact that changes nothing (a comparison on a required number field) adds no write, so the
+// data type, and what the editor shows, stay as they were.
+type NarrowOne<D extends AnyData, F> = F extends readonly [infer P extends string, infer K extends FactKind]
   ? PathRoot<P> extends 'data'
     ? ParsePath<P> extends infer S extends readonly [PathSegment, ...PathSegment[]]
       ? ReadAt<D, S> extends infer T
@@ -76,7 +63,11 @@ type NarrowOne<D extends AnyData, F> = F extends readonly [
           ? D
           : K extends 'absent'
             ? WriteAt<D, S, Absent>
-            : WriteAt<D, S, NarrowType<T, K, X[0]>>
+            : NarrowType<T, K> extends infer N
+              ? Same<N, T> extends true
+                ? D
+                : WriteAt<D, S, N>
+              : D
         : D
       : D
     : D

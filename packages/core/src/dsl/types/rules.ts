@@ -23,20 +23,6 @@ type ValueAt<P, D, V> = P extends string ? PathValue<P, D, ContextObject, V> : u
 /** The string values a field can take: its literal union when it has one. */
 type StringAt<X> = [Extract<X, string>] extends [never] ? string : Extract<X, string>;
 
-type IsUnion<T, All = T> = T extends unknown ? ([All] extends [T] ? false : true) : never;
-
-/**
- * What `not(equals(P, X))` proves: that the value is not `X`, but only when `X` is one literal
- * (comparing with any string, or one of several, excludes none of them).
- */
-type NotEquals<P, X> = string extends X
-  ? []
-  : boolean extends X
-    ? []
-    : true extends IsUnion<X>
-      ? []
-      : [readonly [P & string, 'not-equals', X]];
-
 /** The fact that the value at `P` is present and of kind `K`. */
 type Kind<P, K extends 'string' | 'number' | 'boolean'> = readonly [P & string, K];
 
@@ -125,14 +111,11 @@ export interface ChoiceRules<D, V = OpenVars> {
     path: Num<Q, D, V, 'numericGreaterThanEqualsPath'>,
   ): Condition<NeedsGuard<P, D, V> | NeedsGuard<Q, D, V>, never, [Kind<P, 'number'>, Kind<Q, 'number'>]>;
 
-  /**
-   * True when the string at `variable` equals `value` (ASL `StringEquals`); on a field whose type
-   * is a union of literals, the rule's target sees only `value`.
-   */
-  stringEquals<const P extends string, const X extends StringAt<ValueAt<P, D, V>>>(
+  /** True when the string at `variable` equals `value` (ASL `StringEquals`). */
+  stringEquals<const P extends string>(
     variable: Str<P, D, V, 'stringEquals'>,
-    value: X,
-  ): Condition<NeedsGuard<P, D, V>, never, [readonly [P, 'equals', X]], NotEquals<P, X>>;
+    value: StringAt<ValueAt<P, D, V>>,
+  ): Condition<NeedsGuard<P, D, V>, never, [Kind<P, 'string'>]>;
   /** True when the string at `variable` sorts before `value` (ASL `StringLessThan`). */
   stringLessThan<const P extends string>(
     variable: Str<P, D, V, 'stringLessThan'>,
@@ -191,10 +174,10 @@ export interface ChoiceRules<D, V = OpenVars> {
   ): Condition<NeedsGuard<P, D, V>, never, [Kind<P, 'string'>]>;
 
   /** True when the boolean at `variable` equals `value` (ASL `BooleanEquals`). */
-  booleanEquals<const P extends string, const X extends boolean>(
+  booleanEquals<const P extends string>(
     variable: Bool<P, D, V, 'booleanEquals'>,
-    value: X,
-  ): Condition<NeedsGuard<P, D, V>, never, [readonly [P, 'equals', X]], NotEquals<P, X>>;
+    value: boolean,
+  ): Condition<NeedsGuard<P, D, V>, never, [Kind<P, 'boolean'>]>;
   /** True when the boolean at `variable` equals the boolean at `path` (ASL `BooleanEqualsPath`). */
   booleanEqualsPath<const P extends string, const Q extends string>(
     variable: Bool<P, D, V, 'booleanEqualsPath'>,
