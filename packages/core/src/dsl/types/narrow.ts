@@ -1,10 +1,11 @@
 // Choice narrowing: what a rule proves about the data, applied to the data its target receives.
 // Each condition carries the facts it proves when it holds (`Facts`) and those it proves when it
 // does not (`Negated`, for `not`): `isPresent('$.x')` proves x present, `isString('$.x')` that x
-// is a string, a comparison that its operand is present and of the compared kind. `and` proves
-// the facts of all its conditions, `not` swaps the two lists, `or` proves only what its negation
-// would. The facts become writes in the data's log (data.ts), so narrowing costs one write per
-// fact and never rebuilds the data type.
+// is a string, a comparison that its operand is present and of the compared kind (an equality
+// proves the kind, not the literal, so states reached from other branches keep fitting). `and`
+// proves the facts of all its conditions, `not` swaps the two lists, and `or` proves nothing
+// itself, while `not(or(a, b))` proves the negations of both. The facts become writes in the
+// data's log (data.ts), one per fact that changes a type, so narrowing never rebuilds the data.
 import type { Absent, AnyData, ReadAt, WriteAt } from './data.js';
 import type { ParsePath, PathError, PathRoot, PathSegment } from './path.js';
 
