@@ -146,10 +146,12 @@ export type {
   StateRef,
   Target,
   Terminal,
+  VarsOf,
 } from './dsl/types/api.js';
 export type { ContextObject, PathOption } from './dsl/types/checks.js';
 export type { AnyData, Data, Materialize, Plain } from './dsl/types/data.js';
 export type {
+  AssignOptions,
   BaseOptions,
   CatchOptions,
   ChoiceBranchOptions,
@@ -166,7 +168,8 @@ export type {
   WaitOptions,
 } from './dsl/types/options.js';
 export type { Simplify, TaskResource } from './dsl/types/pipeline.js';
-export type { Intrinsic, PayloadTemplate } from './dsl/types/template.js';
+export type { DeferredIntrinsic, Intrinsic, PayloadTemplate } from './dsl/types/template.js';
+export type { AnyVars, NoVars, OpenVars, Vars, VarsRecord } from './dsl/types/vars.js';
 export {
   INTRINSIC_FUNCTION_NAMES,
   type IntrinsicArgument,

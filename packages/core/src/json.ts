@@ -4,7 +4,9 @@
 
 /** A JSON value as Step Functions stores and passes it. */
 export type JsonValue = JsonPrimitive | JsonValue[] | { [key: string]: JsonValue };
+/** A JSON value that is not an array or an object. */
 export type JsonPrimitive = string | number | boolean | null;
+/** A JSON object: string keys, JSON values. */
 export type JsonObject = { [key: string]: JsonValue };
 
 /**

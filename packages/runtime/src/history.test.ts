@@ -1,4 +1,5 @@
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
+import { runExecution } from '@sfini/testing';
 import { describe, expect, it } from 'vitest';
 import { formatHistory } from './history.js';
 
@@ -62,8 +63,43 @@ describe('formatHistory', () => {
         executionStartedEventDetails: { input: 'x'.repeat(500) },
       },
     ];
-    const line = formatHistory(big as HistoryEvent[], { maxPayloadChars: 20 });
+    const line = formatHistory(big, { maxPayloadChars: 20 });
     expect(line).toContain(`input=${'x'.repeat(19)}…`);
     expect(line).not.toContain('x'.repeat(21));
+  });
+});
+
+describe('formatHistory on the local engine', () => {
+  it('reads the payloads and assigned variables the engine exposes as getters', async () => {
+    // The engine's details objects keep input, output and assignedVariables behind getters:
+    // present for property access and JSON.stringify, absent from a spread.
+    const result = await runExecution(
+      {
+        StartAt: 'count',
+        States: {
+          count: { Type: 'Pass', Assign: { total: 3, label: 'x' }, Result: { ok: true }, Next: 'boom' },
+          boom: { Type: 'Fail', Error: 'Broken', Cause: 'on purpose' },
+        },
+      },
+      { n: 1 },
+    );
+    const exited = result.history.find((event) => event.type === 'PassStateExited')!;
+    expect({ ...exited.stateExitedEventDetails }).not.toHaveProperty('output');
+
+    const lines = formatHistory(result.history).split('\n');
+    expect(lines).toHaveLength(result.history.length);
+    expect(lines[0]).toMatch(/^\s+1\s+\+0\.000s\s+ExecutionStarted\s+input=\{"n":1\}$/);
+    expect(lines[1]).toMatch(/PassStateEntered\s+count\s+input=\{"n":1\}$/);
+    expect(lines[2]).toMatch(
+      /PassStateExited\s+count\s+output=\{"ok":true\}\s+assignedVariables=\{"label":"x","total":3\}$/,
+    );
+    expect(lines.at(-1)).toMatch(/ExecutionFailed\s+error=Broken\s+cause=on purpose$/);
+  });
+
+  it('reads events parsed back from JSON, with ISO or epoch-second timestamps', () => {
+    const parsed = JSON.parse(JSON.stringify(events)) as { timestamp: string }[];
+    expect(formatHistory(parsed)).toBe(formatHistory(events));
+    const epoch = events.map((event) => ({ ...event, timestamp: event.timestamp!.getTime() / 1000 }));
+    expect(formatHistory(epoch)).toBe(formatHistory(events));
   });
 });

@@ -1,8 +1,11 @@
 // Execution histories are the one record of what a machine did, in the same HistoryEvent shape
-// on AWS and on the local endpoint. Reading them is paginated (1000 events a page, up to
-// 25,000 events), so iteration is lazy; formatting picks the fields a person looks for (state
-// name, error, cause, input, output) from whichever `*EventDetails` the event carries, so it
-// needs no table of event types and reads event types added later too.
+// on AWS, on the local endpoint and in the local engine. Reading them is paginated (1000 events
+// a page, up to 25,000 events), so iteration is lazy; formatting picks the fields a person looks
+// for (state name, error, cause, input, output, assigned variables) from whichever
+// `*EventDetails` the event carries, so it needs no table of event types and reads event types
+// added later too. The formatter takes any structurally compatible event, since the SDK types
+// `type` as a union while the engine types it as a string; it reads details by property access,
+// because the engine's payload fields are getters that spreading or `Object.entries` would miss.
 import { GetExecutionHistoryCommand, type HistoryEvent, type SFNClient } from '@aws-sdk/client-sfn';
 
 /** Options of {@link readHistory}. */
@@ -43,6 +46,23 @@ export async function* readHistory(
   } while (nextToken);
 }
 
+/**
+ * One event of an execution history, as {@link formatHistory} reads it: the SDK's
+ * `HistoryEvent` (from AWS or the local endpoint), the local engine's (from `runExecution`), or
+ * the same data parsed back from JSON. Besides these fields, the event carries its details in
+ * one `*EventDetails` object (`stateEnteredEventDetails`, `activityFailedEventDetails`, ...).
+ */
+export interface HistoryEventLike {
+  /** When the event happened: a Date, or epoch seconds or ISO text when read back from JSON. */
+  readonly timestamp?: Date | number | string | undefined;
+  /** `ExecutionStarted`, `TaskStateEntered`, `ActivityFailed`, ... */
+  readonly type?: string | undefined;
+  /** Sequential from 1. */
+  readonly id?: number | undefined;
+  /** The event this one follows from. */
+  readonly previousEventId?: number | undefined;
+}
+
 /** Options of {@link formatHistory}. */
 export interface FormatHistoryOptions {
   /** Longest payload (input, output, cause) shown before it is cut with '…'. Default 200. */
@@ -57,19 +77,34 @@ const SHOWN_FIELDS = [
   'cause',
   'input',
   'output',
+  'assignedVariables',
   'heartbeatInSeconds',
   'timeoutInSeconds',
   'index',
   'length',
 ] as const;
 
-function detailsOf(event: HistoryEvent): Record<string, unknown> | undefined {
-  for (const [key, value] of Object.entries(event)) {
-    if (key.endsWith('EventDetails') && value && typeof value === 'object') {
-      return value as Record<string, unknown>;
-    }
+function detailsOf(event: HistoryEventLike): Record<string, unknown> | undefined {
+  // Keys, not entries: the details object is then read by property access, so getters count.
+  for (const key of Object.keys(event)) {
+    if (!key.endsWith('EventDetails')) continue;
+    const value: unknown = (event as Record<string, unknown>)[key];
+    if (value && typeof value === 'object') return value as Record<string, unknown>;
   }
   return undefined;
+}
+
+/** A detail's value as text: strings as they are, assigned variables as one JSON object. */
+function textOf(field: string, value: unknown): string {
+  if (typeof value !== 'object' || value === null) return String(value);
+  if (field === 'assignedVariables') {
+    // Each variable's value is already JSON text, as AWS records it.
+    const entries = Object.keys(value).map(
+      (name) => `${JSON.stringify(name)}:${String((value as Record<string, unknown>)[name])}`,
+    );
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value);
 }
 
 function clip(text: string, max: number): string {
@@ -77,16 +112,20 @@ function clip(text: string, max: number): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-function timeOf(event: HistoryEvent): number | undefined {
+function timeOf(event: HistoryEventLike): number | undefined {
   const t = event.timestamp;
   if (t instanceof Date) return t.getTime();
   if (typeof t === 'number') return t * 1000;
+  if (typeof t === 'string') {
+    const parsed = Date.parse(t);
+    return Number.isNaN(parsed) ? undefined : parsed;
+  }
   return undefined;
 }
 
 /** One event as a line: id, seconds since the first event, type, state name and key details. */
 export function formatHistoryEvent(
-  event: HistoryEvent,
+  event: HistoryEventLike,
   startMs?: number,
   options: FormatHistoryOptions = {},
 ): string {
@@ -99,7 +138,7 @@ export function formatHistoryEvent(
   for (const field of SHOWN_FIELDS) {
     const value = details?.[field];
     if (value === undefined || value === null || value === '') continue;
-    parts.push(`${field}=${clip(String(value), max)}`);
+    parts.push(`${field}=${clip(textOf(field, value), max)}`);
   }
   const id = String(event.id ?? '?').padStart(4);
   return `${id} ${elapsed.padStart(10)}  ${String(event.type ?? 'Unknown').padEnd(24)} ${parts.join('  ')}`.trimEnd();
@@ -107,11 +146,15 @@ export function formatHistoryEvent(
 
 /**
  * A history as readable text, one line per event, times relative to the first event.
- * Works on histories from AWS and from the local endpoint alike.
+ * Works on histories from AWS, from the local endpoint and from `runExecution` alike.
+ * @param events the events in order, e.g. `await execution.historyEvents()` or `result.history`.
  * @example
  * console.log(formatHistory(await execution.historyEvents()));
  */
-export function formatHistory(events: readonly HistoryEvent[], options: FormatHistoryOptions = {}): string {
+export function formatHistory(
+  events: readonly HistoryEventLike[],
+  options: FormatHistoryOptions = {},
+): string {
   const first = events.find((event) => timeOf(event) !== undefined);
   const startMs = first ? timeOf(first) : undefined;
   return events.map((event) => formatHistoryEvent(event, startMs, options)).join('\n');

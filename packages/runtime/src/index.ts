@@ -33,10 +33,12 @@ export {
   type WaitOptions,
 } from './execution.js';
 export { generateExecutionName } from './execution-name.js';
+export { DEFAULT_HEARTBEAT_INTERVAL_MS, heartbeatInterval, heartbeatIntervalFor } from './heartbeat.js';
 export {
   type FormatHistoryOptions,
   formatHistory,
   formatHistoryEvent,
+  type HistoryEventLike,
   type ReadHistoryOptions,
   readHistory,
 } from './history.js';

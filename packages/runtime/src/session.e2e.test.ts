@@ -4,7 +4,7 @@ import { ActivityRegistration } from '@sfini/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { aslMachine } from '../test/asl-machine.js';
-import { endpointRunsExecutions, type LocalEndpoint, startLocalEndpoint } from '../test/local-endpoint.js';
+import { type LocalEndpoint, startLocalEndpoint } from '../test/local-endpoint.js';
 import { formatHistory } from './history.js';
 import { Session } from './session.js';
 
@@ -56,7 +56,7 @@ describe('registration end to end', () => {
   });
 });
 
-describe.skipIf(!endpointRunsExecutions)('executions end to end', () => {
+describe('executions end to end', () => {
   it('runs an EXPRESS machine synchronously', async () => {
     const handle = session.stateMachine(passMachine('expressPass', { ok: true }), { type: 'EXPRESS' });
     await handle.register();

@@ -32,6 +32,13 @@ import { Execution, resultOf } from './execution.js';
 import { generateExecutionName } from './execution-name.js';
 import type { Session } from './session.js';
 
+/** The AWS partition a region belongs to: `aws-cn` for China, `aws-us-gov` for GovCloud, else `aws`. */
+function partitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
+}
+
 /** The role ARN used on the local endpoint when none is given; the endpoint accepts any. */
 export const LOCAL_ROLE_ARN = 'arn:aws:iam::123456789012:role/sfini-local';
 
@@ -85,16 +92,17 @@ export class StateMachineHandle<M extends AnyStateMachine> {
 
   /**
    * The ASL definition with activity ARNs: those given, else those the session knows, else
-   * built from the session's region and account (placeholders when unknown).
+   * built from the session's region (and its partition) and account (placeholder when unknown).
    */
   definition(
     activityArns: ReadonlyMap<string, string> = this.#session.activities.knownArns,
   ): Record<string, unknown> {
     const first = activityArns.values().next().value;
     const parsed = first ? parseStatesArn(first) : undefined;
+    const region = parsed?.region ?? this.#session.region;
     const scope = {
-      region: parsed?.region ?? this.#session.region,
-      ...(parsed?.partition ? { partition: parsed.partition } : {}),
+      region,
+      partition: parsed?.partition ?? partitionOf(region),
       ...((parsed?.accountId ?? this.#session.accountId)
         ? { accountId: parsed?.accountId ?? this.#session.accountId }
         : {}),

@@ -2,10 +2,13 @@
 // input, what `output` gives is its output, and a result is narrowed by its status. The
 // `@ts-expect-error` lines are compiled by tsc: were these types to collapse to `any`, the
 // unused directives would fail the build.
+import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import { ActivityRegistration, type StateMachineLike } from '@sfini/core';
+import type { ExecutionResult as LocalExecutionResult } from '@sfini/testing';
 import { describe, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import type { Execution, ExecutionResult } from './execution.js';
+import { formatHistory, formatHistoryEvent, type HistoryEventLike } from './history.js';
 import { Session } from './session.js';
 import type { StateMachineHandle } from './state-machine.js';
 
@@ -39,6 +42,16 @@ describe('runtime types', () => {
     expectTypeOf(session.registerActivities).toBeCallableWith(reg);
     expectTypeOf(session.registerActivities).toBeCallableWith([a]);
   });
+
+  it('formats histories from the SDK and from the local engine alike', () => {
+    expectTypeOf(formatHistory).toBeCallableWith([] as HistoryEvent[]);
+    expectTypeOf(formatHistory).toBeCallableWith([] as LocalExecutionResult['history']);
+    expectTypeOf(formatHistoryEvent).toBeCallableWith({} as HistoryEvent);
+    expectTypeOf(formatHistoryEvent).toBeCallableWith({} as LocalExecutionResult['history'][number]);
+    expectTypeOf<HistoryEvent>().toExtend<HistoryEventLike>();
+    expectTypeOf<LocalExecutionResult['history'][number]>().toExtend<HistoryEventLike>();
+    expectTypeOf(formatHistory).returns.toEqualTypeOf<string>();
+  });
 });
 
 async function rejected(): Promise<void> {
@@ -58,5 +71,15 @@ async function rejected(): Promise<void> {
   session.worker('increment');
   // @ts-expect-error the type is STANDARD or EXPRESS
   session.stateMachine(machine, { type: 'FAST' });
+  // @ts-expect-error a history is a list of events, not one event
+  formatHistory({ id: 1, type: 'ExecutionStarted', timestamp: new Date() });
+  // @ts-expect-error an event's id is a number
+  formatHistory([{ id: '1', type: 'ExecutionStarted' }]);
+  // @ts-expect-error an event's type is text
+  formatHistory([{ id: 1, type: 7 }]);
+  // @ts-expect-error an event's timestamp is a Date, epoch seconds or ISO text
+  formatHistory([{ id: 1, timestamp: true }]);
+  // @ts-expect-error a value sharing no field with an event is not an event
+  formatHistory([{ name: 'ExecutionStarted' }]);
 }
 void rejected;

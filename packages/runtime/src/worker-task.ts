@@ -26,7 +26,7 @@ export type TaskOutcome =
   | { kind: 'succeeded' }
   | { kind: 'failed'; failure: TaskFailure }
   | { kind: 'lost'; reason: string }
-  /** Already reported by {@link RunningTask.fail} while the handler still ran. */
+  /** Already reported as failed (by a worker's shutdown) while the handler still ran. */
   | { kind: 'superseded' };
 
 /** Handed to a handler whose task the worker gave up on (shutdown deadline, heartbeat lost). */

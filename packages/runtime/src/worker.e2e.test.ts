@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { aslMachine } from '../test/asl-machine.js';
 import { FaultProxy, SERVER_ERROR, THROTTLED } from '../test/fault-proxy.js';
-import { endpointRunsExecutions, type LocalEndpoint, startLocalEndpoint } from '../test/local-endpoint.js';
+import { type LocalEndpoint, startLocalEndpoint } from '../test/local-endpoint.js';
 import { Session } from './session.js';
 import type { Worker } from './worker.js';
 
@@ -51,7 +51,7 @@ function never(signal: AbortSignal): Promise<never> {
   return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
 }
 
-describe.skipIf(!endpointRunsExecutions)('workers end to end', () => {
+describe('workers end to end', () => {
   it('recovers from a worker killed mid-task: heartbeat timeout, Retry, a second worker completes', async () => {
     const reg = registration();
     let attempts = 0;

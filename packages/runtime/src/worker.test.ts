@@ -1,7 +1,8 @@
 import { ActivityRegistration } from '@sfini/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { awsError, FakeSfn } from '../test/fake-sfn.js';
+import { DEFAULT_HEARTBEAT_INTERVAL_MS } from './heartbeat.js';
 import { Session } from './session.js';
 import type { Worker } from './worker.js';
 
@@ -140,6 +141,52 @@ describe('Worker', () => {
     fake.enqueue({});
     await fake.waitForReports(1);
     expect(fake.count('SendTaskHeartbeat')).toBe(2);
+  });
+
+  it('heartbeats every 5 s by default, for Tasks that set HeartbeatSeconds the activity does not declare', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      let finish: (() => void) | undefined;
+      const { fake, worker } = await setup((reg) =>
+        reg.activity(
+          'quiet',
+          { input: z.unknown() },
+          () =>
+            new Promise<string>((resolve) => {
+              finish = () => resolve('done');
+            }),
+        ),
+      );
+      expect(DEFAULT_HEARTBEAT_INTERVAL_MS).toBe(5000);
+      expect(worker.heartbeatIntervalMs).toBe(DEFAULT_HEARTBEAT_INTERVAL_MS);
+      fake.enqueue({});
+      await expect.poll(() => finish).toBeDefined();
+      await vi.advanceTimersByTimeAsync(4000);
+      expect(fake.count('SendTaskHeartbeat')).toBe(0);
+      await vi.advanceTimersByTimeAsync(1500);
+      expect(fake.count('SendTaskHeartbeat')).toBe(1);
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(fake.count('SendTaskHeartbeat')).toBe(3);
+      finish!();
+      await fake.waitForReports(1);
+      await vi.advanceTimersByTimeAsync(20_000);
+      expect(fake.count('SendTaskHeartbeat')).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('takes the interval given, and none at all for 0', async () => {
+    const reg = new ActivityRegistration('interval-');
+    const declared = reg.activity('declared', { input: z.unknown(), heartbeatSeconds: 9 }, () => null);
+    const plain = reg.activity('plain', { input: z.unknown() }, () => null);
+    const session = new Session({ client: new FakeSfn().client });
+    expect(session.worker(declared).heartbeatIntervalMs).toBe(3000);
+    expect(session.worker(declared, { heartbeatIntervalMs: 700 }).heartbeatIntervalMs).toBe(700);
+    expect(session.worker(plain, { heartbeatIntervalMs: 0 }).heartbeatIntervalMs).toBeUndefined();
+    expect(() => session.worker(plain, { heartbeatIntervalMs: -1 })).toThrow(
+      'heartbeatIntervalMs must be a number of milliseconds from 0, got -1',
+    );
   });
 
   it('aborts the handler and reports nothing when a heartbeat says the task timed out', async () => {

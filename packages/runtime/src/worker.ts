@@ -1,9 +1,11 @@
 // A worker is stateless: it long-polls one activity ARN and runs whatever task it gets, so more
 // capacity means more workers (in this process or others) on the same ARN. Concurrency is a
 // number of slots, each a loop of poll-then-run; a slot only polls when it can run the task at
-// once, so no task waits inside a busy worker while another worker idles. Shutdown aborts the
-// pending polls, lets tasks in flight finish, and fails those still running at the deadline
-// with a clear error, so every task the worker took ends reported.
+// once, so no task waits inside a busy worker while another worker idles. Heartbeats run by
+// default (see heartbeat.ts for the interval), since a Task may set HeartbeatSeconds that the
+// activity does not declare. Shutdown aborts the pending polls, lets tasks in flight finish, and
+// fails those still running at the deadline with a clear error, so every task the worker took
+// ends reported.
 
 import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
@@ -11,6 +13,7 @@ import { GetActivityTaskCommand } from '@aws-sdk/client-sfn';
 import type { AnyActivity } from '@sfini/core';
 import { Backoff, type BackoffOptions, sleep } from './backoff.js';
 import { awsErrorName, isAbortError, isTransientError } from './errors.js';
+import { heartbeatInterval } from './heartbeat.js';
 import type { Session } from './session.js';
 import { RunningTask, type TaskEnvironment, type TaskOutcome } from './worker-task.js';
 
@@ -21,8 +24,10 @@ export interface WorkerOptions {
   /** The name sent with each poll, shown in the history's ActivityStarted events. */
   workerName?: string;
   /**
-   * Milliseconds between heartbeats while a handler runs. Default: a third of the activity's
-   * heartbeatSeconds; no timer when the activity declares none.
+   * Milliseconds between heartbeats while a handler runs; 0 sends none. Default: a third of
+   * the activity's `heartbeatSeconds`, else {@link DEFAULT_HEARTBEAT_INTERVAL_MS} (5 s), so a
+   * Task that sets `HeartbeatSeconds` itself is kept alive too. See {@link heartbeatIntervalFor}
+   * to derive it from a machine's Tasks.
    */
   heartbeatIntervalMs?: number;
   /** Default for `stop()`: milliseconds tasks in flight get to finish. Default 30 000. */
@@ -90,6 +95,7 @@ export class Worker {
   readonly concurrency: number;
   readonly #session: Session;
   readonly #options: WorkerOptions;
+  readonly #heartbeatIntervalMs: number | undefined;
   readonly #pollAbort = new AbortController();
   readonly #hardStop = new AbortController();
   readonly #inFlight = new Set<RunningTask>();
@@ -111,6 +117,7 @@ export class Worker {
     this.concurrency = concurrency;
     this.name = options.workerName ?? defaultWorkerName();
     this.#options = options;
+    this.#heartbeatIntervalMs = heartbeatInterval(activity, options.heartbeatIntervalMs);
     // Every slot's poll and every report listens on these; their count is bounded by concurrency.
     setMaxListeners(0, this.#pollAbort.signal, this.#hardStop.signal);
     this.#done = new Promise((resolve) => {
@@ -129,6 +136,11 @@ export class Worker {
   /** 'idle' before start, 'running', 'stopping' during shutdown, then 'stopped'. */
   get state(): 'idle' | 'running' | 'stopping' | 'stopped' {
     return this.#state;
+  }
+
+  /** Milliseconds between the heartbeats sent while a handler runs; undefined for none. */
+  get heartbeatIntervalMs(): number | undefined {
+    return this.#heartbeatIntervalMs;
   }
 
   /** Tasks running now. */
@@ -156,14 +168,10 @@ export class Worker {
       this.#state = 'idle';
       throw error;
     }
-    const heartbeatSeconds = this.activity.heartbeatSeconds;
-    const heartbeatIntervalMs =
-      this.#options.heartbeatIntervalMs ??
-      (heartbeatSeconds === undefined ? undefined : (heartbeatSeconds * 1000) / 3);
     const environment: TaskEnvironment = {
       client: this.#session.client,
       activity: this.activity,
-      heartbeatIntervalMs,
+      heartbeatIntervalMs: this.#heartbeatIntervalMs,
       retry: this.#options.retry ?? {},
       hardStop: this.#hardStop.signal,
       onTransientError: this.#onTransient,

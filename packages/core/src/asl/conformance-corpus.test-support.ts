@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Where the shared conformance cases live, relative to this worktree. */
+/** Where the shared conformance cases live, beside the repository (`../shared`). */
 export const CONFORMANCE_CASES_DIR = fileURLToPath(
   new URL('../../../../../shared/conformance/cases', import.meta.url),
 );

@@ -5,7 +5,7 @@ import { validateDefinition, validateStateDefinition } from './validate.js';
 const corpus = loadCorpusDefinitions();
 
 describe.skipIf(!corpusAvailable())('definitions AWS accepted (../shared/conformance/cases)', () => {
-  it('holds the recorded definitions (651 when this was written)', () => {
+  it('holds the recorded definitions (at least the 651 shared cases)', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(651);
   });
 
@@ -22,6 +22,8 @@ describe.skipIf(!corpusAvailable())('definitions AWS accepted (../shared/conform
   });
 });
 
-describe.runIf(!corpusAvailable())('definitions AWS accepted', () => {
-  it.skip('skipped: ../shared/conformance/cases is absent, so the AWS-accepted corpus cannot be read', () => {});
-});
+if (!corpusAvailable()) {
+  describe('definitions AWS accepted', () => {
+    it.skip('skipped: ../shared/conformance/cases is absent, so the AWS-accepted corpus cannot be read', () => {});
+  });
+}

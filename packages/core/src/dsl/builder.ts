@@ -7,7 +7,7 @@
 // machine's output type would otherwise be wrong.
 import { isActivity } from '../activity.js';
 import { type AnyCondition, choiceRules, isCondition } from './conditions.js';
-import { aslFields, retrier } from './fields.js';
+import { aslFields, checkAssignSchema, retrier } from './fields.js';
 import { assertStateName, type ChoiceBranch, Scope, StateNode, type StateType } from './graph.js';
 
 const NODE = Symbol('sfini.node');
@@ -140,6 +140,7 @@ export class FlowBuilder {
     }
     const where = `${this.scope.describe()} state '${name}'`;
     const node = new StateNode(name, type, this.scope, aslFields(type, options, where));
+    checkAssignSchema(options, where);
     this.slot.check(name);
     this.scope.add(node);
     this.slot.set(node);
@@ -354,11 +355,12 @@ class CatchableHandle extends ChainHandle {
     }
     const fields: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(options)) {
-      if (value === undefined || key === 'outputSchema') continue;
+      if (value === undefined || key === 'outputSchema' || key === 'assignSchema') continue;
       const field = { resultPath: 'ResultPath', output: 'Output', assign: 'Assign', comment: 'Comment' }[key];
       if (!field) throw new TypeError(`${where}: a Catch has no option '${key}'`);
       fields[field] = value;
     }
+    checkAssignSchema(options, where);
     const catcher = {
       errorEquals: [...errorEquals],
       next: undefined as unknown as StateNode,
@@ -435,12 +437,14 @@ class ChoiceHandle implements HandleLike {
       throw new TypeError(`${where}: the condition is not a rule built by the Choice's rules`);
     const [target, options] = rest;
     const fields: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries((options as Record<string, unknown> | undefined) ?? {})) {
-      if (value === undefined) continue;
+    const ruleOptions = (options as Record<string, unknown> | undefined) ?? {};
+    for (const [key, value] of Object.entries(ruleOptions)) {
+      if (value === undefined || key === 'assignSchema') continue;
       const field = { output: 'Output', assign: 'Assign', comment: 'Comment' }[key];
       if (!field) throw new TypeError(`${where}: a Choice rule has no option '${key}'`);
       fields[field] = value;
     }
+    checkAssignSchema(ruleOptions, where);
     const branch: ChoiceBranch = {
       condition: resolved as AnyCondition,
       next: undefined as unknown as StateNode,

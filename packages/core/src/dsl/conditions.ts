@@ -4,48 +4,61 @@
 // condition's type; `and(isPresent(path), ...)` clears it, and a Choice refuses a condition
 // that still carries one, because AWS fails the execution when a compared variable is missing.
 import type { JsonObject, JsonValue } from '../json.js';
-import type { PathValue, ReadPathArg, TypedPathArg } from './types/checks.js';
 import type { Materialize } from './types/data.js';
+import type { Fact } from './types/narrow.js';
 import type { MayBeAbsent, ParsePath, PathRoot, PathSegment } from './types/path.js';
+import type { ChoiceRules } from './types/rules.js';
+import type { OpenVars, VariableMayBeAbsent } from './types/vars.js';
 
 /**
  * A Choice condition. `Needs` holds a sentence for each path compared without a presence guard;
  * `Guards` the same sentences for paths this condition proves present (`isPresent(path, true)`).
+ * `Facts` are what the condition proves about the data when it holds, `Negated` what it proves
+ * when it does not (types/narrow.ts).
  */
-export interface Condition<Needs extends string = never, Guards extends string = never> {
+export interface Condition<
+  Needs extends string = never,
+  Guards extends string = never,
+  Facts extends readonly Fact[] = [],
+  Negated extends readonly Fact[] = [],
+> {
   readonly kind: 'sfini.condition';
   /** The ASL of the rule, without `Next`. */
   readonly rule: JsonObject;
   /** Type-level only. */
-  readonly '~condition'?: { readonly needs: Needs; readonly guards: Guards };
+  readonly '~condition'?: {
+    readonly needs: Needs;
+    readonly guards: Guards;
+    readonly facts: Facts;
+    readonly negated: Negated;
+  };
 }
 
 /** Any condition. */
-export type AnyCondition = Condition<string, string>;
-
-type NeedsOf<C> = C extends { readonly '~condition'?: infer T }
-  ? T extends { needs: infer N }
-    ? N
-    : never
-  : never;
-type GuardsOf<C> = C extends { readonly '~condition'?: infer T }
-  ? T extends { guards: infer G }
-    ? G
-    : never
-  : never;
+export type AnyCondition = Condition<string, string, readonly Fact[], readonly Fact[]>;
 
 /**
  * A condition a Choice accepts: one with no unguarded comparison on a value that may be absent.
  * A condition that still needs a guard fails to match, and the compiler shows its sentence.
  */
-export type GuardedCondition = Condition<never, string>;
+export type GuardedCondition = Condition<never, string, readonly Fact[], readonly Fact[]>;
+
+/** What condition `C` proves about the data when it holds. */
+export type FactsOfCondition<C> = C extends { readonly '~condition'?: { readonly facts: infer F } }
+  ? F extends readonly Fact[]
+    ? F
+    : []
+  : [];
 
 /** The sentence saying path `P` needs a presence guard; what `isPresent(P)` clears. */
 export type GuardSentence<P extends string> =
   `${P} may be absent: compare it inside and(isPresent('${P}'), ...)`;
 
-/** The guard sentence for `P` when comparing it in data `D` needs a presence guard, else `never`. */
-export type NeedsGuard<P, D> = P extends string
+/**
+ * The guard sentence for `P` when comparing it in data `D` (or, for `$name`, in the variables
+ * `V`) needs a presence guard, else `never`.
+ */
+export type NeedsGuard<P, D, V = OpenVars> = P extends string
   ? string extends P
     ? never
     : PathRoot<P> extends 'data'
@@ -54,196 +67,14 @@ export type NeedsGuard<P, D> = P extends string
           ? GuardSentence<P>
           : never
         : never
-      : never
+      : PathRoot<P> extends 'variable'
+        ? VariableMayBeAbsent<P, V> extends true
+          ? GuardSentence<P>
+          : never
+        : never
   : never;
 
-type Num<P, D, Op extends string> = TypedPathArg<P, D, number, `${Op} compares numbers`>;
-type Str<P, D, Op extends string> = TypedPathArg<P, D, string, `${Op} compares strings`>;
-type Bool<P, D, Op extends string> = TypedPathArg<P, D, boolean, `${Op} compares booleans`>;
-type Stamp<P, D, Op extends string> = TypedPathArg<
-  P,
-  D,
-  string,
-  `${Op} compares timestamps, which are strings`
->;
-
-/** The string values a field can take: its literal union when it has one. */
-type StringAt<V> = [Extract<V, string>] extends [never] ? string : Extract<V, string>;
-
-/**
- * The Choice rule operators, bound to data `D`. Every comparison has a `...Path` form whose
- * operand is read from the data too.
- */
-export interface ChoiceRules<D> {
-  numericEquals<const P extends string>(
-    variable: Num<P, D, 'numericEquals'>,
-    value: number,
-  ): Condition<NeedsGuard<P, D>>;
-  numericLessThan<const P extends string>(
-    variable: Num<P, D, 'numericLessThan'>,
-    value: number,
-  ): Condition<NeedsGuard<P, D>>;
-  numericGreaterThan<const P extends string>(
-    variable: Num<P, D, 'numericGreaterThan'>,
-    value: number,
-  ): Condition<NeedsGuard<P, D>>;
-  numericLessThanEquals<const P extends string>(
-    variable: Num<P, D, 'numericLessThanEquals'>,
-    value: number,
-  ): Condition<NeedsGuard<P, D>>;
-  numericGreaterThanEquals<const P extends string>(
-    variable: Num<P, D, 'numericGreaterThanEquals'>,
-    value: number,
-  ): Condition<NeedsGuard<P, D>>;
-  numericEqualsPath<const P extends string, const Q extends string>(
-    variable: Num<P, D, 'numericEqualsPath'>,
-    path: Num<Q, D, 'numericEqualsPath'>,
-  ): Condition<NeedsGuard<P, D> | NeedsGuard<Q, D>>;
-  numericLessThanPath<const P extends string, const Q extends string>(
-    variable: Num<P, D, 'numericLessThanPath'>,
-    path: Num<Q, D, 'numericLessThanPath'>,
-  ): Condition<NeedsGuard<P, D> | NeedsGuard<Q, D>>;
-  numericGreaterThanPath<const P extends string, const Q extends string>(
-    variable: Num<P, D, 'numericGreaterThanPath'>,
-    path: Num<Q, D, 'numericGreaterThanPath'>,
-  ): Condition<NeedsGuard<P, D> | NeedsGuard<Q, D>>;
-  numericLessThanEqualsPath<const P extends string, const Q extends string>(
-    variable: Num<P, D, 'numericLessThanEqualsPath'>,
-    path: Num<Q, D, 'numericLessThanEqualsPath'>,
-  ): Condition<NeedsGuard<P, D> | NeedsGuard<Q, D>>;
-  numericGreaterThanEqualsPath<const P extends string, const Q extends string>(
-    variable: Num<P, D, 'numericGreaterThanEqualsPath'>,
-    path: Num<Q, D, 'numericGreaterThanEqualsPath'>,
-  ): Condition<NeedsGuard<P, D> | NeedsGuard<Q, D>>;
-
-  stringEquals<const P extends string>(
-    variable: Str<P, D, 'stringEquals'>,
-    value: StringAt<ValueAt<P, D>>,
-  ): Condition<NeedsGuard<P, D>>;
-  stringLessThan<const P extends string>(
-    variable: Str<P, D, 'stringLessThan'>,
-    value: string,
-  ): Condition<NeedsGuard<P, D>>;
-  stringGreaterThan<const P extends string>(
-    variable: Str<P, D, 'stringGreaterThan'>,
-    value: string,
-  ): Condition<NeedsGuard<P, D>>;
-  stringLessThanEquals<const P extends string>(
-    variable: Str<P, D, 'stringLessThanEquals'>,
-    value: string,
-  ): Condition<NeedsGuard<P, D>>;
-  stringGreaterThanEquals<const P extends string>(
-    variable: Str<P, D, 'stringGreaterThanEquals'>,
-    value: string,
-  ): Condition<NeedsGuard<P, D>>;
-  stringEqualsPath<const P extends string, const Q extends string>(
-    variable: Str<P, D, 'stringEqualsPath'>,
-    path: Str<Q, D, 'stringEqualsPath'>,
-  ): Condition<NeedsGuard<P, D> | NeedsGuard<Q, D>>;
-  stringLessThanPath<const P extends string, const Q extends string>(
-    variable: Str<P, D, 'stringLessThanPath'>,
-    path: Str<Q, D, 'stringLessThanPath'>,
-  ): Condition<NeedsGuard<P, D> | NeedsGuard<Q, D>>;
-  stringGreaterThanPath<const P extends string, const Q extends string>(
-    variable: Str<P, D, 'stringGreaterThanPath'>,
-    path: Str<Q, D, 'stringGreaterThanPath'>,
-  ): Condition<NeedsGuard<P, D> | NeedsGuard<Q, D>>;
-  stringLessThanEqualsPath<const P extends string, const Q extends string>(
-    variable: Str<P, D, 'stringLessThanEqualsPath'>,
-    path: Str<Q, D, 'stringLessThanEqualsPath'>,
-  ): Condition<NeedsGuard<P, D> | NeedsGuard<Q, D>>;
-  stringGreaterThanEqualsPath<const P extends string, const Q extends string>(
-    variable: Str<P, D, 'stringGreaterThanEqualsPath'>,
-    path: Str<Q, D, 'stringGreaterThanEqualsPath'>,
-  ): Condition<NeedsGuard<P, D> | NeedsGuard<Q, D>>;
-  /** Matches a pattern where `*` stands for any run of characters (`\\*` is a literal star). */
-  stringMatches<const P extends string>(
-    variable: Str<P, D, 'stringMatches'>,
-    pattern: string,
-  ): Condition<NeedsGuard<P, D>>;
-
-  booleanEquals<const P extends string>(
-    variable: Bool<P, D, 'booleanEquals'>,
-    value: boolean,
-  ): Condition<NeedsGuard<P, D>>;
-  booleanEqualsPath<const P extends string, const Q extends string>(
-    variable: Bool<P, D, 'booleanEqualsPath'>,
-    path: Bool<Q, D, 'booleanEqualsPath'>,
-  ): Condition<NeedsGuard<P, D> | NeedsGuard<Q, D>>;
-
-  timestampEquals<const P extends string>(
-    variable: Stamp<P, D, 'timestampEquals'>,
-    value: string | Date,
-  ): Condition<NeedsGuard<P, D>>;
-  timestampLessThan<const P extends string>(
-    variable: Stamp<P, D, 'timestampLessThan'>,
-    value: string | Date,
-  ): Condition<NeedsGuard<P, D>>;
-  timestampGreaterThan<const P extends string>(
-    variable: Stamp<P, D, 'timestampGreaterThan'>,
-    value: string | Date,
-  ): Condition<NeedsGuard<P, D>>;
-  timestampLessThanEquals<const P extends string>(
-    variable: Stamp<P, D, 'timestampLessThanEquals'>,
-    value: string | Date,
-  ): Condition<NeedsGuard<P, D>>;
-  timestampGreaterThanEquals<const P extends string>(
-    variable: Stamp<P, D, 'timestampGreaterThanEquals'>,
-    value: string | Date,
-  ): Condition<NeedsGuard<P, D>>;
-  timestampEqualsPath<const P extends string, const Q extends string>(
-    variable: Stamp<P, D, 'timestampEqualsPath'>,
-    path: Stamp<Q, D, 'timestampEqualsPath'>,
-  ): Condition<NeedsGuard<P, D> | NeedsGuard<Q, D>>;
-  timestampLessThanPath<const P extends string, const Q extends string>(
-    variable: Stamp<P, D, 'timestampLessThanPath'>,
-    path: Stamp<Q, D, 'timestampLessThanPath'>,
-  ): Condition<NeedsGuard<P, D> | NeedsGuard<Q, D>>;
-  timestampGreaterThanPath<const P extends string, const Q extends string>(
-    variable: Stamp<P, D, 'timestampGreaterThanPath'>,
-    path: Stamp<Q, D, 'timestampGreaterThanPath'>,
-  ): Condition<NeedsGuard<P, D> | NeedsGuard<Q, D>>;
-  timestampLessThanEqualsPath<const P extends string, const Q extends string>(
-    variable: Stamp<P, D, 'timestampLessThanEqualsPath'>,
-    path: Stamp<Q, D, 'timestampLessThanEqualsPath'>,
-  ): Condition<NeedsGuard<P, D> | NeedsGuard<Q, D>>;
-  timestampGreaterThanEqualsPath<const P extends string, const Q extends string>(
-    variable: Stamp<P, D, 'timestampGreaterThanEqualsPath'>,
-    path: Stamp<Q, D, 'timestampGreaterThanEqualsPath'>,
-  ): Condition<NeedsGuard<P, D> | NeedsGuard<Q, D>>;
-
-  /** True when the variable exists; `isPresent(path)` guards later comparisons inside `and`. */
-  isPresent<const P extends string, const V extends boolean = true>(
-    variable: ReadPathArg<P, D>,
-    value?: V,
-  ): Condition<never, V extends true ? GuardSentence<P> : never>;
-  isNull<const P extends string>(variable: ReadPathArg<P, D>, value?: boolean): Condition<NeedsGuard<P, D>>;
-  isNumeric<const P extends string>(
-    variable: ReadPathArg<P, D>,
-    value?: boolean,
-  ): Condition<NeedsGuard<P, D>>;
-  isString<const P extends string>(variable: ReadPathArg<P, D>, value?: boolean): Condition<NeedsGuard<P, D>>;
-  isBoolean<const P extends string>(
-    variable: ReadPathArg<P, D>,
-    value?: boolean,
-  ): Condition<NeedsGuard<P, D>>;
-  isTimestamp<const P extends string>(
-    variable: ReadPathArg<P, D>,
-    value?: boolean,
-  ): Condition<NeedsGuard<P, D>>;
-
-  /** All of `conditions`, tested in order: an `isPresent` guard covers the comparisons after it. */
-  and<const C extends readonly AnyCondition[]>(
-    ...conditions: C
-  ): Condition<Exclude<NeedsOf<C[number]>, GuardsOf<C[number]>>, GuardsOf<C[number]>>;
-  or<const C extends readonly AnyCondition[]>(...conditions: C): Condition<NeedsOf<C[number]>>;
-  not<const C extends AnyCondition>(condition: C): Condition<NeedsOf<C>>;
-
-  /** A JSONata condition (`{% ... %}`), for Choice states in JSONata machines. */
-  condition(expression: string): Condition;
-}
-
-type ValueAt<P, D> = P extends string ? PathValue<P, D> : unknown;
+export type { ChoiceRules };
 
 /** Builds a condition from its ASL rule. */
 export function makeCondition(rule: JsonObject): AnyCondition {

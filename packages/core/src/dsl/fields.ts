@@ -1,7 +1,9 @@
 // Options (camelCase, as TypeScript users write them) to ASL fields (PascalCase), per state
 // type. Unknown options are refused at definition time, since a misspelt option would
 // otherwise vanish silently from the emitted ASL for a JavaScript caller.
+import type { z } from 'zod';
 import type { JsonObject, JsonValue } from '../json.js';
+import { assertJsonSchema } from '../schema-json.js';
 import type { Retrier, StateType } from './graph.js';
 
 type Converter = (value: unknown, where: string) => JsonValue;
@@ -173,12 +175,13 @@ const FIELDS: Record<string, [string, Converter]> = {
 };
 
 const COMMON = ['comment', 'queryLanguage'];
+const ASSIGN = ['assign', 'assignSchema'];
 const IO = ['inputPath', 'outputPath'];
 const TYPED_OUTPUT = ['output', 'outputSchema'];
 
 /** The options each state type takes; options handled by the builder itself are listed too. */
 const ALLOWED: Record<StateType, readonly string[]> = {
-  Pass: [...COMMON, ...IO, ...TYPED_OUTPUT, 'parameters', 'result', 'resultPath', 'assign'],
+  Pass: [...COMMON, ...IO, ...TYPED_OUTPUT, ...ASSIGN, 'parameters', 'result', 'resultPath'],
   Task: [
     ...COMMON,
     ...IO,
@@ -187,7 +190,7 @@ const ALLOWED: Record<StateType, readonly string[]> = {
     'resultSelector',
     'resultPath',
     'arguments',
-    'assign',
+    ...ASSIGN,
     'credentials',
     'timeoutSeconds',
     'timeoutSecondsPath',
@@ -195,8 +198,17 @@ const ALLOWED: Record<StateType, readonly string[]> = {
     'heartbeatSecondsPath',
     'retry',
   ],
-  Wait: [...COMMON, ...IO, ...TYPED_OUTPUT, 'assign', 'seconds', 'secondsPath', 'timestamp', 'timestampPath'],
-  Choice: [...COMMON, ...IO, ...TYPED_OUTPUT, 'assign'],
+  Wait: [
+    ...COMMON,
+    ...IO,
+    ...TYPED_OUTPUT,
+    ...ASSIGN,
+    'seconds',
+    'secondsPath',
+    'timestamp',
+    'timestampPath',
+  ],
+  Choice: [...COMMON, ...IO, ...TYPED_OUTPUT, ...ASSIGN],
   Succeed: [...COMMON, ...IO, ...TYPED_OUTPUT],
   Fail: [...COMMON, 'error', 'errorPath', 'cause', 'causePath'],
   Parallel: [
@@ -207,7 +219,7 @@ const ALLOWED: Record<StateType, readonly string[]> = {
     'arguments',
     'resultSelector',
     'resultPath',
-    'assign',
+    ...ASSIGN,
     'retry',
     'branches',
   ],
@@ -217,7 +229,7 @@ const ALLOWED: Record<StateType, readonly string[]> = {
     ...TYPED_OUTPUT,
     'resultSelector',
     'resultPath',
-    'assign',
+    ...ASSIGN,
     'retry',
     'itemProcessor',
     'items',
@@ -239,7 +251,37 @@ const ALLOWED: Record<StateType, readonly string[]> = {
 };
 
 /** Options the builder handles itself rather than copying to ASL. */
-const HANDLED = new Set(['retry', 'branches', 'itemProcessor', 'outputSchema', 'itemSchema']);
+const HANDLED = new Set(['retry', 'branches', 'itemProcessor', 'outputSchema', 'itemSchema', 'assignSchema']);
+
+/** The name of the variable an Assign key sets: `total.$` sets `total`. */
+function variableName(key: string): string {
+  return key.endsWith('.$') ? key.slice(0, -2) : key;
+}
+
+/**
+ * Checks `assignSchema` (the declared types of JSONata variables) against `assign`: a zod object
+ * whose every field names a variable the Assign sets, and which JSON can carry.
+ * @throws TypeError naming `where` and the problem.
+ */
+export function checkAssignSchema(options: Record<string, unknown>, where: string): void {
+  const schema = options.assignSchema as z.ZodType | undefined;
+  if (schema === undefined) return;
+  const shape = (schema as { shape?: unknown }).shape;
+  if (typeof shape !== 'object' || shape === null) {
+    throw new TypeError(`${where}: assignSchema must be a zod object naming the assigned variables`);
+  }
+  assertJsonSchema(schema, `${where}: assignSchema`);
+  const assign = options.assign;
+  const names = new Set(
+    typeof assign === 'object' && assign !== null ? Object.keys(assign).map(variableName) : [],
+  );
+  const extra = Object.keys(shape).filter((name) => !names.has(name));
+  if (extra.length > 0) {
+    throw new TypeError(
+      `${where}: assignSchema declares ${extra.map((n) => `'${n}'`).join(', ')}, which assign does not set`,
+    );
+  }
+}
 
 /**
  * The ASL fields for `options` of a state of `type`.

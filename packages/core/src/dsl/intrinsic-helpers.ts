@@ -1,9 +1,13 @@
 // Typed builders for the intrinsic functions of payload templates. Each returns the exact
 // `States.X(...)` text AWS expects, so emit needs no special case, and carries at type level
-// its result type and the paths it reads, which the template check looks up in the data.
-// A string argument starting with `$` is a path; wrap a literal that starts with `$` in
-// `literal()`.
-import type { Intrinsic } from './types/template.js';
+// its result type and the paths it reads, which the template check looks up in the data. A
+// result that depends on the arguments (`arrayGetItem` of a `T[]` is a `T`) is computed where
+// the template is used, against the data and variables there (types/intrinsic-results.ts).
+// A string argument starting with `$` is a path (`$.field`, `$$.Execution.Id`, `$variable`);
+// wrap a literal that starts with `$` in `literal()`.
+import type { z } from 'zod';
+import type { Jsonify } from '../json.js';
+import type { DeferredIntrinsic, Intrinsic } from './types/template.js';
 
 /** A literal string argument, for text that would otherwise read as a path. */
 export interface LiteralString {
@@ -66,30 +70,38 @@ export const States = {
     const text = typeof template === 'string' ? template : template.value;
     return call('Format', [{ kind: 'sfini.literal', value: text, template: true }, ...args]);
   },
-  /** `States.StringToJson`: parses a JSON string. */
-  stringToJson<const A extends IntrinsicArg>(text: A): Intrinsic<unknown, PathsOf<A>> {
+  /**
+   * `States.StringToJson`: parses a JSON string. Its result is `unknown` unless `schema` (a zod
+   * schema, used only for the type: nothing checks the text at run time) declares it.
+   */
+  stringToJson<const A extends IntrinsicArg, S extends z.ZodType | undefined = undefined>(
+    text: A,
+    _schema?: S,
+  ): Intrinsic<S extends z.ZodType ? Jsonify<z.output<S>> : unknown, PathsOf<A>> {
     return call('StringToJson', [text]);
   },
   /** `States.JsonToString`: serialises a value to a JSON string. */
   jsonToString<const A extends IntrinsicArg>(value: A): Intrinsic<string, PathsOf<A>> {
     return call('JsonToString', [value]);
   },
-  /** `States.Array`: an array of the arguments. */
-  array<const A extends readonly IntrinsicArg[]>(...items: A): Intrinsic<unknown[], PathsIn<A>> {
+  /** `States.Array`: an array of the arguments; typed as the tuple of their types. */
+  array<const A extends readonly IntrinsicArg[]>(
+    ...items: A
+  ): Intrinsic<DeferredIntrinsic<'Array', A>, PathsIn<A>> {
     return call('Array', items);
   },
-  /** `States.ArrayPartition`: splits an array into chunks of `size`. */
+  /** `States.ArrayPartition`: splits an array into chunks of `size` (a `T[]` gives `T[][]`). */
   arrayPartition<const A extends IntrinsicArg, const S extends IntrinsicArg>(
     array: A,
     size: S,
-  ): Intrinsic<unknown[][], PathsOf<A> | PathsOf<S>> {
+  ): Intrinsic<DeferredIntrinsic<'ArrayPartition', [A, S]>, PathsOf<A> | PathsOf<S>> {
     return call('ArrayPartition', [array, size]);
   },
   /** `States.ArrayContains`: whether `array` holds `value`. */
   arrayContains<const A extends IntrinsicArg, const V extends IntrinsicArg>(
     array: A,
     value: V,
-  ): Intrinsic<boolean, PathsOf<A> | PathsOf<V>> {
+  ): Intrinsic<DeferredIntrinsic<'ArrayContains', [A, V]>, PathsOf<A> | PathsOf<V>> {
     return call('ArrayContains', [array, value]);
   },
   /** `States.ArrayRange`: numbers from `start` to `end` by `step`. */
@@ -98,19 +110,23 @@ export const States = {
   ): Intrinsic<number[], PathsIn<A>> {
     return call('ArrayRange', args);
   },
-  /** `States.ArrayGetItem`: the item at `index`. */
+  /** `States.ArrayGetItem`: the item at `index` (of a `T[]`, a `T`). */
   arrayGetItem<const A extends IntrinsicArg, const I extends IntrinsicArg>(
     array: A,
     index: I,
-  ): Intrinsic<unknown, PathsOf<A> | PathsOf<I>> {
+  ): Intrinsic<DeferredIntrinsic<'ArrayGetItem', [A, I]>, PathsOf<A> | PathsOf<I>> {
     return call('ArrayGetItem', [array, index]);
   },
   /** `States.ArrayLength`: the length of an array. */
-  arrayLength<const A extends IntrinsicArg>(array: A): Intrinsic<number, PathsOf<A>> {
+  arrayLength<const A extends IntrinsicArg>(
+    array: A,
+  ): Intrinsic<DeferredIntrinsic<'ArrayLength', [A]>, PathsOf<A>> {
     return call('ArrayLength', [array]);
   },
-  /** `States.ArrayUnique`: the array without duplicates. */
-  arrayUnique<const A extends IntrinsicArg>(array: A): Intrinsic<unknown[], PathsOf<A>> {
+  /** `States.ArrayUnique`: the array without duplicates (a `T[]` gives `T[]`). */
+  arrayUnique<const A extends IntrinsicArg>(
+    array: A,
+  ): Intrinsic<DeferredIntrinsic<'ArrayUnique', [A]>, PathsOf<A>> {
     return call('ArrayUnique', [array]);
   },
   /** `States.Base64Encode`. */
@@ -128,12 +144,15 @@ export const States = {
   ): Intrinsic<string, PathsOf<A>> {
     return call('Hash', [data, algorithm]);
   },
-  /** `States.JsonMerge`: merges two objects; AWS supports only the shallow merge (`deep` false). */
+  /**
+   * `States.JsonMerge`: merges two objects, `right`'s fields replacing `left`'s; AWS supports
+   * only the shallow merge (`deep` false), and the type is that merge.
+   */
   jsonMerge<const A extends IntrinsicArg, const B extends IntrinsicArg>(
     left: A,
     right: B,
     deep = false,
-  ): Intrinsic<{ [key: string]: unknown }, PathsOf<A> | PathsOf<B>> {
+  ): Intrinsic<DeferredIntrinsic<'JsonMerge', [A, B]>, PathsOf<A> | PathsOf<B>> {
     return call('JsonMerge', [left, right, deep]);
   },
   /** `States.MathRandom`: a random integer from `start` (inclusive) to `end` (exclusive). */

@@ -16,6 +16,7 @@ import type { Flow, OutputOf, Returned } from './types/api.js';
 import type { Plain, UnknownObject } from './types/data.js';
 import type { MachineOptions } from './types/options.js';
 import type { TaskResource } from './types/pipeline.js';
+import type { NoVars } from './types/vars.js';
 
 /**
  * The data a machine's first state receives: the parsed input, as JSON, rebuilt flat so
@@ -65,6 +66,8 @@ export class StateMachine<Input = unknown, Output = unknown> implements StateMac
  * @throws InvalidNameError when AWS would refuse `name`.
  * @throws NonJsonSchemaError when the input schema describes values JSON cannot carry.
  * @throws Error listing every problem of the definition (duplicate names, missing targets, ...).
+ * @typeParam F - The definition function; the machine's output type is inferred from what it returns.
+ * @typeParam S - The input schema; it types the first state's data and what a start accepts.
  * @example
  * const sm = machine('counter', { input: z.object({ increment: z.number() }) }, (start) => {
  *   const increment = start
@@ -73,12 +76,23 @@ export class StateMachine<Input = unknown, Output = unknown> implements StateMac
  *   const check = increment.choice('checkCounter').when((r) => r.numericLessThan('$.counter', 10), increment);
  *   return check.otherwise().succeed('end', { outputPath: '$.counter' });
  * });
+ * @example
+ * // Variables: an Assign declares them (typed from its values), later states read `$name`.
+ * machine('totals', { input: z.object({ id: z.string() }) }, (start) =>
+ *   start
+ *     .task('fetch', fetchActivity, { assign: { 'total.$': '$.total' }, resultPath: '$.fetched' })
+ *     .choice('big')
+ *     .when((r) => r.numericGreaterThan('$total', 100), (f) => f.succeed('yes'))
+ *     .otherwise((f) => f.pass('no', { parameters: { 'id.$': '$.id', 'total.$': '$total' } })),
+ * );
+ * // Hovering a handle shows the internal form; `DataOf<typeof handle>` and
+ * // `VarsOf<typeof handle>` show its data and variables as plain types.
  */
 export function machine<
   // The whole function is the type parameter, not its return type: a type parameter as the
   // contextual return type of the callback makes TypeScript expand the builder's types deeply.
   // NoInfer: the schema alone decides S; letting the callback take part expands the types deeply.
-  F extends (start: Flow<StartData<NoInfer<S>>, never>) => Returned,
+  F extends (start: Flow<StartData<NoInfer<S>>, never, NoVars>) => Returned,
   S extends z.ZodType | undefined = undefined,
 >(name: string, options: MachineOptions<S>, define: F): StateMachine<StartInput<S>, OutputOf<ReturnType<F>>> {
   assertResourceName('state machine', name);

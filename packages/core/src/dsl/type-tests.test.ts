@@ -56,6 +56,15 @@ describe('negative type tests', () => {
     }
   });
 
+  test('variables, their scopes, loops, Choice narrowing and intrinsic results have negative cases', () => {
+    for (const check of ['variables', 'scope', 'loops', 'narrowing', 'intrinsics']) {
+      expect(
+        expectations.filter((line) => line.includes(`@ts-expect-error ${check},`)).length,
+        check,
+      ).toBeGreaterThan(2);
+    }
+  });
+
   test('each state type with paths has a negative case', () => {
     for (const state of ['Pass', 'Task', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map', 'Catch']) {
       expect(

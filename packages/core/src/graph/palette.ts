@@ -5,9 +5,13 @@
 import type { StateOutcome } from './history.js';
 import type { StateType } from './model.js';
 
+/** The colours of one kind of node, as CSS colours. */
 export interface Swatch {
+  /** The box's background. */
   readonly fill: string;
+  /** The box's border. */
   readonly stroke: string;
+  /** The label's colour. */
   readonly text: string;
 }
 

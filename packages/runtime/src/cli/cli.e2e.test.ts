@@ -5,7 +5,7 @@ import { ActivityRegistration } from '@sfini/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { aslMachine } from '../../test/asl-machine.js';
-import { endpointRunsExecutions, type LocalEndpoint, startLocalEndpoint } from '../../test/local-endpoint.js';
+import { type LocalEndpoint, startLocalEndpoint } from '../../test/local-endpoint.js';
 import { cli } from './cli.js';
 
 const activities = new ActivityRegistration('cliE2e-');
@@ -54,7 +54,7 @@ afterAll(async () => {
   await endpoint?.close();
 });
 
-describe.skipIf(!endpointRunsExecutions)('cli end to end', () => {
+describe('cli end to end', () => {
   it('registers, works, starts and waits, lists, shows history, deregisters', async () => {
     const run = runner(endpoint.url);
     expect((await run(['register'])).code).toBe(0);
@@ -146,5 +146,62 @@ describe('cli local', () => {
     stop.abort();
     expect(await serving).toBe(0);
     expect(stderr).toContain('local endpoint closed');
+  });
+});
+
+describe('cli definition --resolve', () => {
+  it('prints the ARNs the endpoint gave the registered activities', async () => {
+    const other = await startLocalEndpoint({ region: 'eu-west-1', accountId: '210987654321' });
+    try {
+      const run = runner(other.url);
+      const before = await run(['definition', '--resolve']);
+      expect(before.code).toBe(1);
+      expect(before.stderr).toContain(`'cliE2e-printActivity' is not registered at ${other.url}`);
+      expect((await run(['register'])).code).toBe(0);
+      const resolved = await run(['definition', '--resolve']);
+      expect(resolved.code, resolved.stderr).toBe(0);
+      expect(JSON.parse(resolved.stdout).States.print.Resource).toBe(
+        'arn:aws:states:eu-west-1:210987654321:activity:cliE2e-printActivity',
+      );
+      expect((await run(['deregister'])).code).toBe(0);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('cli worker heartbeats', () => {
+  it('keeps alive a Task whose HeartbeatSeconds only the machine sets, not the activity', async () => {
+    const slow = new ActivityRegistration('cliHb-').activity('slow', { input: z.object({}) }, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      return 'finished';
+    });
+    const hbMachine = aslMachine(
+      'cliHeartbeats',
+      (arnOf) => ({
+        StartAt: 'slow',
+        States: { slow: { Type: 'Task', Resource: arnOf(slow), HeartbeatSeconds: 1, End: true } },
+      }),
+      { activities: [slow] },
+    );
+    const hbApp = cli({ stateMachine: hbMachine, program: 'hb' });
+    let stdout = '';
+    let stderr = '';
+    const stop = new AbortController();
+    const io = (signal?: AbortSignal) => ({
+      stdout: { write: (t: string) => (stdout += t) },
+      stderr: { write: (t: string) => (stderr += t) },
+      env: { SFINI_ENDPOINT: endpoint.url },
+      ...(signal ? { signal } : {}),
+    });
+    expect(await hbApp.run(['register'], io())).toBe(0);
+    const worker = hbApp.run(['worker'], io(stop.signal));
+    const code = await hbApp.run(['start', '--input', '{}', '--wait', '--timeout', '10'], io());
+    stop.abort();
+    await worker;
+    await hbApp.run(['deregister'], io());
+    expect(stderr).not.toContain('HeartbeatTimeout');
+    expect(code).toBe(0);
+    expect(stdout).toContain('"finished"');
   });
 });

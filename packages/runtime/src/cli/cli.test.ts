@@ -57,6 +57,7 @@ const COMMANDS = [
   'history',
   'worker',
   'definition',
+  'graph',
   'local',
 ];
 
@@ -95,6 +96,88 @@ describe('cli', () => {
     const unknown = await run(['frobnicate']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("unknown command 'frobnicate'");
+  });
+
+  it("builds the definition for --region and --account-id, or the session's region", async () => {
+    const { run, fake } = setup();
+    const resourceOf = (stdout: string) => JSON.parse(stdout).States.print.Resource;
+    const placeholder = await run(['definition', '--region', 'eu-west-1']);
+    expect(resourceOf(placeholder.stdout)).toBe(
+      'arn:aws:states:eu-west-1:123456789012:activity:myPackage-printActivity',
+    );
+    expect(placeholder.stderr).toContain('placeholder account 123456789012; pass --account-id or --resolve');
+    const deployable = await run(['definition', '--region', 'eu-west-1', '--account-id', '444455556666']);
+    expect(deployable.stderr).toBe('');
+    expect(resourceOf(deployable.stdout)).toBe(
+      'arn:aws:states:eu-west-1:444455556666:activity:myPackage-printActivity',
+    );
+    const china = await run(['definition', '--region', 'cn-north-1', '--account-id', '444455556666']);
+    expect(resourceOf(china.stdout)).toBe(
+      'arn:aws-cn:states:cn-north-1:444455556666:activity:myPackage-printActivity',
+    );
+    expect(fake.sent).toHaveLength(0);
+    const bad = await run(['definition', '--account-id', '1234']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--account-id must be a 12-digit AWS account id, got '1234'");
+    const both = await run(['definition', '--account-id', '444455556666', '--resolve']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('give --account-id or --resolve, not both');
+  });
+
+  it("honours the region of cli()'s session options and of the environment", async () => {
+    const activities = [new ActivityRegistration('r-').activity('a', { input: z.object({}) }, () => null)];
+    const machine = aslMachine(
+      'regional',
+      (arnOf) => ({
+        StartAt: 'a',
+        States: { a: { Type: 'Task', Resource: arnOf(activities[0]!), End: true } },
+      }),
+      { activities },
+    );
+    const print = async (
+      options: Parameters<typeof cli>[0],
+      env: Record<string, string>,
+      argv: string[] = [],
+    ) => {
+      let stdout = '';
+      await cli(options).run(['definition', ...argv], {
+        stdout: { write: (t: string) => (stdout += t) },
+        stderr: { write: () => true },
+        env,
+      });
+      return JSON.parse(stdout).States.a.Resource as string;
+    };
+    const fake = new FakeSfn();
+    const base = { stateMachine: machine, session: { client: fake.client } };
+    expect(await print({ ...base, session: { ...base.session, region: 'ap-south-1' } }, {})).toBe(
+      'arn:aws:states:ap-south-1:123456789012:activity:r-a',
+    );
+    expect(await print(base, { AWS_REGION: 'sa-east-1' })).toBe(
+      'arn:aws:states:sa-east-1:123456789012:activity:r-a',
+    );
+    expect(await print(base, { AWS_REGION: 'sa-east-1' }, ['--region', 'us-west-2'])).toBe(
+      'arn:aws:states:us-west-2:123456789012:activity:r-a',
+    );
+  });
+
+  it('resolves the activity ARNs from Step Functions with --resolve, naming those not registered', async () => {
+    const { run, fake } = setup();
+    const missing = await run(['definition', '--resolve']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(
+      "cannot resolve the activity ARNs: 'myPackage-printActivity' is not registered in region us-east-1; run 'register' first",
+    );
+    fake.activities.set(
+      'myPackage-printActivity',
+      'arn:aws:states:eu-central-1:111122223333:activity:myPackage-printActivity',
+    );
+    const resolved = await run(['definition', '--resolve']);
+    expect(resolved.code).toBe(0);
+    expect(resolved.stderr).toBe('');
+    expect(JSON.parse(resolved.stdout).States.print.Resource).toBe(
+      'arn:aws:states:eu-central-1:111122223333:activity:myPackage-printActivity',
+    );
+    expect(fake.count('ListActivities')).toBe(2);
   });
 
   it('prints the definition', async () => {
@@ -213,5 +296,82 @@ describe('cli', () => {
     const { code, stderr } = await run(['worker', 'nope']);
     expect(code).toBe(2);
     expect(stderr).toContain("no activity 'nope'; known: printActivity");
+  });
+
+  it('draws the machine without touching the network, in either format and direction', async () => {
+    const { run, fake } = setup();
+    const svg = await run(['graph']);
+    expect(svg.code).toBe(0);
+    expect(svg.stdout).toMatch(/^<svg[\s\S]*data-name="print" data-type="Task"[\s\S]*<\/svg>\n$/);
+    const mermaid = await run(['graph', '--format', 'mermaid', '--direction', 'lr']);
+    expect(mermaid.code).toBe(0);
+    expect(mermaid.stdout).toMatch(/^---\ntitle: "myStateMachine"\n---\nflowchart LR\n/);
+    expect(mermaid.stdout).toMatch(/^ {2}s0\["print/m);
+    expect(fake.sent).toHaveLength(0);
+    const badFormat = await run(['graph', '--format', 'png']);
+    expect(badFormat.code).toBe(2);
+    expect(badFormat.stderr).toContain("--format must be one of SVG, MERMAID, got 'png'");
+    expect((await run(['graph', '--direction', 'up'])).stderr).toContain(
+      "--direction must be one of TB, LR, got 'up'",
+    );
+    const unwritable = await run(['graph', '--out', join(tmpdir(), 'no-such-dir-sfini', 'm.svg')]);
+    expect(unwritable.code).toBe(1);
+    expect(unwritable.stderr).toMatch(/^error: cannot write '.*m\.svg': ENOENT/);
+  });
+
+  it('reads the whole history, page by page, to colour the graph', async () => {
+    const { run, fake } = setup();
+    await run(['register']);
+    const t = new Date(0);
+    const pages: Record<string, { events: object[]; nextToken?: string }> = {
+      first: {
+        events: [
+          { id: 1, type: 'ExecutionStarted', timestamp: t, executionStartedEventDetails: { input: '{}' } },
+          { id: 2, type: 'TaskStateEntered', timestamp: t, stateEnteredEventDetails: { name: 'print' } },
+        ],
+        nextToken: 'second',
+      },
+      second: {
+        events: [
+          {
+            id: 3,
+            type: 'ActivityScheduled',
+            timestamp: t,
+            activityScheduledEventDetails: { resource: 'x' },
+          },
+          { id: 4, type: 'ActivityFailed', timestamp: t, activityFailedEventDetails: { error: 'Boom' } },
+          { id: 5, type: 'ExecutionFailed', timestamp: t, executionFailedEventDetails: { error: 'Boom' } },
+        ],
+      },
+    };
+    fake.overrides.set('GetExecutionHistory', (input) => pages[input.nextToken ?? 'first']);
+    const drawn = await run(['graph', '--execution', 'run-1', '--format', 'mermaid']);
+    expect(drawn.code, drawn.stderr).toBe(0);
+    expect(drawn.stdout).toContain('s0["print<br/><small>failed: Boom</small>"]');
+    expect(drawn.stdout).toMatch(/^ {2}class s0(,\S+)? failed$/m);
+    const calls = fake.sent.filter((c) => c.name === 'GetExecutionHistory');
+    expect(calls.map((c) => c.input.nextToken)).toEqual([undefined, 'second']);
+    expect(calls[0]!.input.executionArn).toBe(
+      'arn:aws:states:us-east-1:111122223333:execution:myStateMachine:run-1',
+    );
+  });
+
+  it('notes when the execution ran states this machine does not have', async () => {
+    const { run, fake } = setup();
+    await run(['register']);
+    const t = new Date(0);
+    fake.overrides.set('GetExecutionHistory', () => ({
+      events: [
+        { id: 1, type: 'ExecutionStarted', timestamp: t, executionStartedEventDetails: { input: '{}' } },
+        { id: 2, type: 'PassStateEntered', timestamp: t, stateEnteredEventDetails: { name: 'renamed' } },
+      ],
+    }));
+    const drawn = await run(['graph', '--execution', 'old-run']);
+    expect(drawn.code).toBe(0);
+    expect(drawn.stdout).toMatch(/^<svg/);
+    expect(drawn.stderr).toBe(
+      'note: the execution ran states this machine does not have (renamed); ' +
+        'it may have run another version of the definition\n',
+    );
   });
 });

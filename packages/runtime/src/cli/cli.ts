@@ -1,6 +1,6 @@
 // The command line a machine's author gets for free, as sfini's CLI was: one call wires a
 // machine and its activities to register, deregister, start, stop, executions, history,
-// worker, definition and local. `run` returns an exit code instead of exiting, so tests and
+// worker, definition, graph and local. `run` returns an exit code instead of exiting, so tests and
 // embedding programs can call it; only a real process run sets `process.exitCode`.
 import { basename } from 'node:path';
 import type { AnyStateMachine } from '@sfini/core';
@@ -16,6 +16,7 @@ import {
   workerCommand,
 } from './commands.js';
 import { CliContext, type CliOptions, type CliStreams } from './context.js';
+import { GRAPH_FLAGS, graphCommand } from './graph-command.js';
 import { type ArgsSpec, commandHelp, type FlagValues, parseCommandArgs, UsageError } from './parse.js';
 
 export type { CliOptions, CliStreams } from './context.js';
@@ -101,7 +102,9 @@ const COMMANDS: Record<string, Command> = {
     usage: 'worker [ACTIVITY...]',
     summary: 'Run workers for the activities (all of them when none is named) until interrupted.',
     details:
-      'On SIGINT or SIGTERM, polling stops and tasks in flight finish (or fail at the shutdown timeout).',
+      'On SIGINT or SIGTERM, polling stops and tasks in flight finish (or fail at the shutdown timeout).\n\n' +
+      'While a task runs, heartbeats go at a third of the smallest HeartbeatSeconds among the Tasks ' +
+      "running the activity and the activity's heartbeatSeconds, else every 5 s.",
     flags: {
       concurrency: { type: 'string', value: 'N', description: 'tasks run at once per activity (default 1)' },
       'shutdown-timeout': {
@@ -116,9 +119,33 @@ const COMMANDS: Record<string, Command> = {
   definition: {
     usage: 'definition',
     summary: "Print the state machine's definition (Amazon States Language JSON).",
-    flags: {},
+    details:
+      'Activity ARNs are built for --region and --account-id (default: the placeholder account ' +
+      '123456789012), or, with --resolve, looked up in Step Functions where the activities are registered.',
+    flags: {
+      'account-id': {
+        type: 'string',
+        value: 'ID',
+        description: 'AWS account of the activity ARNs (12 digits)',
+      },
+      resolve: {
+        type: 'boolean',
+        description: 'use the ARNs of the registered activities (lists them from Step Functions)',
+      },
+    },
     positionals: { min: 0, max: 0 },
-    run: (ctx) => definitionCommand(ctx),
+    run: definitionCommand,
+  },
+  graph: {
+    usage: 'graph',
+    summary: "Draw the state machine as SVG or Mermaid, optionally coloured by an execution's history.",
+    details:
+      'Without --execution, nothing is read from Step Functions. With it, the whole history is read ' +
+      'and every state is coloured by what happened to it: succeeded, retried, caught, failed, or not ' +
+      'reached. EXECUTION is an execution name of this machine or a full execution ARN.',
+    flags: GRAPH_FLAGS,
+    positionals: { min: 0, max: 0 },
+    run: graphCommand,
   },
   local: {
     usage: 'local',

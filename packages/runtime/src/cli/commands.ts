@@ -2,9 +2,10 @@
 // program doing the same thing behave alike. Long-running commands (worker, local) stop on
 // SIGINT/SIGTERM, or on a caller's AbortSignal, and shut down gracefully.
 import { readFile } from 'node:fs/promises';
-import type { AnyActivity } from '@sfini/core';
+import { type AnyActivity, DEFAULT_ACCOUNT_ID } from '@sfini/core';
 import { activitiesOf } from '../activities.js';
 import type { ExecutionResult } from '../execution.js';
+import { heartbeatIntervalFor } from '../heartbeat.js';
 import { formatHistory } from '../history.js';
 import type { Session } from '../session.js';
 import { taskFailureOf } from '../task-failure.js';
@@ -137,7 +138,7 @@ export async function startCommand(
 }
 
 /** The execution named on the command line: a full ARN, or a name of this machine's executions. */
-async function executionOf(ctx: CliContext, nameOrArn: string) {
+export async function executionOf(ctx: CliContext, nameOrArn: string) {
   const session = ctx.session();
   if (nameOrArn.startsWith('arn:')) return session.execution(nameOrArn);
   const machineArn = await ctx.handle(session).resolveArn();
@@ -197,9 +198,49 @@ export async function historyCommand(
   return 0;
 }
 
-/** `definition`: the ASL the machine registers. */
-export async function definitionCommand(ctx: CliContext): Promise<number> {
-  print(ctx, json(ctx.handle(ctx.session()).definition()));
+/** Checks `--account-id`: AWS account ids are twelve digits. */
+export function accountIdFlag(values: FlagValues, command: string): string | undefined {
+  const raw = values['account-id'];
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'string' || !/^\d{12}$/.test(raw)) {
+    throw new UsageError(`--account-id must be a 12-digit AWS account id, got '${String(raw)}'`, command);
+  }
+  return raw;
+}
+
+/**
+ * `definition`: the ASL the machine registers. Activity ARNs are built for the session's region
+ * and account (`--account-id`), or, with `--resolve`, are those Step Functions lists.
+ */
+export async function definitionCommand(ctx: CliContext, values: FlagValues): Promise<number> {
+  const accountId = accountIdFlag(values, 'definition');
+  const resolve = values.resolve === true;
+  if (resolve && accountId !== undefined) {
+    throw new UsageError('give --account-id or --resolve, not both', 'definition');
+  }
+  const session = ctx.session();
+  const handle = ctx.handle(session);
+  const names = [...new Set(handle.machine.activities.map((activity) => activity.name))];
+  let arns: ReadonlyMap<string, string> | undefined;
+  if (resolve) {
+    const found = await session.activities.lookup(names);
+    const missing = names.filter((name) => !found.has(name));
+    if (missing.length > 0) {
+      const where = session.endpoint ? `at ${session.endpoint}` : `in region ${session.region}`;
+      throw new Error(
+        `cannot resolve the activity ARNs: ${missing.map((name) => `'${name}'`).join(', ')} ` +
+          `${missing.length === 1 ? 'is' : 'are'} not registered ${where}; run 'register' first, or drop --resolve`,
+      );
+    }
+    arns = found;
+  } else if (names.length > 0 && session.accountId === undefined && !session.isLocal) {
+    note(
+      ctx,
+      `note: activity ARNs use the placeholder account ${DEFAULT_ACCOUNT_ID}; ` +
+        'pass --account-id or --resolve for a definition to deploy',
+    );
+  }
+  print(ctx, json(handle.definition(arns)));
   return 0;
 }
 
@@ -250,8 +291,11 @@ export async function workerCommand(
   const session: Session = ctx.session();
   const workers: Worker[] = [];
   for (const activity of activities) {
+    // The machine says which HeartbeatSeconds its Tasks set; the activity alone may not.
+    const heartbeatIntervalMs = heartbeatIntervalFor(ctx.machine(), activity);
     const worker: Worker = session.worker(activity, {
       concurrency,
+      ...(heartbeatIntervalMs === undefined ? {} : { heartbeatIntervalMs }),
       onEvent: (event) => {
         const line = describeEvent(worker, event);
         if (line) note(ctx, line);

@@ -1,5 +1,5 @@
 // What a command may use: the program's machine and activities, the streams it writes to, and
-// a session built from the command line's --endpoint and --region on first use (so `--help`
+// a session built from the command line's --endpoint, --region and --account-id on first use (so `--help`
 // and `definition` never touch the network or need credentials).
 import type { AnyStateMachine } from '@sfini/core';
 import type { ActivitySource } from '../activities.js';
@@ -9,8 +9,16 @@ import type { FlagValues } from './parse.js';
 
 /** Where the CLI reads and writes, and what stops its long-running commands. */
 export interface CliStreams {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
+  /** Where results go (the output of `start --wait`, `definition`, `executions`, ...). */
+  stdout: {
+    /** Writes `text` as it is (lines end with a newline). */
+    write(text: string): unknown;
+  };
+  /** Where errors, progress and worker notes go. */
+  stderr: {
+    /** Writes `text` as it is (lines end with a newline). */
+    write(text: string): unknown;
+  };
   /** Read by `start -`. */
   stdin?: AsyncIterable<unknown>;
   /** Environment for defaults (SFINI_ENDPOINT, AWS_REGION); defaults to `process.env`. */
@@ -61,10 +69,12 @@ export class CliContext {
     if (this.#session) return this.#session;
     const endpoint = typeof this.#values.endpoint === 'string' ? this.#values.endpoint : undefined;
     const region = typeof this.#values.region === 'string' ? this.#values.region : undefined;
+    const accountId = typeof this.#values['account-id'] === 'string' ? this.#values['account-id'] : undefined;
     this.#session = new Session({
       ...this.#options.session,
       ...(endpoint ? { endpoint } : {}),
       ...(region ? { region } : {}),
+      ...(accountId ? { accountId } : {}),
       ...(this.io.env ? { env: this.io.env } : {}),
     });
     return this.#session;
@@ -79,6 +89,11 @@ export class CliContext {
       ...(o.tags ? { tags: o.tags } : {}),
       ...overrides,
     });
+  }
+
+  /** The machine the commands act on. */
+  machine(): AnyStateMachine {
+    return this.#options.stateMachine;
   }
 
   /** The activities the program owns. */

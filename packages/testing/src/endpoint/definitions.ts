@@ -1,14 +1,17 @@
 // Definitions arrive as JSON text and are checked before anything is stored, as AWS checks
 // them: an invalid one is refused with InvalidDefinition listing every problem with its
-// location, and ValidateStateMachineDefinition reports the same problems as diagnostics. The
-// rules and both renderings are @sfini/core's, so the DSL, the engine and this endpoint say the
-// same thing about the same definition.
+// location, and ValidateStateMachineDefinition reports the same problems as diagnostics, plus,
+// when asked for with `severity: WARNING`, what AWS warns about in a valid definition
+// (NO_DOLLAR, NO_PATH, PASS_RESULT_IS_STATIC). The rules and both renderings are
+// @sfini/core's, so the DSL, the engine and this endpoint say the same thing about the same
+// definition.
 import {
   type DefinitionProblem,
-  InvalidDefinitionError,
-  parseDefinition,
+  type DefinitionWarning,
+  definitionWarnings,
   toAwsInvalidDefinitionMessage,
   toAwsValidationResult,
+  validateDefinitionText,
 } from '@sfini/core';
 import { ApiError } from './errors.js';
 import type { OperationHandler } from './http.js';
@@ -19,13 +22,18 @@ export const MAX_DEFINITION_LENGTH = 1_048_576;
 
 /** Every problem of the definition text, in definition order; empty when it is valid. */
 export function definitionProblems(text: string): readonly DefinitionProblem[] {
+  return validateDefinitionText(text);
+}
+
+/** What AWS would warn about in the definition text; none when the text is not JSON. */
+function warningsOf(text: string): readonly DefinitionWarning[] {
+  let value: unknown;
   try {
-    parseDefinition(text);
+    value = JSON.parse(text);
+  } catch {
     return [];
-  } catch (error) {
-    if (error instanceof InvalidDefinitionError) return error.problems;
-    throw error;
   }
+  return definitionWarnings(value);
 }
 
 /**
@@ -44,11 +52,17 @@ export function validationOperations(): Record<string, OperationHandler> {
       const reader = new RequestReader(body);
       const definition = reader.string('definition', { required: true, min: 1, max: MAX_DEFINITION_LENGTH });
       reader.enumOf('type', ['STANDARD', 'EXPRESS'] as const);
-      // Every problem found is an error, so a floor of ERROR or WARNING reports them all alike.
-      reader.enumOf('severity', ['ERROR', 'WARNING'] as const);
+      // The lowest severity reported: ERROR (AWS's default) reports errors only, WARNING both.
+      const severity = reader.enumOf('severity', ['ERROR', 'WARNING'] as const) ?? 'ERROR';
+      // 0 or absent means AWS's default (and maximum) of 100 diagnostics.
       const maxResults = reader.integer('maxResults', 0, 100);
       reader.done();
-      return toAwsValidationResult(definitionProblems(definition), maxResults);
+      const problems = definitionProblems(definition);
+      return toAwsValidationResult(problems, {
+        severity,
+        ...(maxResults === undefined ? {} : { maxResults }),
+        ...(severity === 'WARNING' ? { warnings: warningsOf(definition) } : {}),
+      });
     },
   };
 }

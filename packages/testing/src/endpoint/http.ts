@@ -34,6 +34,7 @@ export type OperationHandler = (body: Record<string, unknown>, call: CallContext
 
 /** Where the endpoint reports failures it did not expect. */
 export interface EndpointLogger {
+  /** Reports a failure the endpoint survived (answered as an internal error), with its cause. */
   error(message: string, error?: unknown): void;
 }
 

@@ -231,4 +231,83 @@ describe('ValidateStateMachineDefinition', () => {
     );
     expect(missing.name).toBe('ValidationException');
   });
+
+  // Accepted by AWS, but each of its states is flagged by one of the three documented warnings.
+  const warned = JSON.stringify({
+    StartAt: 'select',
+    States: {
+      select: { Type: 'Pass', Parameters: { 'id.$': '$.id', name: '$.name' }, Next: 'static' },
+      static: { Type: 'Pass', Result: { 'copy.$': '$.id' }, Next: 'stop' },
+      stop: { Type: 'Fail', Error: '$.error', Cause: "States.Format('{}', $.why)" },
+    },
+  });
+  const validate = (definition: string, extra: Record<string, unknown> = {}) =>
+    harness.sfn.send(new ValidateStateMachineDefinitionCommand({ definition, ...extra }));
+
+  it('reports warnings only when severity is WARNING, and they never fail the definition', async () => {
+    expect(await validate(warned)).toMatchObject({ result: 'OK', diagnostics: [], truncated: false });
+    expect(await validate(warned, { severity: 'ERROR' })).toMatchObject({ result: 'OK', diagnostics: [] });
+    const withWarnings = await validate(warned, { severity: 'WARNING' });
+    expect(withWarnings.result).toBe('OK');
+    expect(withWarnings.truncated).toBe(false);
+    expect(withWarnings.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'WARNING',
+        code: 'NO_DOLLAR',
+        location: '/States/select/Parameters/name',
+      }),
+      expect.objectContaining({
+        severity: 'WARNING',
+        code: 'PASS_RESULT_IS_STATIC',
+        location: '/States/static/Result/copy.$',
+      }),
+      expect.objectContaining({ severity: 'WARNING', code: 'NO_PATH', location: '/States/stop/Error' }),
+      expect.objectContaining({ severity: 'WARNING', code: 'NO_PATH', location: '/States/stop/Cause' }),
+    ]);
+    for (const diagnostic of withWarnings.diagnostics!) expect(diagnostic.message).not.toBe('');
+  });
+
+  it('lists errors before warnings, and cuts at maxResults with truncated set', async () => {
+    const broken = JSON.parse(warned);
+    broken.States.stop.Next = 'nowhere';
+    broken.States.extra = { Type: 'Wait' };
+    const text = JSON.stringify(broken);
+    const all = await validate(text, { severity: 'WARNING' });
+    expect(all.result).toBe('FAIL');
+    const severities = all.diagnostics!.map((d) => d.severity);
+    const errors = severities.filter((s) => s === 'ERROR').length;
+    expect(errors).toBeGreaterThanOrEqual(2);
+    expect(severities).toEqual([...Array(errors).fill('ERROR'), ...Array(4).fill('WARNING')]);
+    expect(all.truncated).toBe(false);
+
+    const cut = await validate(text, { severity: 'WARNING', maxResults: errors + 1 });
+    expect(cut.result).toBe('FAIL');
+    expect(cut.diagnostics).toEqual(all.diagnostics!.slice(0, errors + 1));
+    expect(cut.truncated).toBe(true);
+    const errorsOnly = await validate(text, { maxResults: 1 });
+    expect(errorsOnly.diagnostics).toEqual(all.diagnostics!.slice(0, 1));
+    expect(errorsOnly.truncated).toBe(true);
+    // 0 means AWS's default of 100.
+    expect(await validate(text, { severity: 'WARNING', maxResults: 0 })).toEqual(
+      expect.objectContaining({ diagnostics: all.diagnostics, truncated: false }),
+    );
+    // Exactly as many as asked for is not truncated.
+    const exact = await validate(text, { severity: 'WARNING', maxResults: all.diagnostics!.length });
+    expect(exact.truncated).toBe(false);
+  });
+
+  it('refuses a maxResults or severity outside what AWS accepts', async () => {
+    const tooMany = await rejectionOf(validate(warned, { maxResults: 101 }));
+    expect(tooMany.name).toBe('ValidationException');
+    expect(tooMany.message).toContain('maxResults');
+    const badSeverity = await rejectionOf(validate(warned, { severity: 'INFO' }));
+    expect(badSeverity.name).toBe('ValidationException');
+    expect(badSeverity.message).toContain('severity');
+  });
+
+  it('gives no warnings for text that is not JSON, only the error', async () => {
+    const notJson = await validate('{"StartAt": ', { severity: 'WARNING' });
+    expect(notJson.result).toBe('FAIL');
+    expect(notJson.diagnostics!.map((d) => d.severity)).toEqual(['ERROR']);
+  });
 });

@@ -1,3 +1,4 @@
+import { getEventListeners, setMaxListeners } from 'node:events';
 import type { JsonValue } from '@sfini/core';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from './errors.js';
@@ -141,5 +142,57 @@ describe('ActivityTaskBroker', () => {
     broker.close();
     await expect(Promise.all(polls)).resolves.toEqual([undefined, undefined]);
     await expect(broker.poll(ARN, undefined, never, 60_000)).resolves.toBeUndefined();
+  });
+});
+
+describe('ActivityTaskBroker abort listeners', () => {
+  const listeners = (signal: AbortSignal) => getEventListeners(signal, 'abort').length;
+
+  it('removes its listener from a task signal once the task settles, however it settles', async () => {
+    const broker = new ActivityTaskBroker();
+    // One signal shared by every task, never aborted: as a Map state's iterations can share one.
+    const shared = new AbortController();
+    // Sixty tasks wait at once below: as many listeners as tasks in flight is expected.
+    setMaxListeners(100, shared.signal);
+    const brokered = (n: number): BrokeredTask => ({
+      input: { n },
+      signal: shared.signal,
+      heartbeat: () => {},
+      started: () => {},
+    });
+    const results = Array.from({ length: 60 }, (_, n) => broker.schedule(ARN, brokered(n)));
+    expect(listeners(shared.signal)).toBe(60);
+    for (let n = 0; n < 60; n++) {
+      const assignment = (await broker.poll(ARN, 'w', never, 1000))!;
+      if (n % 2 === 0) broker.succeed(assignment.taskToken, n);
+      else broker.fail(assignment.taskToken, { error: 'Odd', cause: String(n) });
+    }
+    const settled = await Promise.allSettled(results);
+    expect(settled.filter((r) => r.status === 'fulfilled')).toHaveLength(30);
+    expect(listeners(shared.signal)).toBe(0);
+  });
+
+  it('removes its listener from a task whose own signal aborted', async () => {
+    const broker = new ActivityTaskBroker();
+    const t = task();
+    const result = broker.schedule(ARN, t.brokered);
+    expect(listeners(t.brokered.signal)).toBe(1);
+    t.aborter.abort(new Error('timed out'));
+    await expect(result).rejects.toThrow('timed out');
+    expect(listeners(t.brokered.signal)).toBe(0);
+    expect(broker.queuedCount(ARN)).toBe(0);
+  });
+
+  it('removes its listener from a poller signal once each poll is answered or times out', async () => {
+    const broker = new ActivityTaskBroker();
+    const connection = new AbortController();
+    for (let n = 0; n < 40; n++) {
+      const polled = broker.poll(ARN, 'w', connection.signal, 60_000);
+      void broker.schedule(ARN, task({ n }).brokered);
+      expect((await polled)?.input).toBe(`{"n":${n}}`);
+    }
+    expect(listeners(connection.signal)).toBe(0);
+    await broker.poll(ARN, 'w', connection.signal, 1);
+    expect(listeners(connection.signal)).toBe(0);
   });
 });

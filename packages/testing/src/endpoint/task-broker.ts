@@ -4,6 +4,8 @@
 // carrying it has reached the connection: a poller that vanished first puts the task back at the
 // head of the queue, so no task is ever lost to a dead poller. Tokens of tasks that ended stay
 // remembered (boundedly) so late calls get AWS's TaskTimedOut / TaskDoesNotExist, not a guess.
+// Every abort listener the broker adds (on a task's signal, on a poller's connection) is removed
+// when its task or poll settles, so a long-lived signal never collects listeners.
 import { randomBytes } from 'node:crypto';
 import type { JsonValue } from '@sfini/core';
 import { ApiError } from './errors.js';
@@ -85,18 +87,27 @@ export class ActivityTaskBroker {
    */
   schedule(activityArn: string, task: BrokeredTask): Promise<JsonValue> {
     return new Promise<JsonValue>((resolve, reject) => {
-      const pending: Pending = {
-        task,
-        inputText: JSON.stringify(task.input),
-        resolve,
-        reject,
-        started: false,
-      };
       if (task.signal.aborted) {
         reject(abortReason(task.signal));
         return;
       }
-      task.signal.addEventListener('abort', () => this.abandon(activityArn, pending), { once: true });
+      // The task's signal may outlive the task (a Map's iterations can share one), so the
+      // listener goes as soon as the task settles, whichever way it does.
+      const onAbort = () => this.abandon(activityArn, pending);
+      const pending: Pending = {
+        task,
+        inputText: JSON.stringify(task.input),
+        resolve: (output) => {
+          task.signal.removeEventListener('abort', onAbort);
+          resolve(output);
+        },
+        reject: (error) => {
+          task.signal.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+        started: false,
+      };
+      task.signal.addEventListener('abort', onAbort, { once: true });
       this.enqueue(activityArn, pending, false);
     });
   }

@@ -14,6 +14,7 @@ export type DefinitionSource = Record<string, unknown> | string | StateMachineLi
 export interface Clock {
   /** Milliseconds since the epoch. */
   now(): number;
+  /** Resolves after `ms` milliseconds of this clock; rejects with the reason when `signal` aborts. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
@@ -113,6 +114,7 @@ export interface ExecutionHandle {
   readonly result: Promise<ExecutionResult>;
   /** The history so far; grows while the execution runs. */
   readonly history: readonly HistoryEvent[];
+  /** `RUNNING` until the execution ends, then its final status. */
   status(): 'RUNNING' | ExecutionStatus;
   /** Stops the execution: it ends ABORTED with an ExecutionAborted event. No-op once ended. */
   stop(options?: { error?: string; cause?: string }): void;

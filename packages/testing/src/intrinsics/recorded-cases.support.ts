@@ -38,7 +38,7 @@ export interface RecordedCase {
   readonly kind?: string;
 }
 
-/** Where the recorded cases live relative to this worktree. */
+/** Where the recorded cases live beside the repository (`../shared`). */
 export const RECORDED_CASES_DIR = fileURLToPath(
   new URL('../../../../../shared/conformance/cases', import.meta.url),
 );

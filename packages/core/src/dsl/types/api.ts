@@ -1,24 +1,35 @@
 // The typed surface of the builder. A Flow is a place where the next state can be created, with
-// the data type found there; creating a state returns a handle that is itself a Flow (for
-// states with a Next), so data types travel along the chain with no annotation. Handles also
-// carry the union of data the machine can end with upstream of them (`E`), so the value
-// returned from a definition gives the machine's output type.
+// the data type found there and the variables in scope; creating a state returns a handle that
+// is itself a Flow (for states with a Next), so data and variable types travel along the chain
+// with no annotation. Handles also carry the union of data the machine can end with upstream of
+// them (`E`), so the value returned from a definition gives the machine's output type.
+//
+// What the editor shows when hovering a handle is this internal form (`Chain<Data<...>, ...>`);
+// `DataOf<typeof handle>` and `VarsOf<typeof handle>` give the plain data and variable types.
 import type { z } from 'zod';
-import type { JsonObject } from '../../json.js';
-import type { ChoiceRules, GuardedCondition } from '../conditions.js';
 import type { StateType } from '../graph.js';
-import type { PathOption, PathValue, ReadPathArg, Select, TypedPathArg } from './checks.js';
+import type { PathOption, ReadPathArg, Select } from './checks.js';
+import type { ChoiceState } from './choice.js';
+import type {
+  BranchBuilder,
+  IsDistributed,
+  MapItemData,
+  MapOptions,
+  MapResult,
+  ParallelOptions,
+  ParallelResult,
+  SelectResultOf,
+} from './compound.js';
 import type { AnyData, Materialize, Plain } from './data.js';
 import type {
   CatchData,
   CatchOptions,
-  ChoiceBranchOptions,
   ChoiceOptions,
-  CompoundOptions,
+  ErrorOutput,
   FailOptions,
-  MapContext,
   PassOptions,
   PassOutput,
+  PassResultData,
   RetryOptions,
   SelectOutput,
   SucceedOptions,
@@ -31,15 +42,16 @@ import type {
   DeclaredOutput,
   FitProblem,
   Parametrize,
+  ResultOfTarget,
   Simplify,
   StateOutput,
   TargetArg,
   TaskTargetLike,
 } from './pipeline.js';
-import type { EvalTemplate, TemplateArg } from './template.js';
+import type { InnerVars, OpenVars, VarsAfterAssign, VarsFitProblem, VarsRecord } from './vars.js';
 
-/** A state that data can be sent to; `In` is the data it expects. */
-export interface StateRef<In extends AnyData = AnyData> {
+/** A state that data can be sent to; `In` is the data it expects, `VIn` the variables it was created with. */
+export interface StateRef<In extends AnyData = AnyData, VIn = unknown> {
   readonly kind: 'sfini.state';
   /** The state's name. */
   readonly name: string;
@@ -47,6 +59,8 @@ export interface StateRef<In extends AnyData = AnyData> {
   readonly type: StateType;
   /** Type-level only: the data the state expects. */
   readonly '~in'?: In;
+  /** Type-level only: the variables in scope where the state was created. */
+  readonly '~varsIn'?: VIn;
 }
 
 /** Type-level only: what a handle can end its machine (or branch) with. */
@@ -55,14 +69,16 @@ export interface EndTypes<Open, Ends> {
 }
 
 /** Any handle a definition can return. */
-export type AnyHandle = StateRef<any> & EndTypes<any, any>;
+export type AnyHandle = StateRef<any, any> & EndTypes<any, any>;
 
 /**
  * What a definition or branch returns: the state where it ends, or several. `ArrayLike`
  * rather than an array type: an array's methods (`map`) would be matched against the
- * builder's methods of the same name whenever a returned call is typed.
+ * builder's methods of the same name whenever a returned call is typed. The `0` member makes
+ * a returned array literal a tuple: typed as an array, its element type would be the union of
+ * the handles, which TypeScript reduces by comparing them structurally (TS2589).
  */
-export type Returned = AnyHandle | ArrayLike<AnyHandle>;
+export type Returned = AnyHandle | (ArrayLike<AnyHandle> & { readonly 0?: AnyHandle });
 
 /** The data a returned handle (or handles) can end with, as state data. */
 export type EndsOf<H> = H extends { readonly '~ends'?: { readonly open: infer O; readonly ends: infer E } }
@@ -75,21 +91,29 @@ export type EndsOf<H> = H extends { readonly '~ends'?: { readonly open: infer O;
 export type OutputOf<H> = Simplify<MaterializeEach<EndsOf<H>>>;
 type MaterializeEach<D> = D extends AnyData ? Materialize<D> : never;
 
-/** A builder of a branch (Parallel) or item processor (Map) starting with data `D`. */
-export type BranchBuilder<D extends AnyData> = (start: Flow<D, never>) => Returned;
+/** A transition target: an existing state, or a builder of new states from data `D` and variables `V`. */
+export type Target<D extends AnyData, V = OpenVars> =
+  | StateRef<any, any>
+  | ((next: Flow<D, never, V>) => Returned);
 
-/** A transition target: an existing state, or a builder of new states from data `D`. */
-export type Target<D extends AnyData> = StateRef<any> | ((next: Flow<D, never>) => Returned);
+type DataFitProblem<D extends AnyData, In extends AnyData> = [D] extends [In]
+  ? never
+  : FitProblem<Materialize<D>, Materialize<In>, 'the next state'>;
 
-/** A target argument: an existing state is accepted when data `D` fits what it expects. */
-export type TargetArgument<T, D extends AnyData> = T extends (...args: never[]) => unknown
+/**
+ * A target argument: an existing state is accepted when data `D` fits what it expects and every
+ * variable it was created with is assigned here (`V`) with a fitting type.
+ */
+export type TargetArgument<T, D extends AnyData, V = OpenVars> = T extends (...args: never[]) => unknown
   ? T
-  : T extends StateRef<infer In>
-    ? [D] extends [In]
-      ? T
-      : [FitProblem<Materialize<D>, Materialize<In>, 'the next state'>] extends [never]
-        ? T
-        : FitProblem<Materialize<D>, Materialize<In>, 'the next state'>
+  : T extends StateRef<infer In, infer VIn>
+    ? DataFitProblem<D, In> extends infer P
+      ? [P] extends [never]
+        ? [VarsFitProblem<V, VIn>] extends [never]
+          ? T
+          : VarsFitProblem<V, VIn>
+        : P
+      : never
     : T;
 
 /** The ends a target adds: those of the states a builder creates (an existing state adds none). */
@@ -97,8 +121,16 @@ export type TargetEnds<T> = T extends (...args: never[]) => infer H ? EndsOf<H> 
 
 type ZodOrNone = z.ZodType | undefined;
 
-/** A place where the next state can be created; the data there has type `D`. */
-export interface Flow<D extends AnyData, E> {
+/**
+ * A place where the next state can be created; the data there has type `D`, and the variables
+ * in scope are `V` (see {@link VarsOf}).
+ */
+export interface Flow<D extends AnyData, E, V = OpenVars> {
+  /** Type-level only: the data here. */
+  readonly '~data'?: D;
+  /** Type-level only: the variables in scope here. */
+  readonly '~vars'?: V;
+
   /** A Pass state: passes its input on, optionally shaped (`parameters`) or with a fixed `result`. */
   pass<
     const IP extends PathOption = undefined,
@@ -108,10 +140,18 @@ export interface Flow<D extends AnyData, E> {
     const OP extends PathOption = undefined,
     const JO = undefined,
     const OS extends ZodOrNone = undefined,
+    const AS = undefined,
+    const ASC extends ZodOrNone = undefined,
   >(
     name: string,
-    options?: PassOptions<D, IP, PT, RES, RP, OP, JO, OS>,
-  ): Chain<D, PassOutput<D, IP, PT, RES, RP, OP, JO, OS>, E>;
+    options?: PassOptions<D, IP, PT, RES, RP, OP, JO, OS, V, AS, ASC>,
+  ): Chain<
+    D,
+    PassOutput<D, IP, PT, RES, RP, OP, JO, OS, V>,
+    E,
+    V,
+    VarsAfterAssign<V, AS, PassResultData<D, IP, PT, RES, V>, ASC>
+  >;
 
   /** A Task state running an activity (or a resource ARN); its input must fit the activity's. */
   task<
@@ -126,11 +166,19 @@ export interface Flow<D extends AnyData, E> {
     const OS extends ZodOrNone = undefined,
     const TP extends PathOption = undefined,
     const HP extends PathOption = undefined,
+    const AS = undefined,
+    const ASC extends ZodOrNone = undefined,
   >(
     name: string,
-    resource: TargetArg<R, TaskInput<D, IP, PT, JA>>,
-    options?: TaskOptions<D, R, IP, PT, RS, RP, OP, JA, JO, OS, TP, HP>,
-  ): Catchable<D, TaskOutput<D, R, RS, RP, OP, JO, OS>, E>;
+    resource: TargetArg<R, TaskInput<D, IP, PT, JA, V>>,
+    options?: TaskOptions<D, R, IP, PT, RS, RP, OP, JA, JO, OS, TP, HP, V, AS, ASC>,
+  ): Catchable<
+    D,
+    TaskOutput<D, R, RS, RP, OP, JO, OS, V>,
+    E,
+    V,
+    VarsAfterAssign<V, AS, Plain<ResultOfTarget<R>>, ASC>
+  >;
 
   /** A Wait state: a delay in `seconds`, or until a `timestamp`, either fixed or read from a path. */
   wait<
@@ -140,10 +188,12 @@ export interface Flow<D extends AnyData, E> {
     const TP extends PathOption = undefined,
     const JO = undefined,
     const OS extends ZodOrNone = undefined,
+    const AS = undefined,
+    const ASC extends ZodOrNone = undefined,
   >(
     name: string,
-    options: WaitOptions<D, IP, OP, SP, TP, JO, OS>,
-  ): Chain<D, SelectOutput<D, IP, OP, JO, OS>, E>;
+    options: WaitOptions<D, IP, OP, SP, TP, JO, OS, V, AS, ASC>,
+  ): Chain<D, SelectOutput<D, IP, OP, JO, OS, V>, E, V, VarsAfterAssign<V, AS, Select<D, IP, V>, ASC>>;
 
   /** A Choice state; add rules with `when` and a default with `otherwise`. */
   choice<
@@ -151,10 +201,20 @@ export interface Flow<D extends AnyData, E> {
     const OP extends PathOption = undefined,
     const JO = undefined,
     const OS extends ZodOrNone = undefined,
+    const AS = undefined,
+    const ASC extends ZodOrNone = undefined,
   >(
     name: string,
-    options?: ChoiceOptions<D, IP, OP, JO, OS>,
-  ): ChoiceState<D, Select<D, IP>, SelectOutput<D, IP, OP, JO, OS>, E>;
+    options?: ChoiceOptions<D, IP, OP, JO, OS, V, AS, ASC>,
+  ): ChoiceState<
+    D,
+    Select<D, IP, V>,
+    SelectOutput<D, IP, OP, JO, OS, V>,
+    E,
+    V,
+    VarsAfterAssign<V, AS, Select<D, IP, V>, ASC>,
+    [OP, JO, OS] extends [undefined, undefined, undefined] ? true : false
+  >;
 
   /** A Succeed state: ends the machine (or branch) with its output. */
   succeed<
@@ -164,18 +224,21 @@ export interface Flow<D extends AnyData, E> {
     const OS extends ZodOrNone = undefined,
   >(
     name: string,
-    options?: SucceedOptions<D, IP, OP, JO, OS>,
-  ): Terminal<D, E | SelectOutput<D, IP, OP, JO, OS>>;
+    options?: SucceedOptions<D, IP, OP, JO, OS, V>,
+  ): Terminal<D, E | SelectOutput<D, IP, OP, JO, OS, V>, V>;
 
   /** A Fail state: ends the execution with an error. */
   fail<const EP extends PathOption = undefined, const CP extends PathOption = undefined>(
     name: string,
-    options?: FailOptions<D, EP, CP>,
-  ): Terminal<D, E>;
+    options?: FailOptions<D, EP, CP, V>,
+  ): Terminal<D, E, V>;
 
-  /** A Parallel state: runs every branch on the same input; its result is the tuple of their outputs. */
+  /**
+   * A Parallel state: runs every branch on the same input; its result is the tuple of their
+   * outputs. Branches read the variables in scope here but assign their own.
+   */
   parallel<
-    const B extends readonly BranchBuilder<Parametrize<Select<D, IP>, PT>>[],
+    const B extends readonly BranchBuilder<Parametrize<Select<D, IP, V>, PT, V>, InnerVars<V>>[],
     const IP extends PathOption = undefined,
     const PT = undefined,
     const RS = undefined,
@@ -183,18 +246,26 @@ export interface Flow<D extends AnyData, E> {
     const OP extends PathOption = undefined,
     const JO = undefined,
     const OS extends ZodOrNone = undefined,
+    const AS = undefined,
+    const ASC extends ZodOrNone = undefined,
   >(
     name: string,
-    options: ParallelOptions<D, B, IP, PT, RS, RP, OP, JO, OS>,
+    options: ParallelOptions<D, B, IP, PT, RS, RP, OP, JO, OS, V, AS, ASC>,
   ): Catchable<
     D,
-    DeclaredOutput<JO, OS, StateOutput<D, SelectResultOf<ParallelResult<B>, RS>, undefined, RP, OP>>,
-    E
+    DeclaredOutput<JO, OS, StateOutput<D, SelectResultOf<ParallelResult<B>, RS, V>, undefined, RP, OP, V>>,
+    E,
+    V,
+    VarsAfterAssign<V, AS, Plain<ParallelResult<B>>, ASC>
   >;
 
-  /** A Map state: runs the item processor on each item; its result is the array of their outputs. */
+  /**
+   * A Map state: runs the item processor on each item; its result is the array of their
+   * outputs. The item processor reads the variables in scope here (unless distributed) but
+   * assigns its own.
+   */
   map<
-    const P extends BranchBuilder<MapItemData<D, IP, ITP, IS, ISC>>,
+    const P extends BranchBuilder<MapItemData<D, IP, ITP, IS, ISC, V>, InnerVars<V, IsDistributed<PC>>>,
     const IP extends PathOption = undefined,
     const ITP extends PathOption = undefined,
     const IS = undefined,
@@ -205,142 +276,84 @@ export interface Flow<D extends AnyData, E> {
     const RW = undefined,
     const JO = undefined,
     const OS extends ZodOrNone = undefined,
+    const AS = undefined,
+    const ASC extends ZodOrNone = undefined,
+    const PC = undefined,
+    const MCP extends PathOption = undefined,
+    const TFPP extends PathOption = undefined,
+    const TFCP extends PathOption = undefined,
   >(
     name: string,
-    options: MapOptions<D, P, IP, ITP, IS, ISC, RS, RP, OP, RW, JO, OS>,
+    options: MapOptions<D, P, IP, ITP, IS, ISC, RS, RP, OP, RW, JO, OS, V, AS, ASC, PC, MCP, TFPP, TFCP>,
   ): Catchable<
     D,
-    DeclaredOutput<JO, OS, StateOutput<D, SelectResultOf<MapResult<P, RW>, RS>, undefined, RP, OP>>,
-    E
+    DeclaredOutput<JO, OS, StateOutput<D, SelectResultOf<MapResult<P, RW>, RS, V>, undefined, RP, OP, V>>,
+    E,
+    V,
+    VarsAfterAssign<V, AS, Plain<MapResult<P, RW>>, ASC>
   >;
 }
 
-type SelectResultOf<R, RS> = RS extends undefined ? R : EvalTemplate<RS, Plain<R>>;
-
-/** The result of a Parallel state: each branch's output, in order. */
-export type ParallelResult<B> = {
-  -readonly [I in keyof B]: OutputOf<B[I] extends (...args: never[]) => infer H ? H : never>;
-};
-
-/** The result of a Map state: the item processor's outputs (unknown when a ResultWriter writes them). */
-export type MapResult<P, RW> = RW extends undefined
-  ? OutputOf<P extends (...args: never[]) => infer H ? H : never>[]
-  : unknown;
-
-type ItemsOf<D extends AnyData, IP, ITP> = ITP extends string
-  ? PathValue<ITP, Select<D, IP>>
-  : Materialize<Select<D, IP>>;
-
-type ElementOf<T> = T extends readonly (infer E)[] ? E : unknown;
-
-/** The data each Map iteration starts with. */
-export type MapItemData<D extends AnyData, IP, ITP, IS, ISC> = ISC extends z.ZodType
-  ? Plain<z.output<ISC>>
-  : IS extends undefined
-    ? Plain<ElementOf<ItemsOf<D, IP, ITP>>>
-    : Plain<EvalTemplate<IS, Select<D, IP>, MapContext<ElementOf<ItemsOf<D, IP, ITP>>>>>;
-
-/** Options of a Parallel state. */
-export interface ParallelOptions<D extends AnyData, B, IP, PT, RS, RP, OP, JO, OS>
-  extends CompoundOptions<D, IP, RS, RP, OP, ParallelResult<B>> {
-  /** The branches, each built from the state's (parametrised) input. */
-  branches: B;
-  parameters?: TemplateArg<PT, Select<D, IP>>;
-  /** JSONata: the input given to each branch. */
-  arguments?: unknown;
-  output?: JO;
-  outputSchema?: OS;
-}
-
-/** Options of a Map state (inline or distributed). */
-export interface MapOptions<D extends AnyData, P, IP, ITP, IS, ISC, RS, RP, OP, RW, JO, OS>
-  extends CompoundOptions<D, IP, RS, RP, OP, MapResult<P, RW>> {
-  /** Builds the states run on each item. */
-  itemProcessor: P;
-  /** The array to iterate (default `$`). */
-  itemsPath?: TypedPathArg<ITP, Select<D, IP>, readonly unknown[], 'itemsPath must name an array'>;
-  /** JSONata: the items (an array or an expression). */
-  items?: unknown;
-  /** Shapes each item; `$$.Map.Item.Value` is the item. */
-  itemSelector?: TemplateArg<IS, Select<D, IP>, MapContext<ElementOf<ItemsOf<D, IP, ITP>>>>;
-  /** The shape of each item when it cannot be inferred (an ItemReader, JSONata `items`). */
-  itemSchema?: ISC;
-  maxConcurrency?: number;
-  maxConcurrencyPath?: string;
-  /** `INLINE` (default) or `DISTRIBUTED`, and for distributed maps the child execution type. */
-  processorConfig?: { mode?: 'INLINE' | 'DISTRIBUTED'; executionType?: 'STANDARD' | 'EXPRESS' };
-  /** Distributed: where items come from (S3). */
-  itemReader?: JsonObject;
-  /** Distributed: how items are batched. */
-  itemBatcher?: JsonObject;
-  /** Distributed: where results are written; the state's result is then a manifest. */
-  resultWriter?: RW;
-  toleratedFailurePercentage?: number;
-  toleratedFailurePercentagePath?: string;
-  toleratedFailureCount?: number;
-  toleratedFailureCountPath?: string;
-  /** Distributed: a label for child executions. */
-  label?: string;
-  output?: JO;
-  outputSchema?: OS;
-}
-
-/** A state that continues to a next one: a Flow for its successor, and a target for others. */
-export interface Chain<In extends AnyData, D extends AnyData, E>
-  extends Flow<D, E>,
-    StateRef<In>,
+/**
+ * A state that continues to a next one: a Flow for its successor, and a target for others.
+ * `VIn` are the variables where it was created, `V` those after its Assign.
+ */
+export interface Chain<In extends AnyData, D extends AnyData, E, VIn = OpenVars, V = VIn>
+  extends Flow<D, E, V>,
+    StateRef<In, VIn>,
     EndTypes<D, E> {
-  /** Goes to an existing state next (sfini's `goes_to`); the data here must fit what it expects. */
-  next<T extends StateRef<any>>(target: TargetArgument<T, D>): Terminal<In, E>;
+  /** Goes to an existing state next (sfini's `goes_to`); the data and variables here must fit it. */
+  next<T extends StateRef<any, any>>(target: TargetArgument<T, D, V>): Terminal<In, E, VIn>;
 }
 
 /** A state with Retry and Catch (Task, Parallel, Map). */
-export interface Catchable<In extends AnyData, D extends AnyData, E> extends Chain<In, D, E> {
+export interface Catchable<In extends AnyData, D extends AnyData, E, VIn = OpenVars, V = VIn>
+  extends Chain<In, D, E, VIn, V> {
   /** Adds a Retry rule for `errorEquals` (e.g. `['States.Timeout']`). */
-  retry(errorEquals: readonly string[], options?: RetryOptions): Catchable<In, D, E>;
+  retry(errorEquals: readonly string[], options?: RetryOptions): Catchable<In, D, E, VIn, V>;
   /**
    * Adds a Catch rule: on one of `errorEquals`, go to `target` with the error output
-   * (`{ Error, Cause }`) at `resultPath` of this state's input.
+   * (`{ Error, Cause }`) at `resultPath` of this state's input. The state's own Assign does not
+   * apply when it fails; the catcher's does, reading the error output.
    */
   catch<
-    T extends Target<CatchData<In, RP, JO, OS>>,
+    T extends Target<CatchData<In, RP, JO, OS>, VarsAfterAssign<VIn, AS, Plain<ErrorOutput>, ASC>>,
     const RP extends PathOption = undefined,
     const JO = undefined,
     const OS extends ZodOrNone = undefined,
+    const AS = undefined,
+    const ASC extends ZodOrNone = undefined,
   >(
     errorEquals: readonly string[],
-    target: TargetArgument<T, CatchData<In, RP, JO, OS>>,
-    options?: CatchOptions<In, RP, JO, OS>,
-  ): Catchable<In, D, E | TargetEnds<T>>;
+    target: TargetArgument<T, CatchData<In, RP, JO, OS>, VarsAfterAssign<VIn, AS, Plain<ErrorOutput>, ASC>>,
+    options?: CatchOptions<In, RP, JO, OS, VIn, AS, ASC>,
+  ): Catchable<In, D, E | TargetEnds<T>, VIn, V>;
 }
 
 /** A state that ends its machine or branch (Succeed, Fail), or one whose successor is set. */
-export interface Terminal<In extends AnyData, E> extends StateRef<In>, EndTypes<never, E> {}
+export interface Terminal<In extends AnyData, E, VIn = OpenVars>
+  extends StateRef<In, VIn>,
+    EndTypes<never, E> {}
 
-/** A Choice state. `R` is the data rules read; `D` the data passed to the chosen state. */
-export interface ChoiceState<In extends AnyData, R extends AnyData, D extends AnyData, E>
-  extends StateRef<In>,
-    EndTypes<never, E> {
-  /** The rule operators, bound to the data this Choice reads. */
-  readonly rules: ChoiceRules<R>;
-  /** Adds a rule: when `condition` holds, go to `target`. Returns the Choice for more rules. */
-  when<T extends Target<D>>(
-    condition: GuardedCondition | ((rules: ChoiceRules<R>) => GuardedCondition),
-    target: TargetArgument<T, D>,
-    options?: ChoiceBranchOptions,
-  ): ChoiceState<In, R, D, E | TargetEnds<T>>;
-  /** Adds a rule and returns the place its target is created: `choice.when(c).task(...)`. */
-  when(condition: GuardedCondition | ((rules: ChoiceRules<R>) => GuardedCondition)): Flow<D, E>;
-  /** Sets the default (sfini's `set_default`). Returns the Choice. */
-  otherwise<T extends Target<D>>(target: TargetArgument<T, D>): ChoiceState<In, R, D, E | TargetEnds<T>>;
-  /** Sets the default and returns the place it is created: `choice.otherwise().succeed(...)`. */
-  otherwise(): Flow<D, E>;
-}
+/**
+ * The data a handle's state passes on (or, for a Flow, the data there), as a plain type. Hover
+ * `DataOf<typeof handle>` to read it: the handle itself shows the internal `Data<...>` form.
+ */
+export type DataOf<H> = H extends { readonly '~data'?: infer D } ? Simplify<MaterializeEach<D>> : never;
 
-/** The data a handle's state passes on, as a plain type. */
-export type DataOf<H> = H extends EndTypes<infer O, unknown> ? Simplify<MaterializeEach<O>> : never;
+/** The variables in scope after a handle's state (or at a Flow), as a plain record: name to type. */
+export type VarsOf<H> = H extends { readonly '~vars'?: infer V } ? Simplify<VarsRecord<V>> : never;
 
 /** The data a state expects, as a plain type. */
 export type InputOf<H> = H extends StateRef<infer In> ? Simplify<Materialize<In>> : never;
 
-export type { ReadPathArg };
+export type {
+  BranchBuilder,
+  ChoiceState,
+  MapItemData,
+  MapOptions,
+  MapResult,
+  ParallelOptions,
+  ParallelResult,
+  ReadPathArg,
+};

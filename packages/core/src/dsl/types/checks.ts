@@ -4,6 +4,7 @@
 // `Type '"$.a.missing"' is not assignable to type '"no field 'missing' at $.a"'`.
 import type { AnyData, Plain, ReadValue, WriteProblem } from './data.js';
 import type { KindName, OpaquePath, ParsePath, PathError, PathRoot, PathSegment } from './path.js';
+import type { OpenVars, VariableLookup } from './vars.js';
 
 /** The context object (`$$`), as far as its shape is fixed. `Item` is a Map iteration's item. */
 export interface ContextObject<Item = unknown> {
@@ -32,8 +33,11 @@ export interface ContextObject<Item = unknown> {
 /** A path option: a path string, `null` (AWS's "discard"), or absent. */
 export type PathOption = string | null | undefined;
 
-/** The value found at path `P` of data `D` (context paths read `Ctx`), or a {@link PathError}. */
-export type PathLookup<P extends string, D, Ctx = ContextObject> = string extends P
+/**
+ * The value found at path `P` of data `D` (context paths read `Ctx`, variable paths the
+ * variables `V`), or a {@link PathError}.
+ */
+export type PathLookup<P extends string, D, Ctx = ContextObject, V = OpenVars> = string extends P
   ? unknown
   : PathRoot<P> extends 'data'
     ? ParsePath<P> extends infer S
@@ -56,36 +60,41 @@ export type PathLookup<P extends string, D, Ctx = ContextObject> = string extend
           : never
         : never
       : PathRoot<P> extends 'variable'
-        ? unknown
+        ? VariableLookup<P, V>
         : PathError<`a path starts with '$', but '${P}' does not`>;
 
 /** The value at path `P` of data `D`; `unknown` where the path cannot be followed. */
-export type PathValue<P extends string, D, Ctx = ContextObject> =
-  PathLookup<P, D, Ctx> extends infer V ? ([V] extends [PathError] ? unknown : V) : never;
+export type PathValue<P extends string, D, Ctx = ContextObject, V = OpenVars> =
+  PathLookup<P, D, Ctx, V> extends infer X ? ([X] extends [PathError] ? unknown : X) : never;
 
 /** The error sentence for reading `P` from `D`, or `never` when the path is fine. */
-export type ReadProblem<P extends string, D, Ctx = ContextObject> =
-  PathLookup<P, D, Ctx> extends infer V ? ([V] extends [PathError<infer M>] ? M : never) : never;
+export type ReadProblem<P extends string, D, Ctx = ContextObject, V = OpenVars> =
+  PathLookup<P, D, Ctx, V> extends infer X ? ([X] extends [PathError<infer M>] ? M : never) : never;
 
-/** A read-path argument (InputPath, OutputPath, ItemsPath, ...): accepted as written when valid. */
-export type ReadPathArg<P, D, Ctx = ContextObject> = P extends string
-  ? [ReadProblem<P, D, Ctx>] extends [never]
+/**
+ * A read-path argument (InputPath, OutputPath, ItemsPath, ...): accepted as written when valid.
+ * `V` are the variables in scope, for `$name` paths.
+ */
+export type ReadPathArg<P, D, Ctx = ContextObject, V = OpenVars> = P extends string
+  ? [ReadProblem<P, D, Ctx, V>] extends [never]
     ? P
-    : ReadProblem<P, D, Ctx>
+    : ReadProblem<P, D, Ctx, V>
   : P;
 
 /**
  * A read-path argument whose value must have type `Want`. `Need` ends the message, e.g.
- * `"$.name is a string, but numericLessThan compares numbers"`.
+ * `"$.name is a string, but numericLessThan compares numbers"`. `V` are the variables in scope.
  */
-export type TypedPathArg<P, D, Want, Need extends string> = P extends string
-  ? [ReadProblem<P, D>] extends [never]
-    ? unknown extends PathValue<P, D>
-      ? P
-      : [Extract<PathValue<P, D>, Want>] extends [never]
-        ? `${P} is ${KindName<PathValue<P, D>>}, but ${Need}`
-        : P
-    : ReadProblem<P, D>
+export type TypedPathArg<P, D, Want, Need extends string, V = OpenVars> = P extends string
+  ? PathLookup<P, D, ContextObject, V> extends infer X
+    ? [X] extends [PathError<infer M>]
+      ? M
+      : unknown extends X
+        ? P
+        : [Extract<X, Want>] extends [never]
+          ? `${P} is ${KindName<X>}, but ${Need}`
+          : P
+    : never
   : P;
 
 /** The error sentence for writing at `P` in `D`, or `never`. */
@@ -110,13 +119,16 @@ export type WritePathArg<P, D> = P extends string
     : WriteProblemOf<P, D>
   : P;
 
-/** Data after an InputPath-like selection (`undefined`: all of it, `null`: `{}`). */
-export type Select<D extends AnyData, P> = P extends undefined
+/**
+ * Data after an InputPath-like selection (`undefined`: all of it, `null`: `{}`); a `$name`
+ * path selects a variable's value from `V`.
+ */
+export type Select<D extends AnyData, P, V = OpenVars> = P extends undefined
   ? D
   : P extends null
     ? Plain<{}>
     : P extends '$'
       ? D
       : P extends string
-        ? Plain<PathValue<P, D>>
+        ? Plain<PathValue<P, D, ContextObject, V>>
         : D;

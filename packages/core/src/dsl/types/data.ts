@@ -16,6 +16,14 @@ export interface Data<Base = unknown, Log extends readonly Write[] = readonly Wr
   readonly '~log': Log;
 }
 
+/**
+ * Written where a Choice rule proves a field absent (`not(isPresent(path))`): the field is
+ * removed rather than given a type.
+ */
+export interface Absent {
+  readonly '~absent': true;
+}
+
 /** Any state data. */
 export type AnyData = Data<unknown, readonly Write[]>;
 
@@ -47,9 +55,11 @@ export type SetAt<T, S extends readonly PathSegment[], V> = S extends readonly [
 type SetField<T, K extends string, R extends readonly PathSegment[], V> = T extends readonly unknown[]
   ? { [P in K]: SetAt<{}, R, V> }
   : T extends object
-    ? { [P in keyof T as P extends K ? never : P]: T[P] } & {
-        [P in K]: SetAt<P extends keyof T ? Exclude<T[P], undefined> : {}, R, V>;
-      }
+    ? [R, V] extends [readonly [], Absent]
+      ? { [P in keyof T as P extends K ? never : P]: T[P] }
+      : { [P in keyof T as P extends K ? never : P]: T[P] } & {
+          [P in K]: SetAt<P extends keyof T ? Exclude<T[P], undefined> : {}, R, V>;
+        }
     : { [P in K]: SetAt<{}, R, V> };
 
 /** Applies every write of `L` to `B`, oldest first. */
@@ -91,7 +101,9 @@ type ReadLog<
   readonly [infer WS extends readonly PathSegment[], infer V],
 ]
   ? IsPrefix<WS, S> extends true
-    ? Get<V, DropPrefix<WS, S>, RenderPath<WS>>
+    ? V extends Absent
+      ? Get<ApplyLog<B, All>, S>
+      : Get<V, DropPrefix<WS, S>, RenderPath<WS>>
     : IsPrefix<S, WS> extends true
       ? Get<ApplyLog<B, All>, S>
       : ReadLog<B, All, Init, S>

@@ -8,6 +8,9 @@ import type { ContextObject, PathOption, ReadPathArg, Select, TypedPathArg, Writ
 import type { AnyData, Materialize, Plain } from './data.js';
 import type { DeclaredOutput, Parametrize, ResultOfTarget, SelectResult, StateOutput } from './pipeline.js';
 import type { Intrinsic, TemplateArg, Widen } from './template.js';
+import type { AssignArg, AssignObject, OpenVars } from './vars.js';
+
+type Ctx = ContextObject;
 
 /** A JSONata expression, written `{% ... %}`. */
 export type JsonataExpression = `{%${string}%}`;
@@ -20,10 +23,24 @@ export interface BaseOptions {
   queryLanguage?: 'JSONPath' | 'JSONata';
 }
 
-/** Options of states that can assign variables. */
-export interface AssignOptions {
-  /** Variables to set when the state completes (`Assign`); values may use paths or JSONata. */
-  assign?: JsonObject;
+/**
+ * Options of states that can assign variables. `Over` is what the Assign's `$` paths read (a
+ * Task's result, a Pass's result, a Wait's or Choice's input, a Catch's error output); `V` the
+ * variables in scope, which the Assign's `$name` paths read.
+ */
+export interface AssignOptions<AS = AssignObject, Over = unknown, V = OpenVars, ASC = undefined> {
+  /**
+   * Variables to set when the state completes (`Assign`), readable as `$name` by the states
+   * created after it. JSONPath: a payload template (`'total.$': '$.sum'`); JSONata: values or
+   * `{% ... %}` expressions, whose types `assignSchema` declares. Inside a Parallel branch or Map
+   * item processor, variables of the enclosing scope can be read but not assigned, and what is
+   * assigned there is not visible outside. A transition to an existing state (a loop, a shared
+   * target) is accepted only when every variable that state was created with is assigned on the
+   * new path too.
+   */
+  assign?: AssignArg<AS, Over, V>;
+  /** JSONata: the types of the assigned variables, as a zod object (`z.object({ total: z.number() })`). */
+  assignSchema?: ASC;
 }
 
 /** One Retry rule. */
@@ -52,15 +69,15 @@ export interface ErrorOutput {
   Cause: string;
 }
 
-/** Options of a Catch rule. */
-export interface CatchOptions<In, RP, JO, OS> {
+/** Options of a Catch rule; its Assign reads the error output (`$.Error`, `$.Cause`). */
+export interface CatchOptions<In, RP, JO, OS, V = OpenVars, AS = AssignObject, ASC = undefined>
+  extends AssignOptions<AS, Plain<ErrorOutput>, V, ASC> {
   /** Where the error output goes in the state's input (JSONPath); default: it replaces the input. */
   resultPath?: WritePathArg<RP, In>;
   /** JSONata: the catcher's output. Declare its shape with `outputSchema`. */
   output?: JO;
   /** The shape of `output`, which types the data the catcher passes on. */
   outputSchema?: OS;
-  assign?: JsonObject;
   comment?: string;
 }
 
@@ -72,27 +89,47 @@ export type CatchData<In extends AnyData, RP, JO, OS> = DeclaredOutput<
 >;
 
 /** Timeouts and heartbeats of a Task. */
-export interface TaskTimingOptions<D, TP, HP> {
+export interface TaskTimingOptions<D, TP, HP, V = OpenVars> {
   /** Seconds the Task may run; defaults to the activity's `timeoutSeconds`. JSONata: an expression. */
   timeoutSeconds?: number | JsonataExpression;
   /** A path to the number of seconds the Task may run. */
-  timeoutSecondsPath?: TypedPathArg<TP, D, number, 'timeoutSecondsPath must name a number'>;
+  timeoutSecondsPath?: TypedPathArg<TP, D, number, 'timeoutSecondsPath must name a number', V>;
   /** Seconds allowed between heartbeats; defaults to the activity's `heartbeatSeconds`. */
   heartbeatSeconds?: number | JsonataExpression;
   /** A path to the number of seconds allowed between heartbeats. */
-  heartbeatSecondsPath?: TypedPathArg<HP, D, number, 'heartbeatSecondsPath must name a number'>;
+  heartbeatSecondsPath?: TypedPathArg<HP, D, number, 'heartbeatSecondsPath must name a number', V>;
 }
 
-/** Options of a Task state. */
-export interface TaskOptions<D extends AnyData, R, IP, PT, RS, RP, OP, JA, JO, OS, TP, HP>
-  extends BaseOptions,
-    AssignOptions,
-    TaskTimingOptions<D, TP, HP> {
-  inputPath?: ReadPathArg<IP, D>;
-  parameters?: TemplateArg<PT, Select<D, IP>>;
-  resultSelector?: TemplateArg<RS, Plain<ResultOfTarget<R>>>;
+/** Options of a Task state. Its Assign reads the Task's result (before ResultSelector). */
+export interface TaskOptions<
+  D extends AnyData,
+  R,
+  IP,
+  PT,
+  RS,
+  RP,
+  OP,
+  JA,
+  JO,
+  OS,
+  TP,
+  HP,
+  V = OpenVars,
+  AS = AssignObject,
+  ASC = undefined,
+> extends BaseOptions,
+    AssignOptions<AS, Plain<ResultOfTarget<R>>, V, ASC>,
+    TaskTimingOptions<D, TP, HP, V> {
+  inputPath?: ReadPathArg<IP, D, Ctx, V>;
+  parameters?: TemplateArg<PT, Select<D, IP, V>, Ctx, V>;
+  resultSelector?: TemplateArg<RS, Plain<ResultOfTarget<R>>, Ctx, V>;
   resultPath?: WritePathArg<RP, D>;
-  outputPath?: ReadPathArg<OP, StateOutput<D, SelectResult<ResultOfTarget<R>, RS>, undefined, RP, undefined>>;
+  outputPath?: ReadPathArg<
+    OP,
+    StateOutput<D, SelectResult<ResultOfTarget<R>, RS, V>, undefined, RP, undefined, V>,
+    Ctx,
+    V
+  >;
   /** JSONata: the input sent to the resource (replaces `parameters`). */
   arguments?: JA;
   /** JSONata: the state's output. Declare its shape with `outputSchema`. */
@@ -106,114 +143,168 @@ export interface TaskOptions<D extends AnyData, R, IP, PT, RS, RP, OP, JA, JO, O
 }
 
 /** The input a Task sends to its resource. */
-export type TaskInput<D extends AnyData, IP, PT, JA> = JA extends undefined
-  ? Parametrize<Select<D, IP>, PT>
+export type TaskInput<D extends AnyData, IP, PT, JA, V = OpenVars> = JA extends undefined
+  ? Parametrize<Select<D, IP, V>, PT, V>
   : Plain<unknown>;
 
 /** The data after a Task. */
-export type TaskOutput<D extends AnyData, R, RS, RP, OP, JO, OS> = DeclaredOutput<
+export type TaskOutput<D extends AnyData, R, RS, RP, OP, JO, OS, V = OpenVars> = DeclaredOutput<
   JO,
   OS,
-  StateOutput<D, SelectResult<ResultOfTarget<R>, RS>, undefined, RP, OP>
+  StateOutput<D, SelectResult<ResultOfTarget<R>, RS, V>, undefined, RP, OP, V>
 >;
 
-/** Options of a Pass state. */
-export interface PassOptions<D extends AnyData, IP, PT, RES, RP, OP, JO, OS>
-  extends BaseOptions,
-    AssignOptions {
-  inputPath?: ReadPathArg<IP, D>;
-  parameters?: TemplateArg<PT, Select<D, IP>>;
+/** Options of a Pass state. Its Assign reads the Pass's result (`result`, or the parametrised input). */
+export interface PassOptions<
+  D extends AnyData,
+  IP,
+  PT,
+  RES,
+  RP,
+  OP,
+  JO,
+  OS,
+  V = OpenVars,
+  AS = AssignObject,
+  ASC = undefined,
+> extends BaseOptions,
+    AssignOptions<AS, PassResultData<D, IP, PT, RES, V>, V, ASC> {
+  inputPath?: ReadPathArg<IP, D, Ctx, V>;
+  parameters?: TemplateArg<PT, Select<D, IP, V>, Ctx, V>;
   /** A fixed result (`Result`); without it the result is the (parametrised) input. */
   result?: RES;
   resultPath?: WritePathArg<RP, D>;
-  outputPath?: ReadPathArg<OP, PassPlaced<D, IP, PT, RES, RP>>;
+  outputPath?: ReadPathArg<OP, PassPlaced<D, IP, PT, RES, RP, V>, Ctx, V>;
   /** JSONata: the state's output. Declare its shape with `outputSchema`. */
   output?: JO;
   outputSchema?: OS;
 }
 
-type PassResultData<D extends AnyData, IP, PT, RES> = RES extends undefined
-  ? Parametrize<Select<D, IP>, PT>
+/** The result of a Pass state: its `result`, or its (parametrised) input. */
+export type PassResultData<D extends AnyData, IP, PT, RES, V = OpenVars> = RES extends undefined
+  ? Parametrize<Select<D, IP, V>, PT, V>
   : Plain<Widen<RES>>;
 
-type PassPlaced<D extends AnyData, IP, PT, RES, RP> = RP extends undefined | '$'
-  ? PassResultData<D, IP, PT, RES>
-  : StateOutput<D, Materialize<PassResultData<D, IP, PT, RES>>, undefined, RP, undefined>;
+type PassPlaced<D extends AnyData, IP, PT, RES, RP, V> = RP extends undefined | '$'
+  ? PassResultData<D, IP, PT, RES, V>
+  : StateOutput<D, Materialize<PassResultData<D, IP, PT, RES, V>>, undefined, RP, undefined, V>;
 
 /** The data after a Pass state. */
-export type PassOutput<D extends AnyData, IP, PT, RES, RP, OP, JO, OS> = DeclaredOutput<
+export type PassOutput<D extends AnyData, IP, PT, RES, RP, OP, JO, OS, V = OpenVars> = DeclaredOutput<
   JO,
   OS,
-  Select<PassPlaced<D, IP, PT, RES, RP>, OP>
+  Select<PassPlaced<D, IP, PT, RES, RP, V>, OP, V>
 >;
 
-/** Options of a Wait state: exactly one of `seconds`, `timestamp`, `secondsPath`, `timestampPath`. */
-export interface WaitOptions<D extends AnyData, IP, OP, SP, TP, JO, OS> extends BaseOptions, AssignOptions {
-  inputPath?: ReadPathArg<IP, D>;
-  outputPath?: ReadPathArg<OP, Select<D, IP>>;
+/**
+ * Options of a Wait state: exactly one of `seconds`, `timestamp`, `secondsPath`, `timestampPath`.
+ * Its Assign reads the state's input (after InputPath).
+ */
+export interface WaitOptions<
+  D extends AnyData,
+  IP,
+  OP,
+  SP,
+  TP,
+  JO,
+  OS,
+  V = OpenVars,
+  AS = AssignObject,
+  ASC = undefined,
+> extends BaseOptions,
+    AssignOptions<AS, Select<D, IP, V>, V, ASC> {
+  inputPath?: ReadPathArg<IP, D, Ctx, V>;
+  outputPath?: ReadPathArg<OP, Select<D, IP, V>, Ctx, V>;
   /** Seconds to wait (JSONata: an expression). */
   seconds?: number | JsonataExpression;
   /** An ISO 8601 time to wait until (JSONata: an expression). */
   timestamp?: string | Date;
   /** A path to the number of seconds to wait. */
-  secondsPath?: TypedPathArg<SP, Select<D, IP>, number, 'a Wait needs a number of seconds'>;
+  secondsPath?: TypedPathArg<SP, Select<D, IP, V>, number, 'a Wait needs a number of seconds', V>;
   /** A path to the ISO 8601 time to wait until. */
-  timestampPath?: TypedPathArg<TP, Select<D, IP>, string, 'a Wait needs a timestamp string'>;
+  timestampPath?: TypedPathArg<TP, Select<D, IP, V>, string, 'a Wait needs a timestamp string', V>;
   output?: JO;
   outputSchema?: OS;
 }
 
 /** The data after a state that only selects (Wait, Succeed, Choice). */
-export type SelectOutput<D extends AnyData, IP, OP, JO, OS> = DeclaredOutput<
+export type SelectOutput<D extends AnyData, IP, OP, JO, OS, V = OpenVars> = DeclaredOutput<
   JO,
   OS,
-  Select<Select<D, IP>, OP>
+  Select<Select<D, IP, V>, OP, V>
 >;
 
 /** Options of a Succeed state. */
-export interface SucceedOptions<D extends AnyData, IP, OP, JO, OS> extends BaseOptions {
-  inputPath?: ReadPathArg<IP, D>;
-  outputPath?: ReadPathArg<OP, Select<D, IP>>;
+export interface SucceedOptions<D extends AnyData, IP, OP, JO, OS, V = OpenVars> extends BaseOptions {
+  inputPath?: ReadPathArg<IP, D, Ctx, V>;
+  outputPath?: ReadPathArg<OP, Select<D, IP, V>, Ctx, V>;
   output?: JO;
   outputSchema?: OS;
 }
 
 /** Options of a Fail state. */
-export interface FailOptions<D extends AnyData, EP, CP> extends Omit<BaseOptions, never> {
+export interface FailOptions<D extends AnyData, EP, CP, V = OpenVars> extends Omit<BaseOptions, never> {
   /** The error name (JSONata: may be an expression). */
   error?: string;
   /** A human-readable cause (JSONata: may be an expression). */
   cause?: string;
   /** A path (or intrinsic) giving the error name. */
-  errorPath?: EP extends Intrinsic ? EP : TypedPathArg<EP, D, string, 'errorPath must name a string'>;
+  errorPath?: EP extends Intrinsic ? EP : TypedPathArg<EP, D, string, 'errorPath must name a string', V>;
   /** A path (or intrinsic) giving the cause. */
-  causePath?: CP extends Intrinsic ? CP : TypedPathArg<CP, D, string, 'causePath must name a string'>;
+  causePath?: CP extends Intrinsic ? CP : TypedPathArg<CP, D, string, 'causePath must name a string', V>;
 }
 
-/** Options of a Choice state. */
-export interface ChoiceOptions<D extends AnyData, IP, OP, JO, OS> extends BaseOptions, AssignOptions {
-  inputPath?: ReadPathArg<IP, D>;
-  outputPath?: ReadPathArg<OP, Select<D, IP>>;
+/** Options of a Choice state. Its Assign applies when no rule matches, and reads the state's input. */
+export interface ChoiceOptions<
+  D extends AnyData,
+  IP,
+  OP,
+  JO,
+  OS,
+  V = OpenVars,
+  AS = AssignObject,
+  ASC = undefined,
+> extends BaseOptions,
+    AssignOptions<AS, Select<D, IP, V>, V, ASC> {
+  inputPath?: ReadPathArg<IP, D, Ctx, V>;
+  outputPath?: ReadPathArg<OP, Select<D, IP, V>, Ctx, V>;
   output?: JO;
   outputSchema?: OS;
 }
 
-/** Options of one Choice rule. */
-export interface ChoiceBranchOptions {
+/**
+ * Options of one Choice rule. Its Assign applies when the rule matches, and reads the data the
+ * Choice's rules read (`R`).
+ */
+export interface ChoiceBranchOptions<AS = AssignObject, ASC = undefined, R = unknown, V = OpenVars>
+  extends AssignOptions<AS, R, V, ASC> {
   /** JSONata: the output passed to the rule's target. */
   output?: JsonValue;
-  assign?: JsonObject;
   comment?: string;
 }
 
-/** Options shared by Parallel and Map. */
-export interface CompoundOptions<D extends AnyData, IP, RS, RP, OP, Result>
-  extends BaseOptions,
-    AssignOptions {
-  inputPath?: ReadPathArg<IP, D>;
-  resultSelector?: TemplateArg<RS, Plain<Result>>;
+/** Options shared by Parallel and Map. Their Assign reads the state's result (before ResultSelector). */
+export interface CompoundOptions<
+  D extends AnyData,
+  IP,
+  RS,
+  RP,
+  OP,
+  Result,
+  V = OpenVars,
+  AS = AssignObject,
+  ASC = undefined,
+> extends BaseOptions,
+    AssignOptions<AS, Plain<Result>, V, ASC> {
+  inputPath?: ReadPathArg<IP, D, Ctx, V>;
+  resultSelector?: TemplateArg<RS, Plain<Result>, Ctx, V>;
   resultPath?: WritePathArg<RP, D>;
-  outputPath?: ReadPathArg<OP, StateOutput<D, SelectResult<Result, RS>, undefined, RP, undefined>>;
+  outputPath?: ReadPathArg<
+    OP,
+    StateOutput<D, SelectResult<Result, RS, V>, undefined, RP, undefined, V>,
+    Ctx,
+    V
+  >;
   retry?: readonly RetryRule[];
 }
 

@@ -26,6 +26,20 @@ export type PathRoot<P extends string> = P extends `$$${string}`
       ? 'variable'
       : 'invalid';
 
+/**
+ * A variable path (`$name`, `$name.field[0]`) split into the variable's name and the rest of
+ * the path, written as a path from `$` (`$.field[0]`), so {@link ParsePath} follows it.
+ */
+export type SplitVariablePath<P extends string> = P extends `$${infer Body}`
+  ? Body extends `${infer Name}.${infer Rest}`
+    ? Name extends `${infer Short}[${infer Bracket}`
+      ? [Short, `$[${Bracket}.${Rest}`]
+      : [Name, `$.${Rest}`]
+    : Body extends `${infer Name}[${infer Rest}`
+      ? [Name, `$[${Rest}`]
+      : [Body, '$']
+  : never;
+
 /** The segments of a `$`-rooted path, or {@link OpaquePath} when the types cannot follow it. */
 export type ParsePath<P extends string> = P extends '$'
   ? []
@@ -86,7 +100,7 @@ export type RenderPath<S extends readonly PathSegment[], At extends string = '$'
   ? RenderPath<R, JoinPath<At, K>>
   : At;
 
-/** A short name for the kind of a value, used in messages. */
+/** A short name for the kind of a value, used in messages: `a string or a number` for a mix. */
 export type KindName<T> = [T] extends [never]
   ? 'never'
   : [T] extends [string]
@@ -101,7 +115,27 @@ export type KindName<T> = [T] extends [never]
             ? 'an array'
             : [T] extends [object]
               ? 'an object'
-              : 'not an object';
+              : unknown extends T
+                ? 'unknown'
+                : JoinKinds<
+                    [
+                      ...KindIf<Extract<T, string>, 'a string'>,
+                      ...KindIf<Extract<T, number>, 'a number'>,
+                      ...KindIf<Extract<T, boolean>, 'a boolean'>,
+                      ...KindIf<Extract<T, null>, 'null'>,
+                      ...KindIf<Extract<T, readonly unknown[]>, 'an array'>,
+                      ...KindIf<Exclude<Extract<T, object>, readonly unknown[]>, 'an object'>,
+                      ...KindIf<Extract<T, undefined>, 'absent'>,
+                    ]
+                  >;
+
+type KindIf<T, Name extends string> = [T] extends [never] ? [] : [Name];
+
+type JoinKinds<Names extends readonly string[]> = Names extends readonly [infer Only extends string]
+  ? Only
+  : Names extends readonly [infer First extends string, ...infer Rest extends readonly string[]]
+    ? `${First} or ${JoinKinds<Rest>}`
+    : 'not an object';
 
 type IsUnknown<T> = unknown extends T ? true : false;
 
@@ -131,6 +165,15 @@ type HasFieldEverywhere<T, K extends string> = (
 
 type ElementOf<T> = T extends readonly (infer E)[] ? E : never;
 
+/** Item `K` of array `T`: for a tuple, the type at that position (`never` past its end). */
+type ItemOf<T, K extends number> = T extends readonly unknown[]
+  ? number extends T['length']
+    ? T[number]
+    : `${K}` extends keyof T
+      ? T[`${K}` & keyof T]
+      : never
+  : never;
+
 /** One step from `T` by segment `K`; `At` is where `T` sits, for messages. */
 type Step<T, K, At extends string> =
   IsUnknown<T> extends true
@@ -138,7 +181,9 @@ type Step<T, K, At extends string> =
     : K extends number
       ? [ElementOf<T>] extends [never]
         ? PathError<`${At} is ${KindName<T>}, not an array, so ${JoinPath<At, K>} names nothing`>
-        : ElementOf<T>
+        : [ItemOf<T, K>] extends [never]
+          ? PathError<`${At} has no item ${K}: it is a tuple of ${Extract<T, readonly unknown[]>['length']} items`>
+          : ItemOf<T, K>
       : K extends string
         ? [FieldOf<T, K>] extends [never]
           ? [Extract<T, object>] extends [never]

@@ -5,10 +5,12 @@
 import type { z } from 'zod';
 import type { Activity } from '../../activity.js';
 import type { Jsonify } from '../../json.js';
-import type { Select } from './checks.js';
+import type { ContextObject, Select } from './checks.js';
 import type { AnyData, Data, Materialize, Plain, UnknownObject, WriteAt } from './data.js';
 import type { KindName, ParsePath, PathSegment } from './path.js';
+import type { Rebuilt } from './rebuild.js';
 import type { EvalTemplate } from './template.js';
+import type { OpenVars } from './vars.js';
 
 /** A Task resource that is not an activity: an ARN with a declared input and output. */
 export interface TaskResource<Input = unknown, Output = unknown> {
@@ -39,11 +41,15 @@ export type TargetName<R> =
       : `activity '${N}'`
     : 'the resource';
 
-/** Data after a Parameters template (`undefined`: the input unchanged). */
-export type Parametrize<D extends AnyData, T> = T extends undefined ? D : Plain<EvalTemplate<T, D>>;
+/** Data after a Parameters template (`undefined`: the input unchanged); `V`: variables in scope. */
+export type Parametrize<D extends AnyData, T, V = OpenVars> = T extends undefined
+  ? D
+  : Plain<Rebuilt<EvalTemplate<T, D, ContextObject, V>>>;
 
 /** A result after a ResultSelector template. */
-export type SelectResult<R, T> = T extends undefined ? R : EvalTemplate<T, Plain<R>>;
+export type SelectResult<R, T, V = OpenVars> = T extends undefined
+  ? R
+  : Rebuilt<EvalTemplate<T, Plain<R>, ContextObject, V>>;
 
 /** Data after ResultPath places `R` in `D` (`undefined`/`'$'`: replace, `null`: discard). */
 export type PlaceResult<D extends AnyData, R, P> = P extends undefined
@@ -68,9 +74,10 @@ export type DeclaredOutput<O, S, Fallback extends AnyData> = S extends z.ZodType
     : Plain<unknown>;
 
 /** The whole JSONPath pipeline for a state with a result. */
-export type StateOutput<D extends AnyData, R, RS, RP, OP> = Select<
-  PlaceResult<D, SelectResult<R, RS>, RP>,
-  OP
+export type StateOutput<D extends AnyData, R, RS, RP, OP, V = OpenVars> = Select<
+  PlaceResult<D, SelectResult<R, RS, V>, RP>,
+  OP,
+  V
 >;
 
 type FieldProblems<S, T, Who extends string, Where extends string> = {
@@ -99,11 +106,13 @@ export type FitProblem<S, T, Who extends string, Where extends string = 'here'> 
         ? [T] extends [object]
           ? [S] extends [readonly unknown[]]
             ? `the data ${Where} is an array, but ${Who} does not expect one`
-            : [FieldProblems<S, T, Who, Where>] extends [never]
-              ? string extends keyof S
-                ? never // open data (no schema): its fields cannot be checked
-                : `the data ${Where} does not fit what ${Who} expects`
-              : FieldProblems<S, T, Who, Where>
+            : FieldProblems<S, T, Who, Where> extends infer P
+              ? [P] extends [never]
+                ? string extends keyof S
+                  ? never // open data (no schema): its fields cannot be checked
+                  : `the data ${Where} does not fit what ${Who} expects`
+                : `${P & string}` // rebuilt, so the compiler prints the sentences, not an alias
+              : never
           : `the data ${Where} is ${KindName<S>}, but ${Who} expects ${KindName<T>}`
         : `the data ${Where} is ${KindName<S>}, but ${Who} expects ${KindName<T>}`;
 

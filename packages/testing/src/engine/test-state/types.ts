@@ -1,8 +1,13 @@
 // TestState's request and response, with the field names of the AWS SDK's TestStateCommandInput
 // and TestStateCommandOutput: JSON values travel as JSON text, as on the wire.
 
+/**
+ * How much TestState reports: `INFO` the status, output and error; `DEBUG` also `inspectionData`,
+ * the data after each stage of the state's pipeline; `TRACE` also the HTTP exchange of an HTTP Task.
+ */
 export type InspectionLevel = 'INFO' | 'DEBUG' | 'TRACE';
 
+/** A stand-in for the tested state's task (or for a whole Map or Parallel): a result or an error. */
 export interface TestStateMock {
   /** The result the state's task (or the whole Map/Parallel) returns, as JSON text. */
   result?: string;
@@ -12,6 +17,7 @@ export interface TestStateMock {
   fieldValidationMode?: 'STRICT' | 'PRESENT' | 'NONE';
 }
 
+/** Circumstances the test simulates: retries already made, Map items already failed or read. */
 export interface TestStateConfiguration {
   /** Retries the matching retrier is taken to have made already. */
   retrierRetryCount?: number;
@@ -40,6 +46,7 @@ export interface TestStateRequest {
   stateConfiguration?: TestStateConfiguration;
 }
 
+/** How the state's Retry or Catch rules took an error: which rule, and the wait before a retry. */
 export interface InspectionErrorDetails {
   catchIndex?: number;
   retryIndex?: number;
@@ -65,6 +72,10 @@ export interface InspectionData {
   maxConcurrency?: number;
 }
 
+/**
+ * How the tested state ended: `SUCCEEDED`, `FAILED`, `RETRIABLE` (a Retry rule would run it
+ * again) or `CAUGHT_ERROR` (a Catch rule takes the error; `nextState` is its target).
+ */
 export type TestExecutionStatus = 'SUCCEEDED' | 'FAILED' | 'RETRIABLE' | 'CAUGHT_ERROR';
 
 /** The response, as `TestStateCommandOutput`. */
