@@ -14,8 +14,8 @@ import { HistoryLimitError, HistoryRecorder, MAX_HISTORY_EVENTS } from './histor
 import { executionIdentity } from './run/identity.js';
 import { runGraph } from './run/interpreter.js';
 import { type Runtime, Thread } from './run/runtime.js';
+import { knownBytes } from './states/payload-bound.js';
 import { asFailure } from './states/retry-catch.js';
-import { knownBytes } from './states/step.js';
 import type {
   DefinitionSource,
   ExecutionHandle,

@@ -7,15 +7,8 @@ import { StatesFailure } from '../errors.js';
 import type { Thread } from '../run/runtime.js';
 import { StateRun } from '../run/state-run.js';
 import { jsonByteSize } from '../values/size.js';
-import {
-  checkPayloadSize,
-  knownBytes,
-  pipelineBound,
-  type StepOutcome,
-  type StepResult,
-  selectedBound,
-  stepAfter,
-} from './step.js';
+import { checkPayloadSize, knownBytes, pipelineBound, selectedBound } from './payload-bound.js';
+import { type StepOutcome, type StepResult, stepAfter } from './step.js';
 
 export function runPass(state: PassState, input: JsonValue, thread: Thread): StepOutcome {
   const run = new StateRun(state, thread, input);

@@ -15,7 +15,8 @@ import {
 import type { Thread } from '../run/runtime.js';
 import { StateRun } from '../run/state-run.js';
 import { jsonByteSize } from '../values/size.js';
-import { checkPayloadSize, knownBytes, pipelineBound, type StepResult } from './step.js';
+import { checkPayloadSize, knownBytes, pipelineBound } from './payload-bound.js';
+import type { StepResult } from './step.js';
 
 export type ExecutionState = TaskState | MapState | ParallelState;
 
