@@ -7,7 +7,8 @@
 // engine's garbage does not count against the other.
 //
 // Options: --rounds N (default 5), --seconds S per engine per round (default 1), --warmup S per
-// engine per workload before measuring (default 1).
+// engine per workload before measuring (default 1). Besides the totals over all rounds, it prints
+// the median of the per-round ratios, which a noisy round on a shared machine moves less.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -96,15 +97,24 @@ async function main() {
     await measure(runners.sfini, workload, WARMUP);
     await measure(runners.peer, workload, WARMUP);
     const totals = { sfini: { runs: 0, ms: 0 }, peer: { runs: 0, ms: 0 } };
+    const rate = (t) => (workload.transitions * t.runs) / (t.ms / 1000);
+    const roundRatios = [];
     for (let round = 0; round < ROUNDS; round++) {
+      const rates = {};
       for (const key of round % 2 === 0 ? ['sfini', 'peer'] : ['peer', 'sfini']) {
         const { runs, ms } = await measure(runners[key], workload, SECONDS);
         totals[key].runs += runs;
         totals[key].ms += ms;
+        rates[key] = rate({ runs, ms });
       }
+      roundRatios.push(rates.sfini / rates.peer);
     }
-    const rate = (t) => (workload.transitions * t.runs) / (t.ms / 1000);
-    rows.push({ workload: workload.name, sfini: rate(totals.sfini), peer: rate(totals.peer) });
+    rows.push({
+      workload: workload.name,
+      sfini: rate(totals.sfini),
+      peer: rate(totals.peer),
+      roundRatios,
+    });
   }
   console.log('');
   console.log('workload          sfini transitions/s   peer transitions/s   ratio');
@@ -115,6 +125,15 @@ async function main() {
       )
         .toLocaleString('en-US')
         .padStart(20)}   ${(row.sfini / row.peer).toFixed(1)}x`,
+    );
+  }
+  console.log('');
+  console.log('per-round ratios (sfini/peer), median first:');
+  for (const row of rows) {
+    const sorted = [...row.roundRatios].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)];
+    console.log(
+      `  ${row.workload.padEnd(15)} median ${median.toFixed(1)}x   rounds ${row.roundRatios.map((r) => `${r.toFixed(1)}x`).join(' ')}`,
     );
   }
   console.log('');

@@ -4,6 +4,7 @@
 // order. Work that takes real time (an in-process handler, a resolver) holds the virtual clock
 // while it runs, so a timeout cannot fire just because the handler awaited real I/O.
 import type { Clock } from './types.js';
+import { newArray } from './values/json.js';
 
 /** A clock the engine can also hold while real work is in flight. */
 export interface EngineClock extends Clock {
@@ -50,11 +51,14 @@ export class RealClock implements EngineClock {
 
 function noop(): void {}
 
-interface VirtualTimer {
-  at: number;
-  sequence: number;
-  resolve: () => void;
-  cancel: () => void;
+/** A pending sleep. A class, not an object literal (see history/events.ts): it holds the sleeper. */
+class VirtualTimer {
+  resolve: () => void = noop;
+  cancel: () => void = noop;
+  constructor(
+    readonly at: number,
+    readonly sequence: number,
+  ) {}
 }
 
 /** Simulated time: sleeping advances the clock instead of waiting. */
@@ -63,7 +67,7 @@ export class VirtualClock implements EngineClock {
   #sequence = 0;
   #holds = 0;
   #scheduled = false;
-  readonly #timers: VirtualTimer[] = [];
+  readonly #timers: VirtualTimer[] = newArray<VirtualTimer>();
 
   constructor(startMs: number = Date.now()) {
     this.#now = startMs;
@@ -76,18 +80,15 @@ export class VirtualClock implements EngineClock {
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
     return new Promise<void>((resolve, reject) => {
-      const timer: VirtualTimer = {
-        at: this.#now + Math.max(0, ms),
-        sequence: this.#sequence++,
-        resolve: () => {
-          signal?.removeEventListener('abort', timer.cancel);
-          resolve();
-        },
-        cancel: () => {
-          const index = this.#timers.indexOf(timer);
-          if (index >= 0) this.#timers.splice(index, 1);
-          reject(abortReason(signal!));
-        },
+      const timer = new VirtualTimer(this.#now + Math.max(0, ms), this.#sequence++);
+      timer.resolve = () => {
+        signal?.removeEventListener('abort', timer.cancel);
+        resolve();
+      };
+      timer.cancel = () => {
+        const index = this.#timers.indexOf(timer);
+        if (index >= 0) this.#timers.splice(index, 1);
+        reject(abortReason(signal!));
       };
       signal?.addEventListener('abort', timer.cancel, { once: true });
       this.#insert(timer);

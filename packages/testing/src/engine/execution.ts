@@ -13,7 +13,7 @@ import { InputDetails, OutputDetails } from './history/details.js';
 import { HistoryLimitError, HistoryRecorder, MAX_HISTORY_EVENTS } from './history/recorder.js';
 import { executionIdentity } from './run/identity.js';
 import { runGraph } from './run/interpreter.js';
-import { type Runtime, Thread } from './run/runtime.js';
+import { ExecutionRuntime, ExecutionTaskMeans, type Runtime, Thread } from './run/runtime.js';
 import { knownBytes } from './states/payload-bound.js';
 import { asFailure } from './states/retry-catch.js';
 import type {
@@ -93,27 +93,25 @@ export function startExecution(
   const identity = executionIdentity(options, resolved.machineName, value, startMs);
   const history = new HistoryRecorder(clock, options.maxHistoryEvents ?? MAX_HISTORY_EVENTS);
   const controller = new AbortController();
-  const runtime: Runtime = {
+  const runtime = new ExecutionRuntime(
     clock,
     history,
-    executionArn: identity.executionArn,
-    execution: identity.execution,
-    stateMachine: identity.stateMachine,
-    region: identity.region,
-    accountId: identity.accountId,
-    signal: controller.signal,
-    mockInvocations: new Map(),
-    ...(options.random
-      ? { random: options.random, jsonataFunctions: jsonataFunctionsWith(options.random) }
-      : {}),
-    tasks: {
-      resolver: options.taskResolver,
-      mocks: options.mocks ?? {},
-      activityMocks: options.activityMocks ?? {},
-      activities: activityMap(resolved.activities, options.activities),
-      lambdas: options.lambdas ?? {},
-    },
-  };
+    identity.executionArn,
+    identity.execution,
+    identity.stateMachine,
+    identity.region,
+    identity.accountId,
+    controller.signal,
+    new ExecutionTaskMeans(
+      options.taskResolver,
+      options.mocks ?? {},
+      options.activityMocks ?? {},
+      activityMap(resolved.activities, options.activities),
+      options.lambdas ?? {},
+    ),
+    options.random,
+    options.random ? jsonataFunctionsWith(options.random) : undefined,
+  );
   return launch(machine, value, runtime, controller, identity.execution.RoleArn ?? undefined, options.signal);
 }
 
@@ -165,14 +163,7 @@ function launch(
     timers.abort(ENDED);
     if (!controller.signal.aborted) controller.abort(ENDED);
     external?.removeEventListener('abort', onExternalAbort);
-    settle({
-      status: final,
-      ...extra,
-      history: history.events,
-      startDate,
-      stopDate: new Date(clock.now()),
-      executionArn: runtime.executionArn,
-    });
+    settle(new Result(final, extra, history.events, startDate, new Date(clock.now()), runtime.executionArn));
   };
   // The machine's own end follows the top-level chain, which a failing branch or iteration hands
   // its last event to; a stop or a timeout follows whatever was recorded last.
@@ -277,6 +268,30 @@ function launch(
   }
 
   return new Handle(runtime.executionArn, startDate, result, history, () => status, stop);
+}
+
+/**
+ * What an execution ended with. A class, not an object literal: a caller keeping each result a
+ * little while (a loop awaiting the next run) is enough for V8 to allocate a literal's results in
+ * the old generation from then on, and each would then keep its whole history alive past the
+ * young collections (see history/events.ts). Absent fields stay absent, as in a literal.
+ */
+class Result implements ExecutionResult {
+  declare output?: JsonValue;
+  declare error?: string;
+  declare cause?: string;
+  constructor(
+    readonly status: ExecutionStatus,
+    extra: { output?: JsonValue; error?: string; cause?: string },
+    readonly history: HistoryEvent[],
+    readonly startDate: Date,
+    readonly stopDate: Date,
+    readonly executionArn: string,
+  ) {
+    if ('output' in extra) this.output = extra.output;
+    if (extra.error !== undefined) this.error = extra.error;
+    if (extra.cause !== undefined) this.cause = extra.cause;
+  }
 }
 
 /**

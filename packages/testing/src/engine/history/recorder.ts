@@ -4,6 +4,7 @@
 // AWS ends an execution whose history reaches 25,000 events; the recorder enforces the cap and
 // leaves room for the final ExecutionFailed event.
 import type { Clock, HistoryEvent } from '../types.js';
+import { makeEvent } from './events.js';
 
 /** AWS's cap on events in one execution's history. */
 export const MAX_HISTORY_EVENTS = 25_000;
@@ -16,51 +17,10 @@ export class HistoryLimitError extends Error {
   }
 }
 
-/**
- * Builds an event as one object literal per details field, so events of a kind share one shape
- * (adding the details field afterwards would make every event walk a shape transition).
- */
-function makeEvent(
-  timestamp: Date,
-  type: string,
-  id: number,
-  previousEventId: number,
-  detailsKey: string | undefined,
-  details: object | undefined,
-): HistoryEvent {
-  switch (detailsKey) {
-    case undefined:
-      return { timestamp, type, id, previousEventId };
-    case 'stateEnteredEventDetails':
-      return { timestamp, type, id, previousEventId, stateEnteredEventDetails: details } as HistoryEvent;
-    case 'stateExitedEventDetails':
-      return { timestamp, type, id, previousEventId, stateExitedEventDetails: details } as HistoryEvent;
-    case 'mapIterationStartedEventDetails':
-      return {
-        timestamp,
-        type,
-        id,
-        previousEventId,
-        mapIterationStartedEventDetails: details,
-      } as HistoryEvent;
-    case 'mapIterationSucceededEventDetails':
-      return {
-        timestamp,
-        type,
-        id,
-        previousEventId,
-        mapIterationSucceededEventDetails: details,
-      } as HistoryEvent;
-    default: {
-      const event = { timestamp, type, id, previousEventId } as HistoryEvent;
-      (event as unknown as Record<string, unknown>)[detailsKey] = details;
-      return event;
-    }
-  }
-}
-
 export class HistoryRecorder {
-  readonly events: HistoryEvent[] = [];
+  // Array.of, not a literal: a literal could be pretenured (see events.ts), and an old array would
+  // keep every young event pushed into it alive past the young collections.
+  readonly events: HistoryEvent[] = Array.of<HistoryEvent>();
   readonly #listeners = new Set<(event: HistoryEvent) => void>();
   #closed = false;
   #lastMs = Number.NaN;

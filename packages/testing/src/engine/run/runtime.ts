@@ -69,6 +69,20 @@ export interface InspectionHooks {
   readonly stateOutcome?: StateOutcomeMock;
 }
 
+/**
+ * The ways an execution's Tasks run. A class, not an object literal, like every object that lives
+ * as long as an execution and holds its data (see history/events.ts).
+ */
+export class ExecutionTaskMeans implements TaskMeans {
+  constructor(
+    readonly resolver: TaskResolver | undefined,
+    readonly mocks: Readonly<Record<string, StateMock>>,
+    readonly activityMocks: Readonly<Record<string, StateMock>>,
+    readonly activities: ReadonlyMap<string, AnyActivity>,
+    readonly lambdas: Readonly<Record<string, LambdaHandler>>,
+  ) {}
+}
+
 /** Shared by every state of one execution. */
 export interface Runtime {
   readonly clock: EngineClock;
@@ -104,9 +118,13 @@ export interface StopFlag {
   stopped: boolean;
 }
 
+class Flag implements StopFlag {
+  constructor(public stopped: boolean) {}
+}
+
 /** A flag that turns true when `signal` aborts. */
 export function stopFlag(signal: AbortSignal): StopFlag {
-  const flag = { stopped: signal.aborted };
+  const flag = new Flag(signal.aborted);
   if (!flag.stopped) {
     signal.addEventListener(
       'abort',
@@ -123,6 +141,28 @@ export function stopFlag(signal: AbortSignal): StopFlag {
 export interface MapIterationDetails {
   readonly name: string;
   readonly index: number;
+}
+
+/** The Runtime of an execution (TestState builds its own). A class, for the reason above. */
+export class ExecutionRuntime implements Runtime {
+  readonly mockInvocations = new Map<string, number>();
+  readonly inspection: InspectionHooks | undefined = undefined;
+  readonly contextOverride: JsonValue | undefined = undefined;
+  readonly contextStateName: string | undefined = undefined;
+  readonly plainCauses: boolean | undefined = undefined;
+  constructor(
+    readonly clock: EngineClock,
+    readonly history: HistoryRecorder,
+    readonly executionArn: string,
+    readonly execution: ExecutionIdentity,
+    readonly stateMachine: MachineIdentity,
+    readonly region: string,
+    readonly accountId: string,
+    readonly signal: AbortSignal,
+    readonly tasks: TaskMeans,
+    readonly random: (() => number) | undefined,
+    readonly jsonataFunctions: Readonly<Record<string, unknown>> | undefined,
+  ) {}
 }
 
 /** One thread of work: the top level, a Parallel branch, or a Map iteration. */

@@ -13,7 +13,7 @@ import { parsePathCached } from '../paths/parse.js';
 import { NOT_FOUND } from '../paths/select.js';
 import type { Thread } from '../run/runtime.js';
 import { StateRun } from '../run/state-run.js';
-import type { StepOutcome, StepResult } from './step.js';
+import { type StepOutcome, StepResult } from './step.js';
 
 function noMatch(run: StateRun): StatesFailure {
   return run.runtimeFailure(NO_CHOICE_MATCHED_CAUSE);
@@ -47,7 +47,7 @@ export function runChoice(state: ChoiceState, input: JsonValue, thread: Thread):
   const output = run.applyPath(state.outputPath, effective);
   run.commitAssign(assigned);
   run.exit(output, assigned);
-  return { output, next: matched ? matched.next : state.default };
+  return new StepResult(output, matched ? matched.next : state.default);
 }
 
 async function runChoiceJsonata(state: ChoiceState, run: StateRun): Promise<StepResult> {
@@ -82,5 +82,5 @@ async function runChoiceJsonata(state: ChoiceState, run: StateRun): Promise<Step
   }
   run.commitAssign(assigned);
   run.exit(output, assigned);
-  return { output, next: matched ? matched.next : state.default };
+  return new StepResult(output, matched ? matched.next : state.default);
 }

@@ -9,9 +9,11 @@ import { randomUUID } from 'node:crypto';
 import type { JsonValue } from '@sfini/core';
 import type { MapState } from '../compile/model.js';
 import { StatesErrors, StatesFailure } from '../errors.js';
+import { IterationDetails } from '../history/events.js';
 import { HistoryRecorder } from '../history/recorder.js';
 import type { Runtime, StateOutcomeMock, Thread } from '../run/runtime.js';
 import type { StateRun } from '../run/state-run.js';
+import { newArray } from '../values/json.js';
 import { childThread, cutShort, endsExecution, linkedController, runChild } from './branches.js';
 import { exceedsTolerance, mapItems, mapMaxConcurrency, mapTolerance, type Tolerance } from './map-config.js';
 import { asFailure, runWithRetry } from './retry-catch.js';
@@ -40,7 +42,7 @@ function batches(state: MapState, inputs: JsonValue[]): JsonValue[] {
     typeof batcher.MaxItemsPerBatch === 'number' && batcher.MaxItemsPerBatch > 0
       ? batcher.MaxItemsPerBatch
       : 1;
-  const out: JsonValue[] = [];
+  const out = newArray<JsonValue>();
   for (let i = 0; i < inputs.length; i += size) {
     const batch: Record<string, JsonValue> = { Items: inputs.slice(i, i + size) };
     if (batcher.BatchInput !== undefined) batch.BatchInput = batcher.BatchInput as JsonValue;
@@ -78,7 +80,7 @@ async function runIterations(state: MapState, run: StateRun, effective: JsonValu
   if (tolerance.percentage !== undefined) run.inspect('toleratedFailurePercentage', tolerance.percentage);
   const mocked = runtime.inspection?.stateOutcome;
   if (mocked !== undefined) return mockedOutcome(mocked, tolerance, items.length);
-  const selected: JsonValue[] = [];
+  const selected = newArray<JsonValue>();
   for (let i = 0; i < items.length; i++)
     selected.push(await itemInput(state, run, effective, i, items[i] as JsonValue));
   if (state.itemSelector !== undefined || state.itemSelectorJsonata !== undefined) {
@@ -89,7 +91,7 @@ async function runIterations(state: MapState, run: StateRun, effective: JsonValu
   if (state.distributed)
     thread.event('MapRunStarted', 'mapRunStartedEventDetails', { mapRunArn: mapRunArn(runtime, state) });
 
-  const results: JsonValue[] = new Array(inputs.length);
+  const results = newArray<JsonValue>(inputs.length);
   const { controller, stop, dispose } = linkedController(thread.signal);
   const running = new Set<Thread>();
   run.children = running;
@@ -108,7 +110,7 @@ async function runIterations(state: MapState, run: StateRun, effective: JsonValu
 
   /** Runs one iteration chained from `previousEventId`; resolves with its last event's id. */
   const iterate = async (index: number, previousEventId: number): Promise<number> => {
-    const details = { name: state.name, index };
+    const details = new IterationDetails(state.name, index);
     const child = childThread(
       thread,
       previousEventId,

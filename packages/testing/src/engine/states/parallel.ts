@@ -7,6 +7,7 @@ import type { ParallelState } from '../compile/model.js';
 import { StatesErrors, StatesFailure } from '../errors.js';
 import type { Thread } from '../run/runtime.js';
 import type { StateRun } from '../run/state-run.js';
+import { newArray } from '../values/json.js';
 import { childThread, cutShort, linkedController, runChild } from './branches.js';
 import { runWithRetry } from './retry-catch.js';
 import type { StepResult } from './step.js';
@@ -25,7 +26,7 @@ async function runBranches(state: ParallelState, run: StateRun, input: JsonValue
   try {
     const results = await new Promise<JsonValue[]>((resolve, reject) => {
       const branches = state.branches;
-      const outputs: JsonValue[] = new Array(branches.length);
+      const outputs = newArray<JsonValue>(branches.length);
       let remaining = branches.length;
       let lastEventId = startedId;
       for (let index = 0; index < branches.length; index++) {

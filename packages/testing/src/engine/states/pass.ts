@@ -8,7 +8,7 @@ import type { Thread } from '../run/runtime.js';
 import { StateRun } from '../run/state-run.js';
 import { jsonByteSize } from '../values/size.js';
 import { checkPayloadSize, knownBytes, pipelineBound, selectedBound } from './payload-bound.js';
-import { type StepOutcome, type StepResult, stepAfter } from './step.js';
+import { type StepOutcome, StepResult, stepAfter } from './step.js';
 
 export function runPass(state: PassState, input: JsonValue, thread: Thread): StepOutcome {
   const run = new StateRun(state, thread, input);
@@ -65,12 +65,12 @@ export function runSucceed(state: SucceedState, input: JsonValue, thread: Thread
   if (state.queryLanguage === 'JSONata') {
     if (!state.output) {
       run.exit(input);
-      return { output: input, next: undefined };
+      return new StepResult(input, undefined);
     }
     return run.jsonata(state.output, run.states()).then(
       (output) => {
         run.exit(output);
-        return { output, next: undefined };
+        return new StepResult(output, undefined);
       },
       (error) => {
         if (error instanceof StatesFailure && error.kind === 'evaluation') run.evaluationFailed(error);
@@ -82,5 +82,5 @@ export function runSucceed(state: SucceedState, input: JsonValue, thread: Thread
   run.inspect('afterInputPath', effective);
   const output = run.applyPath(state.outputPath, effective);
   run.exit(output);
-  return { output, next: undefined };
+  return new StepResult(output, undefined);
 }

@@ -16,7 +16,7 @@ import type { Thread } from '../run/runtime.js';
 import { StateRun } from '../run/state-run.js';
 import { jsonByteSize } from '../values/size.js';
 import { checkPayloadSize, knownBytes, pipelineBound } from './payload-bound.js';
-import type { StepResult } from './step.js';
+import { StepResult } from './step.js';
 
 export type ExecutionState = TaskState | MapState | ParallelState;
 
@@ -73,7 +73,7 @@ async function attemptOnce(
     checkPayloadSize(run, output);
     run.commitAssign(assigned);
     run.exit(output, assigned);
-    return { output, next: state.end ? undefined : state.next };
+    return new StepResult(output, state.end ? undefined : state.next);
   }
   const parameters =
     state.parameters && !program.ownsParameters ? run.payload(state.parameters, effective) : effective;
@@ -96,7 +96,7 @@ async function attemptOnce(
   );
   run.commitAssign(assigned);
   run.exit(output, assigned);
-  return { output, next: state.end ? undefined : state.next };
+  return new StepResult(output, state.end ? undefined : state.next);
 }
 
 async function caught(run: StateRun, catcher: Catcher, failure: StatesFailure): Promise<StepResult> {
@@ -113,7 +113,7 @@ async function caught(run: StateRun, catcher: Catcher, failure: StatesFailure): 
   }
   run.commitAssign(assigned);
   run.exit(output, assigned);
-  return { output, next: catcher.next };
+  return new StepResult(output, catcher.next);
 }
 
 /** Runs a Task, Map or Parallel state with its Retry and Catch. */

@@ -5,10 +5,16 @@ import type { JsonValue } from '@sfini/core';
 import type { CompiledGraph, CompiledState } from '../compile/model.js';
 import type { Thread } from '../run/runtime.js';
 
-/** Where a state left the data and where the execution goes next (undefined: end of graph). */
-export interface StepResult {
-  readonly output: JsonValue;
-  readonly next: string | undefined;
+/**
+ * Where a state left the data and where the execution goes next (undefined: end of graph). A
+ * class rather than an object literal, like every object that can outlive a young collection
+ * while holding execution data (see history/events.ts).
+ */
+export class StepResult {
+  constructor(
+    readonly output: JsonValue,
+    readonly next: string | undefined,
+  ) {}
 }
 
 export type StepOutcome = StepResult | Promise<StepResult>;
@@ -23,5 +29,5 @@ export type StateRunner<S extends CompiledState = CompiledState> = (
 
 /** The step that follows a state that finished normally. */
 export function stepAfter(state: CompiledState, output: JsonValue): StepResult {
-  return { output, next: state.end ? undefined : state.next };
+  return new StepResult(output, state.end ? undefined : state.next);
 }

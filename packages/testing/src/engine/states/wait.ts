@@ -10,7 +10,7 @@ import type { Thread } from '../run/runtime.js';
 import { StateRun } from '../run/state-run.js';
 import { stringify } from '../values/json.js';
 import { readNumberField } from './number-fields.js';
-import type { StepResult } from './step.js';
+import { StepResult } from './step.js';
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -106,7 +106,7 @@ export async function runWait(state: WaitState, input: JsonValue, thread: Thread
     }
     run.commitAssign(assigned);
     run.exit(output, assigned);
-    return { output, next: state.end ? undefined : state.next };
+    return new StepResult(output, state.end ? undefined : state.next);
   }
   const effective = run.applyPath(state.inputPath, input);
   run.inspect('afterInputPath', effective);
@@ -120,5 +120,5 @@ export async function runWait(state: WaitState, input: JsonValue, thread: Thread
   const output = run.applyPath(state.outputPath, effective);
   run.commitAssign(assigned);
   run.exit(output, assigned);
-  return { output, next: state.end ? undefined : state.next };
+  return new StepResult(output, state.end ? undefined : state.next);
 }

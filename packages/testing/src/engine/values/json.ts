@@ -47,3 +47,15 @@ export function jsonTypeName(value: unknown): string {
 export function isJsonObject(value: unknown): value is { [key: string]: JsonValue } {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/**
+ * A new array of `length` holes, made by a builtin rather than a literal or `new Array`: V8 may
+ * decide to allocate an allocation site's arrays in the old generation once some of them lived
+ * long (a big Map), and an old array would keep the young values put into it alive past the young
+ * collections after it is gone (see history/events.ts).
+ */
+export function newArray<T>(length = 0): T[] {
+  const array = Array.of<T>();
+  array.length = length;
+  return array;
+}
