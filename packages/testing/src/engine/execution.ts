@@ -145,7 +145,8 @@ function launch(
   const result = new Promise<ExecutionResult>((resolve) => {
     settle = resolve;
   });
-  const timers = new AbortController();
+  // Only a machine with TimeoutSeconds arms a timer (AbortControllers are not free to make).
+  const timers = machine.timeoutSeconds === undefined ? undefined : new AbortController();
 
   // AWS links the first state's event to no event (previousEventId 0), not to ExecutionStarted.
   const thread = new Thread(runtime, new VariableScope(), 0, controller.signal);
@@ -160,7 +161,7 @@ function launch(
     if (status !== 'RUNNING') return;
     status = final;
     history.close(type, previousEventId, key, details);
-    timers.abort(ENDED);
+    timers?.abort(ENDED);
     if (!controller.signal.aborted) controller.abort(ENDED);
     external?.removeEventListener('abort', onExternalAbort);
     settle(new Result(final, extra, history.events, startDate, new Date(clock.now()), runtime.executionArn));
@@ -200,7 +201,7 @@ function launch(
   external?.addEventListener('abort', onExternalAbort, { once: true });
   if (external?.aborted) stop();
 
-  if (machine.timeoutSeconds !== undefined && status === 'RUNNING') {
+  if (timers !== undefined && machine.timeoutSeconds !== undefined && status === 'RUNNING') {
     clock.sleep(machine.timeoutSeconds * 1000, timers.signal).then(
       () =>
         finish(

@@ -1,17 +1,66 @@
 // Values enter the engine from callers and handlers as arbitrary JavaScript; inside it they are
 // plain, immutable JSON. Crossing that border goes through JSON text, exactly as the value would
 // cross AWS, so a Date becomes a string and an undefined member disappears. JSON.parse defines
-// `__proto__` as an own key, which keeps hostile keys harmless.
+// `__proto__` as an own key, which keeps hostile keys harmless. Values that are already plain
+// JSON (plain objects and arrays, strings, finite numbers, booleans, null), the common case, are
+// copied directly, with the same result and no text in between.
 import type { JsonValue } from '@sfini/core';
+import { defineOwn } from '../paths/write.js';
 
 /** The value cannot be represented as JSON. */
 export class NotJsonError extends Error {
   override readonly name = 'NotJsonError';
 }
 
+/** Deeper than this, the direct copy leaves the value to JSON (which reports cycles). */
+const MAX_DIRECT_DEPTH = 256;
+
+/** What plainCopy answers when the value needs JSON's own rules (dates, toJSON, undefined...). */
+const NOT_PLAIN: unique symbol = Symbol('not plain JSON');
+
+function plainCopy(value: unknown, depth: number): JsonValue | typeof NOT_PLAIN {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      if (!Number.isFinite(value)) return NOT_PLAIN;
+      return value === 0 ? 0 : value;
+    case 'object':
+      break;
+    default:
+      return NOT_PLAIN;
+  }
+  if (value === null) return null;
+  if (depth > MAX_DIRECT_DEPTH) return NOT_PLAIN;
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return NOT_PLAIN;
+    const out = newArray<JsonValue>(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const item = plainCopy(value[i], depth + 1);
+      if (item === NOT_PLAIN) return NOT_PLAIN;
+      out[i] = item;
+    }
+    return out;
+  }
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return NOT_PLAIN;
+  const source = value as Record<string, unknown>;
+  if (typeof source.toJSON === 'function') return NOT_PLAIN;
+  const out: { [key: string]: JsonValue } = {};
+  for (const key of Object.keys(source)) {
+    const item = plainCopy(source[key], depth + 1);
+    if (item === NOT_PLAIN) return NOT_PLAIN;
+    defineOwn(out, key, item);
+  }
+  return out;
+}
+
 /** Round-trips `value` through JSON text; throws NotJsonError for BigInt, cycles and the like. */
 export function toJson(value: unknown): JsonValue {
   if (value === undefined) return null;
+  const direct = plainCopy(value, 0);
+  if (direct !== NOT_PLAIN) return direct;
   let text: string | undefined;
   try {
     text = JSON.stringify(value);
