@@ -8,7 +8,8 @@
 import { isActivity } from '../activity.js';
 import { type AnyCondition, choiceRules, isCondition } from './conditions.js';
 import { aslFields, checkAssignSchema, retrier } from './fields.js';
-import { assertStateName, type ChoiceBranch, Scope, StateNode, type StateType } from './graph.js';
+import type { AslStateType } from '../asl/types.js';
+import { assertStateName, type ChoiceBranch, Scope, StateNode } from './graph.js';
 
 const NODE = Symbol('sfini.node');
 const ENDS = Symbol('sfini.ends');
@@ -133,7 +134,7 @@ export class FlowBuilder {
     this[ENDS] = ends;
   }
 
-  protected create(name: unknown, type: StateType, options: Record<string, unknown> = {}): StateNode {
+  protected create(name: unknown, type: AslStateType, options: Record<string, unknown> = {}): StateNode {
     assertStateName(name);
     if (typeof options !== 'object' || options === null) {
       throw new TypeError(`${this.scope.describe()} state '${name}': options must be an object`);
@@ -323,7 +324,7 @@ class ChainHandle extends FlowBuilder implements HandleLike {
     return this[NODE].name;
   }
 
-  get type(): StateType {
+  get type(): AslStateType {
     return this[NODE].type;
   }
 
@@ -396,7 +397,7 @@ class TerminalHandle implements HandleLike {
     return this[NODE].name;
   }
 
-  get type(): StateType {
+  get type(): AslStateType {
     return this[NODE].type;
   }
 }
@@ -425,7 +426,7 @@ class ChoiceHandle implements HandleLike {
     return this[NODE].name;
   }
 
-  get type(): StateType {
+  get type(): AslStateType {
     return this[NODE].type;
   }
 

@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import type { JsonObject, JsonValue } from '../json.js';
 import { assertJsonSchema } from '../schema-json.js';
-import type { Retrier, StateType } from './graph.js';
+import type { AslRetrier, AslStateType } from '../asl/types.js';
 
 type Converter = (value: unknown, where: string) => JsonValue;
 
@@ -93,7 +93,7 @@ function processorConfig(value: unknown, where: string): JsonValue {
 }
 
 /** Turns retry options into an ASL Retrier. */
-export function retrier(errorEquals: unknown, options: Record<string, unknown>, where: string): Retrier {
+export function retrier(errorEquals: unknown, options: Record<string, unknown>, where: string): AslRetrier {
   if (!Array.isArray(errorEquals) || errorEquals.some((e) => typeof e !== 'string')) {
     throw new TypeError(`${where}: errorEquals must be an array of error names`);
   }
@@ -109,7 +109,7 @@ export function retrier(errorEquals: unknown, options: Record<string, unknown>, 
   for (const key of Object.keys(options)) {
     if (!known.includes(key)) throw new TypeError(`${where}: unknown retry option '${key}'`);
   }
-  const out: Retrier = { ErrorEquals: [...(errorEquals as string[])] };
+  const out: AslRetrier = { ErrorEquals: [...(errorEquals as string[])] };
   if (options.intervalSeconds !== undefined)
     out.IntervalSeconds = positive(options.intervalSeconds, `${where}.intervalSeconds`) as number;
   if (options.maxAttempts !== undefined)
@@ -180,7 +180,7 @@ const IO = ['inputPath', 'outputPath'];
 const TYPED_OUTPUT = ['output', 'outputSchema'];
 
 /** The options each state type takes; options handled by the builder itself are listed too. */
-const ALLOWED: Record<StateType, readonly string[]> = {
+const ALLOWED: Record<AslStateType, readonly string[]> = {
   Pass: [...COMMON, ...IO, ...TYPED_OUTPUT, ...ASSIGN, 'parameters', 'result', 'resultPath'],
   Task: [
     ...COMMON,
@@ -288,7 +288,7 @@ export function checkAssignSchema(options: Record<string, unknown>, where: strin
  * @throws TypeError naming the state and option when an option is unknown or malformed.
  */
 export function aslFields(
-  type: StateType,
+  type: AslStateType,
   options: Record<string, unknown>,
   where: string,
 ): Record<string, JsonValue> {

@@ -1,16 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { readHistory } from './history.js';
-import type { HistoryEventLike } from './history-events.js';
-import { analyzeHistory, GraphInputError } from './index.js';
+import { buildGraph } from './build-graph.js';
 import {
   errorHandlingHistory,
   HistoryBuilder,
   loopingHistory,
-  parallelInMap,
   parallelInMapHistory,
-  seedExamples,
-} from './machines.test-support.js';
-import { buildGraph } from './model.js';
+} from './histories.test-support.js';
+import { readHistory } from './history.js';
+import type { HistoryEventLike } from './history-events.js';
+import { analyzeHistory, GraphInputError } from './index.js';
+import { parallelInMap, seedExamples } from './machines.test-support.js';
 
 const outcomes = (states: ReadonlyMap<string, { outcome: string }>) =>
   Object.fromEntries([...states].map(([name, run]) => [name, run.outcome]));

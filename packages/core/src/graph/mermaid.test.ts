@@ -1,13 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { errorHandlingHistory, parallelInMapHistory } from './histories.test-support.js';
 import { toMermaid } from './index.js';
-import {
-  collectStates,
-  errorHandlingHistory,
-  largeMachine,
-  parallelInMap,
-  parallelInMapHistory,
-  seedExamples,
-} from './machines.test-support.js';
+import { collectStates, largeMachine, parallelInMap, seedExamples } from './machines.test-support.js';
 import { mermaidText } from './mermaid.js';
 
 /** Undoes Mermaid's `#code;` entities. */

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import { buildGraph } from './build-graph.js';
 import { summarizeResource } from './describe.js';
 import { parallelInMap, seedExamples } from './machines.test-support.js';
-import { buildGraph, GraphInputError } from './model.js';
+import { GraphInputError } from './model.js';
 
 describe('buildGraph', () => {
   test('the looping example: states, typed edges, start and end', () => {

@@ -2,14 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { describe, expect, test } from 'vitest';
 import type { StateMachineLike } from '../machine-like.js';
+import { errorHandlingHistory, parallelInMapHistory } from './histories.test-support.js';
 import { GraphInputError, OUTCOME_COLOURS, toSvg } from './index.js';
 import {
   collectStates,
   errorHandling,
-  errorHandlingHistory,
   largeMachine,
   parallelInMap,
-  parallelInMapHistory,
   seedExamples,
 } from './machines.test-support.js';
 

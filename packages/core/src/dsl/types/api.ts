@@ -7,7 +7,7 @@
 // What the editor shows when hovering a handle is this internal form (`Chain<Data<...>, ...>`);
 // `DataOf<typeof handle>` and `VarsOf<typeof handle>` give the plain data and variable types.
 import type { z } from 'zod';
-import type { StateType } from '../graph.js';
+import type { AslStateType } from '../../asl/types.js';
 import type { PathOption, ReadPathArg, Select } from './checks.js';
 import type { ChoiceState } from './choice.js';
 import type {
@@ -56,7 +56,7 @@ export interface StateRef<In extends AnyData = AnyData, VIn = unknown> {
   /** The state's name. */
   readonly name: string;
   /** The state's ASL type. */
-  readonly type: StateType;
+  readonly type: AslStateType;
   /** Type-level only: the data the state expects. */
   readonly '~in'?: In;
   /** Type-level only: the variables in scope where the state was created. */
