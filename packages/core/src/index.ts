@@ -163,6 +163,7 @@ export type {
   PassOptions,
   RetryOptions,
   RetryRule,
+  SelectOptions,
   SucceedOptions,
   TaskOptions,
   WaitOptions,
