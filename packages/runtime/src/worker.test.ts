@@ -1,3 +1,7 @@
+// Proves the worker against the in-memory FakeSfn: results and failures reported as AWS expects,
+// transient errors retried and never a task dropped, concurrency bounded, heartbeats at the right
+// interval, and graceful shutdown. Heartbeat counts and the moment shutdown gives up reporting are
+// asserted on fake timers, never as elapsed wall-clock time.
 import { ActivityRegistration } from '@sfini/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';

@@ -1,3 +1,7 @@
+// Proves what the typed builder emits and refuses at run time: every state type and Choice
+// operator emits its ASL (checked against asl-validator too), activities become ARNs, and every
+// mistake a JavaScript caller could make is refused where the machine is defined, naming the
+// state and option. Also covers importMachine for plain ASL.
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { expectAslValidatorAccepts } from '../asl/asl-validator.test-support.js';

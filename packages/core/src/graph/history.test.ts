@@ -1,3 +1,8 @@
+// Proves analyzeHistory reads an execution history as AWS writes it: outcomes per state (retried,
+// caught, failed, running), visits counted through loops and Map iterations, branches and
+// iterations told apart by their event chains, events in any order, and every problem of a
+// malformed history listed. Histories are hand-written in AWS's shape
+// (histories.test-support.ts).
 import { describe, expect, test } from 'vitest';
 import { buildGraph } from './build-graph.js';
 import {

@@ -1,3 +1,7 @@
+// Proves buildGraph reads ASL into the graph both renderers draw: states, typed edges and start
+// and end markers, Retry and Catch summaries, nested scopes for branches and iterators, names
+// like `__proto__` as ordinary names, and every structural problem reported at once with its
+// path.
 import { describe, expect, test } from 'vitest';
 import { buildGraph } from './build-graph.js';
 import { summarizeResource } from './describe.js';

@@ -1,3 +1,7 @@
+// Proves toSvg draws a well-formed, deterministic SVG that can be read back: parsed with an XML
+// parser, its state boxes and edge labels are checked by geometry to be placed without overlaps,
+// outcomes colour the states, any state name survives as text, and the layout engine is only ever
+// loaded lazily by the graph entry point.
 import { readdirSync, readFileSync } from 'node:fs';
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { describe, expect, test } from 'vitest';

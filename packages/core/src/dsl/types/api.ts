@@ -102,7 +102,7 @@ type MaterializeEach<D> = D extends AnyData ? Materialize<D> : never;
 /**
  * A transition target: an existing state, or a builder of new states from data `D` and variables `V`.
  * The state is `StateRef<any, any>` rather than `StateRef<AnyData, unknown>`: whether it fits is
- * judged by {@link TargetArgument}, and the `unknown` form would only add a comparison of its
+ * judged by `TargetArgument`, and the `unknown` form would only add a comparison of its
  * data with `AnyData` per target (measured by bench:types).
  */
 export type Target<D extends AnyData, V = OpenVars> =
