@@ -33,6 +33,21 @@ async function setup(
 
 class MyError extends Error {}
 
+/** A handler that runs until `finish()` is called, then returns 'done'. */
+function heldHandler() {
+  let finish: (() => void) | undefined;
+  return {
+    handler: () =>
+      new Promise<string>((resolve) => {
+        finish = () => resolve('done');
+      }),
+    get running() {
+      return finish !== undefined;
+    },
+    finish: () => finish!(),
+  };
+}
+
 describe('Worker', () => {
   it('reports a handler result as JSON output', async () => {
     const { fake } = await setup((reg) =>
@@ -139,24 +154,17 @@ describe('Worker', () => {
     // Fake intervals: the count depends on the interval alone, never on how busy the machine is.
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     try {
-      let finish: (() => void) | undefined;
+      const held = heldHandler();
       const { fake, worker } = await setup((reg) =>
-        reg.activity(
-          'long',
-          { input: z.unknown(), heartbeatSeconds: 1, timeoutSeconds: 5 },
-          () =>
-            new Promise<string>((resolve) => {
-              finish = () => resolve('done');
-            }),
-        ),
+        reg.activity('long', { input: z.unknown(), heartbeatSeconds: 1, timeoutSeconds: 5 }, held.handler),
       );
       expect(worker.heartbeatIntervalMs).toBe(1000 / 3);
       fake.enqueue({});
-      await expect.poll(() => finish).toBeDefined();
+      await expect.poll(() => held.running).toBe(true);
       // A handler running for 750 ms spans two whole intervals (at 333 and 667 ms).
       await vi.advanceTimersByTimeAsync(750);
       expect(fake.count('SendTaskHeartbeat')).toBe(2);
-      finish!();
+      held.finish();
       await fake.waitForReports(1);
       expect(fake.reports[0]).toMatchObject({ kind: 'success', output: '"done"' });
       await vi.advanceTimersByTimeAsync(1000);
@@ -169,28 +177,21 @@ describe('Worker', () => {
   it('heartbeats every 5 s by default, for Tasks that set HeartbeatSeconds the activity does not declare', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     try {
-      let finish: (() => void) | undefined;
+      const held = heldHandler();
       const { fake, worker } = await setup((reg) =>
-        reg.activity(
-          'quiet',
-          { input: z.unknown() },
-          () =>
-            new Promise<string>((resolve) => {
-              finish = () => resolve('done');
-            }),
-        ),
+        reg.activity('quiet', { input: z.unknown() }, held.handler),
       );
       expect(DEFAULT_HEARTBEAT_INTERVAL_MS).toBe(5000);
       expect(worker.heartbeatIntervalMs).toBe(DEFAULT_HEARTBEAT_INTERVAL_MS);
       fake.enqueue({});
-      await expect.poll(() => finish).toBeDefined();
+      await expect.poll(() => held.running).toBe(true);
       await vi.advanceTimersByTimeAsync(4000);
       expect(fake.count('SendTaskHeartbeat')).toBe(0);
       await vi.advanceTimersByTimeAsync(1500);
       expect(fake.count('SendTaskHeartbeat')).toBe(1);
       await vi.advanceTimersByTimeAsync(10_000);
       expect(fake.count('SendTaskHeartbeat')).toBe(3);
-      finish!();
+      held.finish();
       await fake.waitForReports(1);
       await vi.advanceTimersByTimeAsync(20_000);
       expect(fake.count('SendTaskHeartbeat')).toBe(3);
