@@ -13,8 +13,13 @@ const docsDir = join(repoRoot, 'docs');
 const guides = readdirSync(docsDir)
   .filter((name) => name.endsWith('.md') && name !== 'README.md')
   .sort();
+// The repository's README shows code too, and is the first page a newcomer reads.
+const pages = [...guides.map((guide) => ({ name: guide, path: join(docsDir, guide) }))].concat({
+  name: 'repository-readme.md',
+  path: join(repoRoot, 'README.md'),
+});
 const blocksByGuide = new Map(
-  guides.map((guide) => [guide, tsBlocks(guide, readFileSync(join(docsDir, guide), 'utf8'))]),
+  pages.map(({ name, path }) => [name, tsBlocks(name, readFileSync(path, 'utf8'))]),
 );
 const allBlocks = [...blocksByGuide.values()].flat();
 
