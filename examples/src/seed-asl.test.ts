@@ -1,3 +1,6 @@
+// Proves each example emits the same ASL as the Python seed it re-imagines, except for the
+// deliberate differences seed-differences.ts lists (each checked to change something), by
+// comparing toDefinition() as JSON with the seed's recorded ASL in fixtures/python-seed.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { validateDefinition } from '@sfini/core';

@@ -1,3 +1,5 @@
+// The core project: unit tests beside the code, plus the `.test-d.ts` type tests run by vitest's
+// typecheck against this package's tsconfig (its paths resolve @sfini/* to sources).
 import { defineProject } from 'vitest/config';
 import { projectConfig } from '../../vitest.shared.ts';
 

@@ -1,3 +1,7 @@
+// Proves the file-processing example's two activities do the seed's real work: resizing the
+// sample PNGs under examples/images to 64 x 64 and reading the centre pixels the seed README
+// shows. The handlers are invoked directly (no machine, no worker) and write into a temporary
+// directory, so the test needs no endpoint and leaves the repo untouched.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

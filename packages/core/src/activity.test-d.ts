@@ -1,3 +1,6 @@
+// Type tests of activity(): the input type is the schema's input (defaults optional), the output
+// is the JSON form of what the handler returns or of the output schema, and smart activities take
+// their named fields. Checked by vitest's typecheck with expectTypeOf.
 import { describe, expectTypeOf, test } from 'vitest';
 import { z } from 'zod';
 import { type ActivityInput, type ActivityOutput, activity, smartActivity } from './index.js';

@@ -1,3 +1,7 @@
+// Proves an activity validates its input, runs its handler and hands back JSON, and that every
+// mistake is refused with the field or rule it breaks: bad input and output (by path), schemas
+// JSON cannot carry, names AWS refuses, a heartbeat not below the timeout. Handlers are invoked
+// directly with a context of our own, as a worker would.
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import {

@@ -58,8 +58,11 @@ export interface Activity<Name extends string = string, Input = unknown, Output 
   readonly '~types'?: { readonly input: Input; readonly output: Output };
 }
 
-/** Any activity, whatever its name and types. */
-export type AnyActivity = Activity<string, any, any>;
+/**
+ * Any activity, whatever its name and types. `Input` and `Output` appear only in read-only
+ * positions, so every activity is assignable to this `unknown` form.
+ */
+export type AnyActivity = Activity<string, unknown, unknown>;
 /** The input type a Task must supply to activity `A`. */
 export type ActivityInput<A> = A extends Activity<string, infer I, unknown> ? I : never;
 /** The JSON output activity `A` adds to the state data. */
@@ -184,6 +187,9 @@ export interface SmartActivityOptions<F extends z.ZodRawShape, O extends z.ZodTy
   output?: O;
 }
 
+// The implementations behind the DefineActivity and DefineSmartActivity overloads. Their
+// parameters are `any` because one body serves every overload (typed, inferred, smart): the
+// overloads check options and handler at each call site, and the result is typed by them.
 function defineActivity(prefix: string, localName: string, options: any, handler: any): AnyActivity {
   return buildActivity({
     prefix,

@@ -1,3 +1,5 @@
+// Proves the ARN helpers build Step Functions ARNs in AWS's format and that parseStatesArn reads
+// every one of them back, by a round trip through each kind.
 import { expect, test } from 'vitest';
 import { activityArn, executionArn, parseStatesArn, stateMachineArn } from './index.js';
 

@@ -67,6 +67,8 @@ export {
   toAwsValidationResult,
   toJsonPath,
 } from './asl/problems.js';
+// StateType and QueryLanguage are the DSL's names for AslStateType and AslQueryLanguage: the
+// same types under a second name, not copies, so the two can never drift apart.
 export type {
   AslAssign,
   AslCatcher,
@@ -85,6 +87,7 @@ export type {
   AslPayloadTemplate,
   AslProcessorConfig,
   AslQueryLanguage,
+  AslQueryLanguage as QueryLanguage,
   AslReaderConfig,
   AslResultFields,
   AslResultWriter,
@@ -93,6 +96,7 @@ export type {
   AslStateBase,
   AslStatesErrorName,
   AslStateType,
+  AslStateType as StateType,
   AslSubMachine,
   AslSucceedState,
   AslTaskCredentials,
@@ -118,11 +122,7 @@ export {
   type GuardedCondition,
   isCondition,
 } from './dsl/conditions.js';
-export {
-  InvalidStateNameError,
-  type QueryLanguage,
-  type StateType,
-} from './dsl/graph.js';
+export { InvalidStateNameError } from './dsl/graph.js';
 export { ImportedStateMachine, type ImportOptions, importMachine } from './dsl/imported.js';
 export { type IntrinsicArg, type LiteralString, literal, States } from './dsl/intrinsic-helpers.js';
 export { machine, resource, type StartData, type StartInput, StateMachine } from './dsl/machine.js';
@@ -163,6 +163,7 @@ export type {
   PassOptions,
   RetryOptions,
   RetryRule,
+  SelectOptions,
   SucceedOptions,
   TaskOptions,
   WaitOptions,

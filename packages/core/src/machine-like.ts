@@ -26,8 +26,11 @@ export interface StateMachineLike<Input = unknown, Output = unknown> {
   readonly '~types'?: { readonly input: Input; readonly output: Output };
 }
 
-/** Any state machine. */
-export type AnyStateMachine = StateMachineLike<any, any>;
+/**
+ * Any state machine. `Input` and `Output` appear only in read-only positions, so every machine
+ * is assignable to this `unknown` form.
+ */
+export type AnyStateMachine = StateMachineLike<unknown, unknown>;
 /** The input type of a machine. */
 export type MachineInput<M> = M extends StateMachineLike<infer I, unknown> ? I : never;
 /** The output type of a machine. */

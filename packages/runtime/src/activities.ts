@@ -136,12 +136,8 @@ export class ActivityDirectory {
 
   /** Describes each activity of `source`; unregistered ones are left out. */
   async describe(source: ActivitySource): Promise<ActivityDescription[]> {
-    const activities = uniqueByName(source);
-    const arns = await this.lookup(activities.map((a) => a.name));
     const out: ActivityDescription[] = [];
-    for (const activity of activities) {
-      const arn = arns.get(activity.name);
-      if (!arn) continue;
+    for (const { name, arn } of await this.#registered(source)) {
       let described: DescribeActivityCommandOutput;
       try {
         described = await this.#session.client.send(new DescribeActivityCommand({ activityArn: arn }));
@@ -149,7 +145,7 @@ export class ActivityDirectory {
         if (awsErrorName(error) === 'ActivityDoesNotExist') continue;
         throw error;
       }
-      out.push({ name: activity.name, arn, creationDate: described.creationDate });
+      out.push({ name, arn, creationDate: described.creationDate });
     }
     return out;
   }
@@ -159,16 +155,22 @@ export class ActivityDirectory {
    * @returns the names actually deleted.
    */
   async deregister(source: ActivitySource): Promise<string[]> {
-    const activities = uniqueByName(source);
-    const arns = await this.lookup(activities.map((a) => a.name));
     const deleted: string[] = [];
-    for (const activity of activities) {
-      const arn = arns.get(activity.name);
-      if (!arn) continue;
+    for (const { name, arn } of await this.#registered(source)) {
       await this.#session.client.send(new DeleteActivityCommand({ activityArn: arn }));
-      this.#arns.delete(activity.name);
-      deleted.push(activity.name);
+      this.#arns.delete(name);
+      deleted.push(name);
     }
     return deleted;
+  }
+
+  /** The activities of `source` that are registered, each with its ARN, in order. */
+  async #registered(source: ActivitySource): Promise<{ name: string; arn: string }[]> {
+    const activities = uniqueByName(source);
+    const arns = await this.lookup(activities.map((a) => a.name));
+    return activities.flatMap(({ name }) => {
+      const arn = arns.get(name);
+      return arn ? [{ name, arn }] : [];
+    });
   }
 }

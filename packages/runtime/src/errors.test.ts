@@ -1,3 +1,6 @@
+// Proves which errors the runtime retries (throttling, 5xx, timeouts, network failures) and which
+// it never does (modeled errors, aborts), and that payload sizes are counted in UTF-8 bytes
+// against AWS's 256 KiB limit.
 import { describe, expect, it } from 'vitest';
 import { awsError } from '../test/fake-sfn.js';
 import { assertPayloadSize, isTransientError, MAX_PAYLOAD_BYTES, PayloadTooLargeError } from './errors.js';

@@ -1,3 +1,5 @@
+// Proves generated execution names read machine_timestamp_random, differ within one second, fit
+// AWS's 80 characters by shortening the machine part, and never split a surrogate pair.
 import { describe, expect, it } from 'vitest';
 import { generateExecutionName } from './execution-name.js';
 

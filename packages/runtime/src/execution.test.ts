@@ -1,3 +1,6 @@
+// Proves an Execution waits as it should against the in-memory FakeSfn: polls until the execution
+// ends and parses its output, reports failures with error and cause, gives up after timeoutMs or
+// when its signal aborts, rides out transient errors, and reads every history page.
 import { describe, expect, it } from 'vitest';
 import { awsError, FakeSfn } from '../test/fake-sfn.js';
 import { ExecutionNotSucceededError, WaitTimeoutError } from './errors.js';

@@ -1,3 +1,6 @@
+// Proves heartbeatIntervalFor reads the heartbeat a machine asks of an activity: a third of the
+// smallest static HeartbeatSeconds among the Tasks running it, nested ones included, unless the
+// activity's own is smaller, and nothing when no Task sets one.
 import { ActivityRegistration } from '@sfini/core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';

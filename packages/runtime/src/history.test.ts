@@ -1,3 +1,6 @@
+// Proves formatHistory prints one line per event (elapsed time, state, details, long payloads
+// clipped), for AWS's events as the SDK returns them, for events parsed back from JSON, and for
+// the local engine's events, whose payloads are getters.
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import { runExecution } from '@sfini/testing';
 import { describe, expect, it } from 'vitest';

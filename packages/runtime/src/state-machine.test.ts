@@ -1,3 +1,6 @@
+// Proves StateMachineHandle against the in-memory FakeSfn: activities are registered before the
+// machine so the definition carries their real ARNs, existing machines are updated (never
+// retyped), input is validated before any call, and deregistering removes only what it owns.
 import { ActivityRegistration } from '@sfini/core';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';

@@ -1,3 +1,6 @@
+// Proves how a thrown value becomes a task failure: the error named by its class, the cause
+// starting with the message then the stack, both cut to AWS's limits, and values that are not
+// errors described rather than lost.
 import { describe, expect, it } from 'vitest';
 import { errorNameOf, MAX_CAUSE_LENGTH, MAX_ERROR_LENGTH, taskFailureOf } from './task-failure.js';
 

@@ -1,10 +1,14 @@
+// Proves the worker against the in-memory FakeSfn: results and failures reported as AWS expects,
+// transient errors retried and never a task dropped, concurrency bounded, heartbeats at the right
+// interval, and graceful shutdown. Heartbeat counts and the moment shutdown gives up reporting are
+// asserted on fake timers, never as elapsed wall-clock time.
 import { ActivityRegistration } from '@sfini/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { awsError, FakeSfn } from '../test/fake-sfn.js';
 import { DEFAULT_HEARTBEAT_INTERVAL_MS } from './heartbeat.js';
 import { Session } from './session.js';
-import type { Worker } from './worker.js';
+import type { Worker, WorkerSummary } from './worker.js';
 
 const running: Worker[] = [];
 afterEach(async () => {
@@ -28,6 +32,21 @@ async function setup(
 }
 
 class MyError extends Error {}
+
+/** A handler that runs until `finish()` is called, then returns 'done'. */
+function heldHandler() {
+  let finish: (() => void) | undefined;
+  return {
+    handler: () =>
+      new Promise<string>((resolve) => {
+        finish = () => resolve('done');
+      }),
+    get running() {
+      return finish !== undefined;
+    },
+    finish: () => finish!(),
+  };
+}
 
 describe('Worker', () => {
   it('reports a handler result as JSON output', async () => {
@@ -132,42 +151,47 @@ describe('Worker', () => {
   });
 
   it('heartbeats while the handler runs, at a third of heartbeatSeconds', async () => {
-    const { fake } = await setup((reg) =>
-      reg.activity('long', { input: z.unknown(), heartbeatSeconds: 1, timeoutSeconds: 5 }, async () => {
-        await new Promise((r) => setTimeout(r, 750));
-        return 'done';
-      }),
-    );
-    fake.enqueue({});
-    await fake.waitForReports(1);
-    expect(fake.count('SendTaskHeartbeat')).toBe(2);
+    // Fake intervals: the count depends on the interval alone, never on how busy the machine is.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const held = heldHandler();
+      const { fake, worker } = await setup((reg) =>
+        reg.activity('long', { input: z.unknown(), heartbeatSeconds: 1, timeoutSeconds: 5 }, held.handler),
+      );
+      expect(worker.heartbeatIntervalMs).toBe(1000 / 3);
+      fake.enqueue({});
+      await expect.poll(() => held.running).toBe(true);
+      // A handler running for 750 ms spans two whole intervals (at 333 and 667 ms).
+      await vi.advanceTimersByTimeAsync(750);
+      expect(fake.count('SendTaskHeartbeat')).toBe(2);
+      held.finish();
+      await fake.waitForReports(1);
+      expect(fake.reports[0]).toMatchObject({ kind: 'success', output: '"done"' });
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(fake.count('SendTaskHeartbeat')).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('heartbeats every 5 s by default, for Tasks that set HeartbeatSeconds the activity does not declare', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     try {
-      let finish: (() => void) | undefined;
+      const held = heldHandler();
       const { fake, worker } = await setup((reg) =>
-        reg.activity(
-          'quiet',
-          { input: z.unknown() },
-          () =>
-            new Promise<string>((resolve) => {
-              finish = () => resolve('done');
-            }),
-        ),
+        reg.activity('quiet', { input: z.unknown() }, held.handler),
       );
       expect(DEFAULT_HEARTBEAT_INTERVAL_MS).toBe(5000);
       expect(worker.heartbeatIntervalMs).toBe(DEFAULT_HEARTBEAT_INTERVAL_MS);
       fake.enqueue({});
-      await expect.poll(() => finish).toBeDefined();
+      await expect.poll(() => held.running).toBe(true);
       await vi.advanceTimersByTimeAsync(4000);
       expect(fake.count('SendTaskHeartbeat')).toBe(0);
       await vi.advanceTimersByTimeAsync(1500);
       expect(fake.count('SendTaskHeartbeat')).toBe(1);
       await vi.advanceTimersByTimeAsync(10_000);
       expect(fake.count('SendTaskHeartbeat')).toBe(3);
-      finish!();
+      held.finish();
       await fake.waitForReports(1);
       await vi.advanceTimersByTimeAsync(20_000);
       expect(fake.count('SendTaskHeartbeat')).toBe(3);
@@ -266,11 +290,26 @@ describe('Worker', () => {
       'SendTaskFailure',
       Array.from({ length: 1000 }, () => unreachable),
     );
-    const started = Date.now();
-    const summary = await worker.stop({ timeoutMs: 10, reportTimeoutMs: 100 });
-    expect(Date.now() - started).toBeLessThan(1000);
-    expect(summary).toMatchObject({ failedAtShutdown: 1, lost: 1, failed: 0 });
-    expect(fake.count('SendTaskFailure')).toBeGreaterThan(1);
+    // Fake timeouts: the shutdown deadline, the report retries' backoff and the give-up timer
+    // all run on the fake clock, so when the worker gives up is exact, whatever the load.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      let summary: WorkerSummary | undefined;
+      void worker.stop({ timeoutMs: 10, reportTimeoutMs: 100 }).then((s) => {
+        summary = s;
+      });
+      // Past the 10 ms deadline the failure is reported, and retried, for 100 ms more...
+      await vi.advanceTimersByTimeAsync(10 + 99);
+      expect(summary).toBeUndefined();
+      expect(fake.count('SendTaskFailure')).toBeGreaterThan(1);
+      // ...and at 100 ms the worker gives up: the task is counted lost, not failed.
+      await vi.advanceTimersByTimeAsync(1);
+      await expect.poll(() => summary).toBeDefined();
+      expect(summary).toMatchObject({ failedAtShutdown: 1, lost: 1, failed: 0 });
+      expect(worker.state).toBe('stopped');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('stops itself on an error retrying cannot fix, and says so in `done`', async () => {

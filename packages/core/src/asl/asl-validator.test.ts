@@ -1,3 +1,8 @@
+// Cross-checks our validator against asl-validator, an independent implementation: on every
+// definition AWS accepted (the shared conformance corpus, skipped with a message when absent)
+// both agree except for asl-validator's documented false rejections, and both refuse the same
+// broken machines. Also proves the test helper that runs asl-validator cannot hide a real problem
+// behind a known false rejection.
 import { describe, expect, it } from 'vitest';
 import {
   ASL_VALIDATOR_FALSE_REJECTIONS,

@@ -100,6 +100,22 @@ export function expectString(ctx: CheckContext, field: string, value: unknown): 
   return false;
 }
 
+/**
+ * Checks that `entry` (a Choice rule or a catcher, named `what` in messages) has the Next it
+ * must have, naming a state; whether that state exists is checked with the graph.
+ */
+export function expectNext(ctx: CheckContext, entry: Record<string, unknown>, what: string): void {
+  if (!Object.hasOwn(entry, 'Next')) {
+    report(ctx, 'MISSING_FIELD', `${what} needs Next, the state to run when it matches.`);
+  } else if (typeof entry.Next !== 'string') {
+    report(
+      at(ctx, 'Next'),
+      'WRONG_TYPE',
+      `Next must be a state name string, not ${describeType(entry.Next)}.`,
+    );
+  }
+}
+
 /** Checks that a field holds an integer within [min, max]. */
 export function expectInteger(
   ctx: CheckContext,
@@ -108,15 +124,7 @@ export function expectInteger(
   min: number,
   max = MAX_AWS_INTEGER,
 ): value is number {
-  if (typeof value !== 'number' || !Number.isInteger(value)) {
-    report(at(ctx, field), 'WRONG_TYPE', `${field} must be an integer, not ${describeType(value)}.`);
-    return false;
-  }
-  if (value < min || value > max) {
-    report(at(ctx, field), 'INVALID_VALUE', `${field} must be between ${min} and ${max}, not ${value}.`);
-    return false;
-  }
-  return true;
+  return expectNumberIn(ctx, field, value, min, max, 'an integer', Number.isInteger);
 }
 
 /** Checks that a field holds a number within [min, max]. */
@@ -127,8 +135,21 @@ export function expectNumber(
   min: number,
   max: number,
 ): boolean {
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    report(at(ctx, field), 'WRONG_TYPE', `${field} must be a number, not ${describeType(value)}.`);
+  return expectNumberIn(ctx, field, value, min, max, 'a number', Number.isFinite);
+}
+
+/** A number of the kind `isKind` accepts (named `kind` in messages), within [min, max]. */
+function expectNumberIn(
+  ctx: CheckContext,
+  field: string,
+  value: unknown,
+  min: number,
+  max: number,
+  kind: string,
+  isKind: (value: number) => boolean,
+): value is number {
+  if (typeof value !== 'number' || !isKind(value)) {
+    report(at(ctx, field), 'WRONG_TYPE', `${field} must be ${kind}, not ${describeType(value)}.`);
     return false;
   }
   if (value < min || value > max) {

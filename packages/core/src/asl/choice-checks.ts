@@ -3,7 +3,16 @@
 // Only top-level rules carry Next (and Assign, Output); a nested one that does is refused,
 // since AWS would never follow it. Default's target is checked with the other transitions.
 
-import { at, type CheckContext, describeType, isObject, quote, report, tooDeep } from './check-context.js';
+import {
+  at,
+  type CheckContext,
+  describeType,
+  expectNext,
+  isObject,
+  quote,
+  report,
+  tooDeep,
+} from './check-context.js';
 import { type AslComparisonOperator, CHOICE_OPERATORS } from './choice-types.js';
 import { checkAssign, checkPathField } from './data-fields.js';
 import { checkJsonataString, checkJsonataValue, isJsonataExpression } from './jsonata-syntax.js';
@@ -71,15 +80,7 @@ function checkJsonPathRule(ctx: CheckContext, rule: unknown, top: boolean): void
     report(at(ctx, key), 'UNKNOWN_FIELD', `a choice rule has no field ${quote(key)}.`);
   }
   if (top) {
-    if (!Object.hasOwn(rule, 'Next')) {
-      report(ctx, 'MISSING_FIELD', 'a top-level choice rule needs Next, the state to run when it matches.');
-    } else if (typeof rule.Next !== 'string') {
-      report(
-        at(ctx, 'Next'),
-        'WRONG_TYPE',
-        `Next must be a state name string, not ${describeType(rule.Next)}.`,
-      );
-    }
+    expectNext(ctx, rule, 'a top-level choice rule');
     if (Object.hasOwn(rule, 'Assign')) checkAssign(ctx, rule.Assign);
   }
   if (combinators.length + operators.length === 0) {
@@ -158,15 +159,7 @@ function checkJsonataRule(ctx: CheckContext, rule: unknown): void {
       `Condition must be a JSONata expression "{% ... %}" or a boolean, not ${describeType(rule.Condition)}.`,
     );
   }
-  if (!Object.hasOwn(rule, 'Next')) {
-    report(ctx, 'MISSING_FIELD', 'a choice rule needs Next, the state to run when it matches.');
-  } else if (typeof rule.Next !== 'string') {
-    report(
-      at(ctx, 'Next'),
-      'WRONG_TYPE',
-      `Next must be a state name string, not ${describeType(rule.Next)}.`,
-    );
-  }
+  expectNext(ctx, rule, 'a choice rule');
   if (Object.hasOwn(rule, 'Output')) checkJsonataValue(at(ctx, 'Output'), 'Output', rule.Output);
   if (Object.hasOwn(rule, 'Assign')) checkAssign(ctx, rule.Assign);
 }

@@ -1,3 +1,6 @@
+// Proves the validator accepts every definition AWS accepted: each machine and state of the
+// recorded conformance cases (read from ../shared at run time; skipped with a message when the
+// corpus is absent) validates with zero problems.
 import { describe, expect, it } from 'vitest';
 import { corpusAvailable, loadCorpusDefinitions } from './conformance-corpus.test-support.js';
 import { validateDefinition, validateStateDefinition } from './validate.js';

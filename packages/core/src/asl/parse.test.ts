@@ -1,3 +1,6 @@
+// Proves parseDefinition turns JSON text into a typed definition or throws one error that lists
+// every problem (JSON syntax with line and column, or each validation problem), and that
+// validateDefinitionText returns the same problems without throwing, ready for AWS's diagnostics.
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { parseDefinition, validateDefinitionText } from './parse.js';
 import { InvalidDefinitionError, toAwsValidationResult } from './problems.js';

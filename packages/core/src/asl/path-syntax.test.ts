@@ -1,3 +1,6 @@
+// Proves the syntax checks for JSONPath paths and intrinsic functions accept every form AWS does
+// (Paths, Reference Paths, writable ResultPaths, nested intrinsic calls) and refuse malformed
+// ones with a message saying what is wrong and at which position.
 import { describe, expect, it } from 'vitest';
 import { intrinsicSyntaxProblem, looksLikeIntrinsic } from './intrinsic-syntax.js';
 import { pathSyntaxProblem } from './path-syntax.js';

@@ -1,3 +1,7 @@
+// Proves how problems are reported: locations rendered as JSONPaths and as AWS's slash paths,
+// problem codes mapped to AWS's diagnostic codes, the ValidateStateMachineDefinition response and
+// the InvalidDefinition message built as AWS builds them, and InvalidDefinitionError listing
+// every problem.
 import { describe, expect, it } from 'vitest';
 import {
   awsDiagnosticCode,

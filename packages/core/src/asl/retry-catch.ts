@@ -7,7 +7,9 @@ import {
   describeType,
   expectEnum,
   expectInteger,
+  expectNext,
   expectNumber,
+  expectString,
   isObject,
   quote,
   report,
@@ -83,24 +85,40 @@ function checkErrorEquals(
   }
 }
 
-/** Checks a state's `Retry` field. */
-export function checkRetry(ctx: CheckContext, value: unknown): void {
-  const here = at(ctx, 'Retry');
+/**
+ * Runs `check` on each entry of a Retry or Catch array, after reporting a value that is not an
+ * array and entries that are not objects.
+ */
+function forEachEntry(
+  ctx: CheckContext,
+  field: 'Retry' | 'Catch',
+  value: unknown,
+  check: (item: CheckContext, entry: Record<string, unknown>, index: number, isLast: boolean) => void,
+): void {
+  const here = at(ctx, field);
   if (!Array.isArray(value)) {
-    report(here, 'WRONG_TYPE', `Retry must be an array of retriers, not ${describeType(value)}.`);
+    const entries = field === 'Retry' ? 'retriers' : 'catchers';
+    report(here, 'WRONG_TYPE', `${field} must be an array of ${entries}, not ${describeType(value)}.`);
     return;
   }
-  value.forEach((retrier, i) => {
+  value.forEach((entry, i) => {
     const item = at(here, i);
-    if (!isObject(retrier)) {
-      report(item, 'WRONG_TYPE', `Retry[${i}] must be an object, not ${describeType(retrier)}.`);
+    if (!isObject(entry)) {
+      report(item, 'WRONG_TYPE', `${field}[${i}] must be an object, not ${describeType(entry)}.`);
       return;
     }
+    check(item, entry, i, i === value.length - 1);
+  });
+}
+
+/** Checks a state's `Retry` field. */
+export function checkRetry(ctx: CheckContext, value: unknown): void {
+  forEachEntry(ctx, 'Retry', value, (item, retrier, i, isLast) => {
     for (const field of Object.keys(retrier)) {
       if (!RETRIER_FIELDS.has(field))
         report(at(item, field), 'UNKNOWN_FIELD', `a retrier has no field ${quote(field)}.`);
     }
-    checkErrorEquals(item, 'retrier', i, retrier, i === value.length - 1);
+    checkErrorEquals(item, 'retrier', i, retrier, isLast);
     if (Object.hasOwn(retrier, 'IntervalSeconds'))
       expectInteger(item, 'IntervalSeconds', retrier.IntervalSeconds, 1);
     if (Object.hasOwn(retrier, 'MaxAttempts')) expectInteger(item, 'MaxAttempts', retrier.MaxAttempts, 0);
@@ -113,13 +131,7 @@ export function checkRetry(ctx: CheckContext, value: unknown): void {
     if (Object.hasOwn(retrier, 'JitterStrategy')) {
       expectEnum(item, 'JitterStrategy', retrier.JitterStrategy, ['FULL', 'NONE']);
     }
-    if (Object.hasOwn(retrier, 'Comment') && typeof retrier.Comment !== 'string') {
-      report(
-        at(item, 'Comment'),
-        'WRONG_TYPE',
-        `Comment must be a string, not ${describeType(retrier.Comment)}.`,
-      );
-    }
+    if (Object.hasOwn(retrier, 'Comment')) expectString(item, 'Comment', retrier.Comment);
   });
 }
 
@@ -128,17 +140,7 @@ export function checkRetry(ctx: CheckContext, value: unknown): void {
  * check, which knows the state names in scope.
  */
 export function checkCatch(ctx: CheckContext, value: unknown): void {
-  const here = at(ctx, 'Catch');
-  if (!Array.isArray(value)) {
-    report(here, 'WRONG_TYPE', `Catch must be an array of catchers, not ${describeType(value)}.`);
-    return;
-  }
-  value.forEach((catcher, i) => {
-    const item = at(here, i);
-    if (!isObject(catcher)) {
-      report(item, 'WRONG_TYPE', `Catch[${i}] must be an object, not ${describeType(catcher)}.`);
-      return;
-    }
+  forEachEntry(ctx, 'Catch', value, (item, catcher, i, isLast) => {
     for (const field of Object.keys(catcher)) {
       const language = Object.hasOwn(CATCHER_FIELDS, field) ? CATCHER_FIELDS[field] : undefined;
       if (language === undefined) {
@@ -151,16 +153,8 @@ export function checkCatch(ctx: CheckContext, value: unknown): void {
         );
       }
     }
-    checkErrorEquals(item, 'catcher', i, catcher, i === value.length - 1);
-    if (!Object.hasOwn(catcher, 'Next')) {
-      report(item, 'MISSING_FIELD', `catcher ${i} needs Next, the state to run when it matches.`);
-    } else if (typeof catcher.Next !== 'string') {
-      report(
-        at(item, 'Next'),
-        'WRONG_TYPE',
-        `Next must be a state name string, not ${describeType(catcher.Next)}.`,
-      );
-    }
+    checkErrorEquals(item, 'catcher', i, catcher, isLast);
+    expectNext(item, catcher, `catcher ${i}`);
     if (ctx.queryLanguage === 'JSONPath' && Object.hasOwn(catcher, 'ResultPath')) {
       checkPathField(item, 'ResultPath', catcher.ResultPath, 'result', true);
     }
@@ -168,12 +162,6 @@ export function checkCatch(ctx: CheckContext, value: unknown): void {
       checkJsonataValue(at(item, 'Output'), 'Output', catcher.Output);
     }
     if (Object.hasOwn(catcher, 'Assign')) checkAssign(item, catcher.Assign);
-    if (Object.hasOwn(catcher, 'Comment') && typeof catcher.Comment !== 'string') {
-      report(
-        at(item, 'Comment'),
-        'WRONG_TYPE',
-        `Comment must be a string, not ${describeType(catcher.Comment)}.`,
-      );
-    }
+    if (Object.hasOwn(catcher, 'Comment')) expectString(item, 'Comment', catcher.Comment);
   });
 }

@@ -1,3 +1,6 @@
+// Type tests of the ASL model both ways: whole JSONPath and JSONata machines with every state
+// type are accepted, operand types follow the operator, states narrow by Type; malformed states
+// and rules are refused (each `@ts-expect-error` says what). Checked by vitest's typecheck.
 import { describe, expectTypeOf, it } from 'vitest';
 import type {
   AslComparisonOperand,

@@ -1,3 +1,6 @@
+// Proves Choice validation for both query languages: every JSONPath operator with its operand
+// type, And/Or/Not at any depth, Next and Assign only on top-level rules, one comparison per
+// rule, and JSONata rules deciding with Condition; each refusal is checked by its code and path.
 import { describe, expect, it } from 'vitest';
 import { CHOICE_OPERATOR_NAMES, CHOICE_OPERATORS } from './choice-types.js';
 import { validateDefinition } from './validate.js';

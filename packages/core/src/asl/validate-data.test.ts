@@ -1,3 +1,6 @@
+// Proves the checks on the fields that move data: paths where AWS allows each kind (any Path, a
+// writable Reference Path for ResultPath), payload templates and their `.$` keys at any depth,
+// and Assign with the variable names AWS accepts; each refusal is checked by its code and path.
 import { describe, expect, it } from 'vitest';
 import { validateDefinition } from './validate.js';
 

@@ -1,3 +1,7 @@
+// Proves the transition checks: every Next, Default, Choice rule and Catch names a state of its
+// own scope (a branch cannot jump out, nor its parent in), every state is reachable (Catch edges
+// included), state names are unique across the whole machine, and something ends each scope.
+// Problems are compared as code and path, messages where they name the target.
 import { describe, expect, it } from 'vitest';
 import { validateDefinition } from './validate.js';
 

@@ -1,3 +1,7 @@
+// Proves the JSONata side of validation: `{% %}` expressions are recognised and checked at any
+// depth, numbers or expressions where AWS takes either, and fields of the other query language
+// refused with the field to use instead, a state's QueryLanguage overriding the machine's and
+// reaching into branches and item processors.
 import { describe, expect, it } from 'vitest';
 import { isJsonataExpression, jsonataSyntaxProblem } from './jsonata-syntax.js';
 import { validateDefinition } from './validate.js';

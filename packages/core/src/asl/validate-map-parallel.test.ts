@@ -1,3 +1,6 @@
+// Proves the checks on the states that contain sub-machines: inline and distributed Map with
+// every field in both query languages (reader, batcher, writer, tolerances, their path forms) and
+// Parallel branches as sub-machines of their own; each refusal checked by code and path.
 import { describe, expect, it } from 'vitest';
 import { validateDefinition } from './validate.js';
 

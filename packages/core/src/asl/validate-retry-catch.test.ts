@@ -1,3 +1,6 @@
+// Proves Retry and Catch validation: every retrier field in its range, ErrorEquals required and
+// non-empty, States.ALL alone and last, catchers requiring Next with ResultPath (JSONPath) or
+// Output (JSONata), and both allowed only on Task, Parallel and Map.
 import { describe, expect, it } from 'vitest';
 import { validateDefinition } from './validate.js';
 

@@ -1,3 +1,6 @@
+// Proves the structural checks of a machine and its states: required and unknown top-level
+// fields, a known Type per state, only the fields that Type has, exactly one of Next and End, and
+// AWS's rules for state names; messages name the state and field.
 import { describe, expect, it } from 'vitest';
 import { stateNameProblem, validateDefinition, validateStateDefinition } from './validate.js';
 

@@ -1,3 +1,6 @@
+// Proves definitionWarnings flags what AWS warns about but accepts (a dynamic-looking value
+// without `.$`, `.$` keys in a Pass Result, path-like Fail fields), looks into branches and item
+// processors, and shows in AWS diagnostics only when warnings are asked for.
 import { describe, expect, it } from 'vitest';
 import { toAwsValidationResult } from './problems.js';
 import { validateDefinition } from './validate.js';

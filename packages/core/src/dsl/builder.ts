@@ -1,82 +1,27 @@
 // The run-time side of the builder. One class per kind of handle, all untyped inside: the
 // public types (types/api.ts) carry the data types, and these classes only build the graph.
-// Every created state is wired at once to the place it was created from (a predecessor's
-// Next, a Choice rule, a default, a Catch, a branch start), so no state can be left
-// unreachable. Each handle also records which states end its machine upstream of it, mirroring
-// the type-level `E`, so a definition that returns a handle missing an end is refused: the
-// machine's output type would otherwise be wrong.
-import { isActivity } from '../activity.js';
+// The handles and FlowBuilder share one file because each kind of handle is itself a place to
+// create the next state (ChainHandle extends FlowBuilder) and FlowBuilder creates every kind of
+// handle. How states are wired and a definition's ends checked is in wiring.ts; how options
+// become ASL fields is in fields.ts (a state's own, and what a Task runs) and rule-fields.ts
+// (its Retry, Catch and Choice rules).
+import type { AslStateType } from '../asl/types.js';
 import { type AnyCondition, choiceRules, isCondition } from './conditions.js';
-import { aslFields, checkAssignSchema, retrier } from './fields.js';
-import { assertStateName, type ChoiceBranch, Scope, StateNode, type StateType } from './graph.js';
-
-const NODE = Symbol('sfini.node');
-const ENDS = Symbol('sfini.ends');
-
-/** Where a new state is wired: checked before the state is created, set after. */
-interface Slot {
-  /** Throws when the slot is already taken. */
-  check(name: string): void;
-  set(node: StateNode): void;
-}
-
-/** Checks run when the definition returns (targets promised but never created). */
-type Pending = () => string | undefined;
-
-interface HandleLike {
-  readonly [NODE]: StateNode;
-  readonly [ENDS]: ReadonlySet<StateNode>;
-}
-
-function isHandle(value: unknown): value is HandleLike {
-  return typeof value === 'object' && value !== null && NODE in value;
-}
-
-/** The states a returned value (a handle or an array of them) can end with. */
-export function endsOfReturned(returned: unknown, where: string): Set<StateNode> {
-  const list = Array.isArray(returned) ? returned : [returned];
-  const ends = new Set<StateNode>();
-  for (const item of list) {
-    if (!isHandle(item)) {
-      throw new TypeError(`${where} must return the state(s) where it ends, got ${describeValue(item)}`);
-    }
-    for (const end of item[ENDS]) ends.add(end);
-    if (item instanceof ChainHandle) ends.add(item[NODE]);
-  }
-  return ends;
-}
-
-function describeValue(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  if (value === null) return 'null';
-  return typeof value === 'object' ? 'an object that is not a state' : `a ${typeof value}`;
-}
-
-/**
- * Checks that every state ending `scope` is among `accounted`, and that every promised target
- * was created.
- */
-export function closeScope(
-  scope: Scope,
-  accounted: ReadonlySet<StateNode>,
-  pending: readonly Pending[],
-): void {
-  const problems: string[] = [];
-  if (!scope.start) problems.push(`${scope.describe()} no state was created`);
-  for (const check of pending) {
-    const problem = check();
-    if (problem) problems.push(problem);
-  }
-  for (const node of scope.states.values()) {
-    if (node.endsScope && !accounted.has(node)) {
-      problems.push(
-        `${node.describe()} ends ${scope.parent ? 'the branch' : 'the machine'}, but the definition does not return it (nor a state after it); return every state where it ends, e.g. [a, b], so the output type includes it`,
-      );
-    }
-  }
-  scope.sealed = true;
-  if (problems.length > 0) throw new Error(problems.join('\n'));
-}
+import { aslFields, checkAssignSchema, taskOptions } from './fields.js';
+import { assertStateName, type ChoiceBranch, Scope, StateNode } from './graph.js';
+import { entryFields, retrier } from './rule-fields.js';
+import {
+  closeScope,
+  describeValue,
+  ENDS,
+  endsOfReturned,
+  type HandleLike,
+  isHandle,
+  NODE,
+  OPEN,
+  type Pending,
+  type Slot,
+} from './wiring.js';
 
 /** Wires `target` (an existing state, or a function building new ones) into `slot`. */
 function buildTarget(
@@ -133,7 +78,7 @@ export class FlowBuilder {
     this[ENDS] = ends;
   }
 
-  protected create(name: unknown, type: StateType, options: Record<string, unknown> = {}): StateNode {
+  protected create(name: unknown, type: AslStateType, options: Record<string, unknown> = {}): StateNode {
     assertStateName(name);
     if (typeof options !== 'object' || options === null) {
       throw new TypeError(`${this.scope.describe()} state '${name}': options must be an object`);
@@ -161,36 +106,7 @@ export class FlowBuilder {
 
   task(name: string, resource: unknown, options: Record<string, unknown> = {}): unknown {
     const where = `${this.scope.describe()} state '${name}'`;
-    let target: StateNode['target'];
-    let defaults: Record<string, unknown> = {};
-    if (isActivity(resource)) {
-      target = { kind: 'activity', activity: resource };
-      defaults = {
-        comment: resource.description,
-        timeoutSeconds: options.timeoutSecondsPath === undefined ? resource.timeoutSeconds : undefined,
-        heartbeatSeconds: options.heartbeatSecondsPath === undefined ? resource.heartbeatSeconds : undefined,
-      };
-    } else if (isTaskResource(resource)) {
-      target = { kind: 'arn', arn: resource.arn };
-    } else {
-      throw new TypeError(
-        `${where}: a Task runs an activity or a resource(arn, ...), got ${describeValue(resource)}`,
-      );
-    }
-    const merged = { ...defaults, ...stripUndefined(options) };
-    const { timeoutSeconds, heartbeatSeconds } = merged as {
-      timeoutSeconds?: unknown;
-      heartbeatSeconds?: unknown;
-    };
-    if (
-      typeof timeoutSeconds === 'number' &&
-      typeof heartbeatSeconds === 'number' &&
-      heartbeatSeconds >= timeoutSeconds
-    ) {
-      throw new RangeError(
-        `${where}: heartbeatSeconds (${heartbeatSeconds}) must be below timeoutSeconds (${timeoutSeconds})`,
-      );
-    }
+    const { target, options: merged } = taskOptions(resource, options, where);
     const node = this.create(name, 'Task', merged);
     node.target = target;
     return new CatchableHandle(node, this[ENDS], this.pending);
@@ -284,20 +200,11 @@ export function runScope(scope: Scope, define: (flow: FlowBuilder) => unknown, w
   return ends;
 }
 
-function stripUndefined(options: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
-}
-
-function isTaskResource(value: unknown): value is { kind: 'sfini.resource'; arn: string } {
-  return (
-    typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'sfini.resource'
-  );
-}
-
 /** A handle of a state that has a Next: a flow into its successor. */
 class ChainHandle extends FlowBuilder implements HandleLike {
   readonly kind = 'sfini.state';
   readonly [NODE]: StateNode;
+  readonly [OPEN] = true;
 
   constructor(node: StateNode, ends: ReadonlySet<StateNode>, pending: Pending[]) {
     super(
@@ -323,7 +230,7 @@ class ChainHandle extends FlowBuilder implements HandleLike {
     return this[NODE].name;
   }
 
-  get type(): StateType {
+  get type(): AslStateType {
     return this[NODE].type;
   }
 
@@ -353,14 +260,7 @@ class CatchableHandle extends ChainHandle {
     ) {
       throw new TypeError(`${where}: errorEquals must be a non-empty array of error names`);
     }
-    const fields: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(options)) {
-      if (value === undefined || key === 'outputSchema' || key === 'assignSchema') continue;
-      const field = { resultPath: 'ResultPath', output: 'Output', assign: 'Assign', comment: 'Comment' }[key];
-      if (!field) throw new TypeError(`${where}: a Catch has no option '${key}'`);
-      fields[field] = value;
-    }
-    checkAssignSchema(options, where);
+    const fields = entryFields('Catch', options, where);
     const catcher = {
       errorEquals: [...errorEquals],
       next: undefined as unknown as StateNode,
@@ -396,7 +296,7 @@ class TerminalHandle implements HandleLike {
     return this[NODE].name;
   }
 
-  get type(): StateType {
+  get type(): AslStateType {
     return this[NODE].type;
   }
 }
@@ -425,7 +325,7 @@ class ChoiceHandle implements HandleLike {
     return this[NODE].name;
   }
 
-  get type(): StateType {
+  get type(): AslStateType {
     return this[NODE].type;
   }
 
@@ -436,15 +336,7 @@ class ChoiceHandle implements HandleLike {
     if (!isCondition(resolved))
       throw new TypeError(`${where}: the condition is not a rule built by the Choice's rules`);
     const [target, options] = rest;
-    const fields: Record<string, unknown> = {};
-    const ruleOptions = (options as Record<string, unknown> | undefined) ?? {};
-    for (const [key, value] of Object.entries(ruleOptions)) {
-      if (value === undefined || key === 'assignSchema') continue;
-      const field = { output: 'Output', assign: 'Assign', comment: 'Comment' }[key];
-      if (!field) throw new TypeError(`${where}: a Choice rule has no option '${key}'`);
-      fields[field] = value;
-    }
-    checkAssignSchema(ruleOptions, where);
+    const fields = entryFields('Choice rule', (options as Record<string, unknown> | undefined) ?? {}, where);
     const branch: ChoiceBranch = {
       condition: resolved as AnyCondition,
       next: undefined as unknown as StateNode,

@@ -1,3 +1,7 @@
+// Type tests of how data flows through a typed machine: the input is the schema's, each state's
+// data follows its paths, templates and results (ResultPath writes, OutputPath, intrinsics,
+// ResultSelector, Map and Parallel results, Catch outputs, Choice unions, JSONata outputs).
+// Checked by vitest's typecheck with expectTypeOf; the negative cases are test-types/*.neg.ts.
 import { describe, expectTypeOf, test } from 'vitest';
 import { z } from 'zod';
 import {

@@ -2,9 +2,12 @@
 // type. Unknown options are refused at definition time, since a misspelt option would
 // otherwise vanish silently from the emitted ASL for a JavaScript caller.
 import type { z } from 'zod';
+import { isActivity } from '../activity.js';
+import type { AslStateType } from '../asl/types.js';
 import type { JsonObject, JsonValue } from '../json.js';
 import { assertJsonSchema } from '../schema-json.js';
-import type { Retrier, StateType } from './graph.js';
+import type { TaskTarget } from './graph.js';
+import { describeValue } from './wiring.js';
 
 type Converter = (value: unknown, where: string) => JsonValue;
 
@@ -33,7 +36,8 @@ function json(value: unknown, where: string): JsonValue {
   return value as JsonValue;
 }
 
-function string(value: unknown, where: string): JsonValue {
+/** A string option. */
+export function string(value: unknown, where: string): JsonValue {
   if (typeof value !== 'string')
     throw new TypeError(`${where} must be a string, got ${JSON.stringify(value)}`);
   return value;
@@ -53,7 +57,8 @@ function seconds(value: unknown, where: string): JsonValue {
   return value;
 }
 
-function positive(value: unknown, where: string): JsonValue {
+/** A whole number from 0, or a JSONata expression. */
+export function positive(value: unknown, where: string): JsonValue {
   if (typeof value === 'string' && /^\{%[\s\S]*%\}$/.test(value.trim())) return value;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
     throw new RangeError(`${where} must be a whole number from 0, got ${JSON.stringify(value)}`);
@@ -89,46 +94,6 @@ function processorConfig(value: unknown, where: string): JsonValue {
   if (config.mode !== undefined) out.Mode = string(config.mode, `${where}.mode`);
   if (config.executionType !== undefined)
     out.ExecutionType = string(config.executionType, `${where}.executionType`);
-  return out;
-}
-
-/** Turns retry options into an ASL Retrier. */
-export function retrier(errorEquals: unknown, options: Record<string, unknown>, where: string): Retrier {
-  if (!Array.isArray(errorEquals) || errorEquals.some((e) => typeof e !== 'string')) {
-    throw new TypeError(`${where}: errorEquals must be an array of error names`);
-  }
-  const known = [
-    'errorEquals',
-    'intervalSeconds',
-    'maxAttempts',
-    'backoffRate',
-    'maxDelaySeconds',
-    'jitterStrategy',
-    'comment',
-  ];
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key)) throw new TypeError(`${where}: unknown retry option '${key}'`);
-  }
-  const out: Retrier = { ErrorEquals: [...(errorEquals as string[])] };
-  if (options.intervalSeconds !== undefined)
-    out.IntervalSeconds = positive(options.intervalSeconds, `${where}.intervalSeconds`) as number;
-  if (options.maxAttempts !== undefined)
-    out.MaxAttempts = positive(options.maxAttempts, `${where}.maxAttempts`) as number;
-  if (options.backoffRate !== undefined) {
-    if (typeof options.backoffRate !== 'number' || options.backoffRate < 1) {
-      throw new RangeError(`${where}.backoffRate must be a number of at least 1.0`);
-    }
-    out.BackoffRate = options.backoffRate;
-  }
-  if (options.maxDelaySeconds !== undefined)
-    out.MaxDelaySeconds = positive(options.maxDelaySeconds, `${where}.maxDelaySeconds`) as number;
-  if (options.jitterStrategy !== undefined) {
-    if (options.jitterStrategy !== 'FULL' && options.jitterStrategy !== 'NONE') {
-      throw new TypeError(`${where}.jitterStrategy must be 'FULL' or 'NONE'`);
-    }
-    out.JitterStrategy = options.jitterStrategy;
-  }
-  if (options.comment !== undefined) out.Comment = string(options.comment, `${where}.comment`) as string;
   return out;
 }
 
@@ -180,7 +145,7 @@ const IO = ['inputPath', 'outputPath'];
 const TYPED_OUTPUT = ['output', 'outputSchema'];
 
 /** The options each state type takes; options handled by the builder itself are listed too. */
-const ALLOWED: Record<StateType, readonly string[]> = {
+const ALLOWED: Record<AslStateType, readonly string[]> = {
   Pass: [...COMMON, ...IO, ...TYPED_OUTPUT, ...ASSIGN, 'parameters', 'result', 'resultPath'],
   Task: [
     ...COMMON,
@@ -288,7 +253,7 @@ export function checkAssignSchema(options: Record<string, unknown>, where: strin
  * @throws TypeError naming the state and option when an option is unknown or malformed.
  */
 export function aslFields(
-  type: StateType,
+  type: AslStateType,
   options: Record<string, unknown>,
   where: string,
 ): Record<string, JsonValue> {
@@ -307,4 +272,59 @@ export function aslFields(
     }
   }
   return out;
+}
+
+/**
+ * What a Task runs, and its options with the activity's defaults filled in: its description as
+ * the Comment, its timeouts unless the Task reads them from paths. Options set to `undefined`
+ * fall back to those defaults.
+ * @throws TypeError when `resource` is neither an activity nor a resource(arn, ...).
+ * @throws RangeError when heartbeatSeconds is not below timeoutSeconds.
+ */
+export function taskOptions(
+  resource: unknown,
+  options: Record<string, unknown>,
+  where: string,
+): { target: TaskTarget; options: Record<string, unknown> } {
+  let target: TaskTarget;
+  let defaults: Record<string, unknown> = {};
+  if (isActivity(resource)) {
+    target = { kind: 'activity', activity: resource };
+    defaults = {
+      comment: resource.description,
+      timeoutSeconds: options.timeoutSecondsPath === undefined ? resource.timeoutSeconds : undefined,
+      heartbeatSeconds: options.heartbeatSecondsPath === undefined ? resource.heartbeatSeconds : undefined,
+    };
+  } else if (isTaskResource(resource)) {
+    target = { kind: 'arn', arn: resource.arn };
+  } else {
+    throw new TypeError(
+      `${where}: a Task runs an activity or a resource(arn, ...), got ${describeValue(resource)}`,
+    );
+  }
+  const merged = { ...defaults, ...stripUndefined(options) };
+  const { timeoutSeconds, heartbeatSeconds } = merged as {
+    timeoutSeconds?: unknown;
+    heartbeatSeconds?: unknown;
+  };
+  if (
+    typeof timeoutSeconds === 'number' &&
+    typeof heartbeatSeconds === 'number' &&
+    heartbeatSeconds >= timeoutSeconds
+  ) {
+    throw new RangeError(
+      `${where}: heartbeatSeconds (${heartbeatSeconds}) must be below timeoutSeconds (${timeoutSeconds})`,
+    );
+  }
+  return { target, options: merged };
+}
+
+function stripUndefined(options: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+}
+
+function isTaskResource(value: unknown): value is { kind: 'sfini.resource'; arn: string } {
+  return (
+    typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'sfini.resource'
+  );
 }

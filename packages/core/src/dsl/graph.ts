@@ -3,26 +3,10 @@
 // branch, each Map item processor). Transitions are node references rather than names so a
 // state can be referred to before it has a successor, and emit turns them into names.
 import type { AnyActivity } from '../activity.js';
+import type { AslRetrier, AslStateType } from '../asl/types.js';
 import { MAX_STATE_NAME_LENGTH } from '../asl/validate.js';
 import type { JsonObject, JsonValue } from '../json.js';
 import type { AnyCondition } from './conditions.js';
-
-/** The ASL state types. */
-export type StateType = 'Pass' | 'Task' | 'Choice' | 'Wait' | 'Succeed' | 'Fail' | 'Parallel' | 'Map';
-
-/** The query languages of ASL. */
-export type QueryLanguage = 'JSONPath' | 'JSONata';
-
-/** A Retry entry as ASL writes it. */
-export interface Retrier {
-  ErrorEquals: string[];
-  IntervalSeconds?: number;
-  MaxAttempts?: number;
-  BackoffRate?: number;
-  MaxDelaySeconds?: number;
-  JitterStrategy?: 'FULL' | 'NONE';
-  Comment?: string;
-}
 
 /** A Catch entry, its target kept as a node until emit. */
 export interface Catcher {
@@ -45,7 +29,7 @@ export type TaskTarget = { kind: 'activity'; activity: AnyActivity } | { kind: '
 export class StateNode {
   next: StateNode | undefined;
   readonly catchers: Catcher[] = [];
-  readonly retriers: Retrier[] = [];
+  readonly retriers: AslRetrier[] = [];
   readonly choices: ChoiceBranch[] = [];
   defaultNext: StateNode | undefined;
   readonly branches: Scope[] = [];
@@ -54,7 +38,7 @@ export class StateNode {
 
   constructor(
     readonly name: string,
-    readonly type: StateType,
+    readonly type: AslStateType,
     readonly scope: Scope,
     /** The state's other ASL fields, already in ASL form. */
     readonly fields: Record<string, JsonValue | undefined>,

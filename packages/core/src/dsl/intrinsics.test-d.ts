@@ -1,3 +1,6 @@
+// Type tests of intrinsic function results inside templates: array functions follow their array's
+// element type, JsonMerge is a shallow merge, StringToJson is unknown unless a schema declares
+// it, and arguments may read variables. Checked by vitest's typecheck.
 import { describe, expectTypeOf, test } from 'vitest';
 import { z } from 'zod';
 import { type DataOf, literal, machine, States } from '../index.js';

@@ -1,3 +1,7 @@
+// Proves what the typed builder emits and refuses at run time: every state type and Choice
+// operator emits its ASL (checked against asl-validator too), activities become ARNs, and every
+// mistake a JavaScript caller could make is refused where the machine is defined, naming the
+// state and option. Also covers importMachine for plain ASL.
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { expectAslValidatorAccepts } from '../asl/asl-validator.test-support.js';
@@ -259,6 +263,21 @@ describe('mistakes are refused where the machine is defined', () => {
     expect(() =>
       machine('m', {}, (s) => s.task('t', work, { heartbeatSeconds: 30, timeoutSeconds: 30 })),
     ).toThrow(/heartbeatSeconds \(30\) must be below timeoutSeconds \(30\)/);
+    // Names every object inherits are options like any other: unknown unless listed.
+    expect(() =>
+      machine('m', {}, (s) =>
+        s.task('t', work).catch(['States.ALL'], (f) => f.succeed('caught'), { toString: 1 } as never),
+      ),
+    ).toThrow(/catch\[0\]: a Catch has no option 'toString'/);
+    expect(() =>
+      machine('m', {}, (s) =>
+        s.choice('c').when(
+          (r) => r.isPresent('$.x'),
+          (f) => f.succeed('y'),
+          { constructor: 1 } as never,
+        ),
+      ),
+    ).toThrow(/rule 1: a Choice rule has no option 'constructor'/);
   });
 
   test('every state that ends the machine must be returned, so the output type covers it', () => {

@@ -1,3 +1,6 @@
+// Type tests of Choice narrowing: a rule's target sees what the rule proves (a field present,
+// absent or of one kind, and() combining proofs) and the default keeps the unnarrowed data,
+// except where an OutputPath means the rules read other data. Checked by vitest's typecheck.
 import { describe, expectTypeOf, test } from 'vitest';
 import { z } from 'zod';
 import { type DataOf, type MachineOutput, machine } from '../index.js';

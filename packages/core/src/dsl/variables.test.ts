@@ -1,3 +1,6 @@
+// Proves workflow variables emit where AWS takes them (Assign on states, Choice rules and
+// catchers, in both query languages; assignSchema types them but is not emitted) and that an
+// assignSchema naming variables the Assign does not set is refused where the machine is defined.
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { expectAslValidatorAccepts } from '../asl/asl-validator.test-support.js';

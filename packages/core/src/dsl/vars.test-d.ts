@@ -1,3 +1,7 @@
+// Type tests of workflow variables: what each Assign declares (widened literals, values read from
+// what the state evaluates Assign over, JSONata values typed by assignSchema), where they can be
+// read, their scoping in branches and item processors, and loops back to earlier states. Checked
+// by vitest's typecheck; the negative cases are test-types/vars.neg.ts.
 import { describe, expectTypeOf, test } from 'vitest';
 import { z } from 'zod';
 import { activity, type DataOf, type MachineOutput, machine, States, type VarsOf } from '../index.js';

@@ -11,14 +11,13 @@ import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { errorHandlingHistory, parallelInMapHistory } from './histories.test-support.js';
 import { OUTCOME_COLOURS, toMermaid, toSvg } from './index.js';
 import {
   collectStates,
   errorHandling,
-  errorHandlingHistory,
   largeMachine,
   parallelInMap,
-  parallelInMapHistory,
   seedExamples,
 } from './machines.test-support.js';
 

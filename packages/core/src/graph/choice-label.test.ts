@@ -1,3 +1,5 @@
+// Proves a Choice rule reads as a short label on its edge: each operator, nested And/Or with
+// their grouping, unknown operators still named, JSONata conditions without their delimiters.
 import { describe, expect, test } from 'vitest';
 import { describeChoiceRule, stripJsonata } from './choice-label.js';
 

@@ -1,6 +1,8 @@
-// Small text helpers shared by the model and both renderers: how a Task's resource, a
-// duration or an over-long label is shortened for a picture. Kept apart so the Mermaid and SVG
-// outputs say exactly the same thing about a state.
+// What a picture says about a state, shared by the graph reader and both renderers: the short
+// facts under a state's name, and how a Task's resource, a duration, a Retry rule or an
+// over-long label is shortened. Kept apart so the Mermaid and SVG outputs say exactly the same
+// thing about a state.
+import type { AslStateType } from '../asl/types.js';
 
 /**
  * A Task resource as a person would name it: `activity myPackage-resize`, `lambda:invoke`,
@@ -46,4 +48,44 @@ export function describeRetry(rule: {
   readonly intervalSeconds: number;
 }): string {
   return `retry ${rule.errors.join(', ')} · max ${rule.maxAttempts} · interval ${formatSeconds(rule.intervalSeconds)}`;
+}
+
+/** The short facts a picture shows under a state's name. */
+export function stateDetails(type: AslStateType, body: Readonly<Record<string, unknown>>): string[] {
+  const details: string[] = [];
+  const timeout =
+    typeof body.TimeoutSeconds === 'number' ? `timeout ${formatSeconds(body.TimeoutSeconds)}` : undefined;
+  switch (type) {
+    case 'Task':
+      if (typeof body.Resource === 'string') details.push(summarizeResource(body.Resource));
+      if (timeout) details.push(timeout);
+      break;
+    case 'Wait':
+      if (typeof body.Seconds === 'number') details.push(`wait ${formatSeconds(body.Seconds)}`);
+      else if (typeof body.Seconds === 'string') details.push(`wait ${body.Seconds}`);
+      else if (typeof body.Timestamp === 'string') details.push(`until ${body.Timestamp}`);
+      else if (typeof body.SecondsPath === 'string') details.push(`seconds from ${body.SecondsPath}`);
+      else if (typeof body.TimestampPath === 'string') details.push(`until ${body.TimestampPath}`);
+      break;
+    case 'Fail': {
+      const error = typeof body.Error === 'string' ? body.Error : undefined;
+      const cause = typeof body.Cause === 'string' ? body.Cause : undefined;
+      if (error) details.push(error);
+      if (cause) details.push(cause);
+      break;
+    }
+    case 'Map': {
+      const concurrency = body.MaxConcurrency;
+      if (typeof concurrency === 'number' && concurrency > 0) details.push(`max concurrency ${concurrency}`);
+      if (typeof body.ItemsPath === 'string' && body.ItemsPath !== '$')
+        details.push(`items ${body.ItemsPath}`);
+      break;
+    }
+    case 'Parallel':
+      if (timeout) details.push(timeout);
+      break;
+    default:
+      break;
+  }
+  return details;
 }

@@ -1,3 +1,6 @@
+// Type tests of the graph API: the SDK's own history events are accepted as they come, any
+// machine, definition object or JSON text is a source, outcomes are a closed set; what the API
+// refuses is marked with `@ts-expect-error`. Checked by vitest's typecheck.
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import { describe, expectTypeOf, test } from 'vitest';
 import type { StateMachineLike } from '../machine-like.js';

@@ -1,16 +1,20 @@
+// Proves analyzeHistory reads an execution history as AWS writes it: outcomes per state (retried,
+// caught, failed, running), visits counted through loops and Map iterations, branches and
+// iterations told apart by their event chains, events in any order, and every problem of a
+// malformed history listed. Histories are hand-written in AWS's shape
+// (histories.test-support.ts).
 import { describe, expect, test } from 'vitest';
-import { readHistory } from './history.js';
-import type { HistoryEventLike } from './history-events.js';
-import { analyzeHistory, GraphInputError } from './index.js';
+import { buildGraph } from './build-graph.js';
 import {
   errorHandlingHistory,
   HistoryBuilder,
   loopingHistory,
-  parallelInMap,
   parallelInMapHistory,
-  seedExamples,
-} from './machines.test-support.js';
-import { buildGraph } from './model.js';
+} from './histories.test-support.js';
+import { readHistory } from './history.js';
+import type { HistoryEventLike } from './history-events.js';
+import { analyzeHistory, GraphInputError } from './index.js';
+import { parallelInMap, seedExamples } from './machines.test-support.js';
 
 const outcomes = (states: ReadonlyMap<string, { outcome: string }>) =>
   Object.fromEntries([...states].map(([name, run]) => [name, run.outcome]));

@@ -6,16 +6,18 @@
  * @module
  */
 import { isStateMachine, type StateMachineLike } from '../machine-like.js';
+import { buildGraph } from './build-graph.js';
 import { type HistoryReading, readHistory, type StateRun } from './history.js';
 import type { ExecutionStatus, HistoryEventLike } from './history-events.js';
 import { layoutGraph } from './layout.js';
 import { writeMermaid } from './mermaid.js';
-import { buildGraph, GraphInputError, type MachineGraph } from './model.js';
+import { GraphInputError, type MachineGraph } from './model.js';
 import { writeSvg } from './svg.js';
 
+export type { AslStateType as StateType } from '../asl/types.js';
 export { MAX_HISTORY_EVENTS, OUTCOMES_BY_SEVERITY, type StateOutcome, type StateRun } from './history.js';
 export type { ExecutionStatus, HistoryErrorDetails, HistoryEventLike } from './history-events.js';
-export { GraphInputError, type GraphProblem, type StateType } from './model.js';
+export { GraphInputError, type GraphProblem } from './model.js';
 export { OUTCOME_COLOURS, OUTCOME_LABELS, type Swatch, TYPE_COLOURS } from './palette.js';
 
 /**

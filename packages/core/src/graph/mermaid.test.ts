@@ -1,13 +1,12 @@
+// Proves toMermaid's flowchart says what the machine is, by reading the text back with a small
+// parser of the syntax it writes: shapes by state type, rules and caught errors on edges, Retry
+// self-loops, branches and iterators as subgraphs, any state name escaped and read back
+// unchanged, and with a history, classes by outcome and the path taken. (browser.test.ts has
+// Mermaid itself render it.)
 import { describe, expect, test } from 'vitest';
+import { errorHandlingHistory, parallelInMapHistory } from './histories.test-support.js';
 import { toMermaid } from './index.js';
-import {
-  collectStates,
-  errorHandlingHistory,
-  largeMachine,
-  parallelInMap,
-  parallelInMapHistory,
-  seedExamples,
-} from './machines.test-support.js';
+import { collectStates, largeMachine, parallelInMap, seedExamples } from './machines.test-support.js';
 import { mermaidText } from './mermaid.js';
 
 /** Undoes Mermaid's `#code;` entities. */

@@ -4,10 +4,11 @@
 // caught errors on the edges, Retry rules as dotted self-loops, and the palette's colours as
 // classDefs. Node ids are generated; names only ever appear inside quoted labels, escaped
 // with Mermaid's `#code;` entities, so no state name can break or inject syntax.
+import type { AslStateType } from '../asl/types.js';
 import { describeRetry, truncate } from './describe.js';
 import type { HistoryReading, StateOutcome } from './history.js';
 import { runBadge } from './layout.js';
-import type { GraphScope, GraphState, MachineGraph, StateType } from './model.js';
+import type { GraphScope, GraphState, MachineGraph } from './model.js';
 import { EDGE_COLOURS, OUTCOME_COLOURS, OUTCOME_LABELS, type Swatch, TYPE_COLOURS } from './palette.js';
 
 export interface MermaidWriteOptions {
@@ -28,7 +29,7 @@ export function mermaidText(text: string): string {
   return out;
 }
 
-const SHAPES: Readonly<Record<StateType, readonly [string, string]>> = {
+const SHAPES: Readonly<Record<AslStateType, readonly [string, string]>> = {
   Task: ['["', '"]'],
   Pass: ['("', '")'],
   Choice: ['{"', '"}'],

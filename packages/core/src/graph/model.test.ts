@@ -1,7 +1,12 @@
+// Proves buildGraph reads ASL into the graph both renderers draw: states, typed edges and start
+// and end markers, Retry and Catch summaries, nested scopes for branches and iterators, names
+// like `__proto__` as ordinary names, and every structural problem reported at once with its
+// path.
 import { describe, expect, test } from 'vitest';
+import { buildGraph } from './build-graph.js';
 import { summarizeResource } from './describe.js';
 import { parallelInMap, seedExamples } from './machines.test-support.js';
-import { buildGraph, GraphInputError } from './model.js';
+import { GraphInputError } from './model.js';
 
 describe('buildGraph', () => {
   test('the looping example: states, typed edges, start and end', () => {

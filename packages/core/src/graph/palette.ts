@@ -2,8 +2,8 @@
 // Outcome colours follow the usual traffic-light reading (green fine, amber retried, orange
 // caught, red failed, blue still running) with a muted grey for states never reached;
 // fills are light so black text stays readable on every one of them.
+import type { AslStateType } from '../asl/types.js';
 import type { StateOutcome } from './history.js';
-import type { StateType } from './model.js';
 
 /** The colours of one kind of node, as CSS colours. */
 export interface Swatch {
@@ -16,7 +16,7 @@ export interface Swatch {
 }
 
 /** Colours of each state type when no history is given. */
-export const TYPE_COLOURS: Readonly<Record<StateType, Swatch>> = {
+export const TYPE_COLOURS: Readonly<Record<AslStateType, Swatch>> = {
   Task: { fill: '#e3effc', stroke: '#2f6fb3', text: '#12263f' },
   Pass: { fill: '#f1f2f4', stroke: '#6b7280', text: '#1f2937' },
   Choice: { fill: '#fff4d6', stroke: '#b7860b', text: '#3b2f05' },

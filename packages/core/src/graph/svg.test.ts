@@ -1,15 +1,18 @@
+// Proves toSvg draws a well-formed, deterministic SVG that can be read back: parsed with an XML
+// parser, its state boxes and edge labels are checked by geometry to be placed without overlaps,
+// outcomes colour the states, any state name survives as text, and the layout engine is only ever
+// loaded lazily by the graph entry point.
 import { readdirSync, readFileSync } from 'node:fs';
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { describe, expect, test } from 'vitest';
 import type { StateMachineLike } from '../machine-like.js';
+import { errorHandlingHistory, parallelInMapHistory } from './histories.test-support.js';
 import { GraphInputError, OUTCOME_COLOURS, toSvg } from './index.js';
 import {
   collectStates,
   errorHandling,
-  errorHandlingHistory,
   largeMachine,
   parallelInMap,
-  parallelInMapHistory,
   seedExamples,
 } from './machines.test-support.js';
 

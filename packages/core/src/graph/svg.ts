@@ -1,51 +1,32 @@
 // Writes a laid-out scene as one standalone SVG document: no scripts, no external fonts or
-// stylesheets, so it opens the same in a browser, an editor or a README. Every state's group
-// carries data attributes (id, name, type, outcome, box) so tools and tests can read the
-// picture back without re-running the layout. All text passes through `xmlText`, which also
-// drops characters XML 1.0 cannot hold, since state names come from untrusted definitions.
-
+// stylesheets, so it opens the same in a browser, an editor or a README. This file assembles
+// the document and draws the states; edges (svg-edges.ts) and the legend (svg-legend.ts) are
+// drawn apart, each with its own styling rules. Every state's group carries data attributes
+// (id, name, type, outcome, box) so tools and tests can read the picture back without
+// re-running the layout. All text passes through `xmlText` (svg-markup.ts), since state names
+// come from untrusted definitions.
+import type { AslStateType } from '../asl/types.js';
 import type { HistoryReading, StateOutcome } from './history.js';
 import type { ExecutionStatus } from './history-events.js';
-import {
-  LINE_STYLE,
-  type PlacedEdge,
-  type PlacedNode,
-  type Point,
-  type Scene,
-  type TextLine,
-} from './layout.js';
-import type { StateType } from './model.js';
-import { EDGE_COLOURS, OUTCOME_COLOURS, OUTCOME_LABELS, type Swatch, TYPE_COLOURS } from './palette.js';
+import { LINE_STYLE, type PlacedNode, type Point, type Scene, type TextLine } from './layout.js';
+import { OUTCOME_COLOURS, OUTCOME_LABELS, type Swatch, TYPE_COLOURS } from './palette.js';
+import { drawEdge, drawEdgeLabel, edgeMarkerDefs } from './svg-edges.js';
+import { drawLegend, layoutLegend, legendEntries } from './svg-legend.js';
+import { px, xmlText } from './svg-markup.js';
 import { textWidth } from './text-metrics.js';
+
+export { xmlText } from './svg-markup.js';
 
 const MARGIN = 28;
 const FONT = "Helvetica, Arial, 'Liberation Sans', sans-serif";
 const LEGEND_GAP = 28;
 
+/** What the document shows besides the scene. */
 export interface SvgWriteOptions {
   readonly title: string | undefined;
   readonly reading: HistoryReading | undefined;
   readonly legend: boolean;
 }
-
-/**
- * XML-escapes text. Characters XML 1.0 cannot contain are shown, not dropped: control
- * characters as their Control Pictures symbol (U+0001 as ␁), anything else as U+FFFD.
- */
-export function xmlText(text: string): string {
-  return text
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, (char) => {
-      const code = char.codePointAt(0) ?? 0;
-      return code < 0x20 ? String.fromCodePoint(0x2400 + code) : '\uFFFD';
-    })
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
-const n = (value: number) => (Math.round(value * 10) / 10).toString();
 
 /** Renders `scene` as an SVG document string. */
 export function writeSvg(scene: Scene, options: SvgWriteOptions): string {
@@ -73,13 +54,13 @@ export function writeSvg(scene: Scene, options: SvgWriteOptions): string {
       `font-family="${xmlText(FONT)}" role="img" aria-label="${xmlText(options.title ?? 'state machine')}">`,
   );
   if (options.title) out.push(`<title>${xmlText(options.title)}</title>`);
-  out.push(defs());
+  out.push(edgeMarkerDefs());
   out.push(`<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`);
   let y = MARGIN;
   for (const line of header) {
     y += line.size;
     out.push(
-      `<text x="${MARGIN}" y="${n(y)}" font-size="${line.size}" font-weight="${line.bold ? 700 : 400}" fill="${line.colour}">${xmlText(line.text)}</text>`,
+      `<text x="${MARGIN}" y="${px(y)}" font-size="${line.size}" font-weight="${line.bold ? 700 : 400}" fill="${line.colour}">${xmlText(line.text)}</text>`,
     );
     y += 8;
   }
@@ -120,20 +101,6 @@ function headerLines(title: string | undefined, status: ExecutionStatus | undefi
   return lines;
 }
 
-function defs(): string {
-  const arrow = (id: string, colour: string) =>
-    `<marker id="${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="11" markerHeight="11" markerUnits="userSpaceOnUse" orient="auto-start-reverse">` +
-    `<path d="M0,1 L9,5 L0,9 z" fill="${colour}"/></marker>`;
-  return (
-    '<defs>' +
-    arrow('sfini-arrow', EDGE_COLOURS.normal) +
-    arrow('sfini-arrow-catch', EDGE_COLOURS.catch) +
-    arrow('sfini-arrow-taken', EDGE_COLOURS.taken) +
-    arrow('sfini-arrow-faint', EDGE_COLOURS.notTaken) +
-    '</defs>'
-  );
-}
-
 function swatchOf(node: PlacedNode, reading: HistoryReading | undefined): Swatch {
   const type = node.state?.type;
   if (reading && node.state)
@@ -144,24 +111,24 @@ function swatchOf(node: PlacedNode, reading: HistoryReading | undefined): Swatch
 function drawNode(node: PlacedNode, at: (p: Point) => Point, reading: HistoryReading | undefined): string {
   const { x, y } = at(node);
   const { width: w, height: h } = node;
-  const box = `data-x="${n(x)}" data-y="${n(y)}" data-width="${n(w)}" data-height="${n(h)}"`;
+  const box = `data-x="${px(x)}" data-y="${px(y)}" data-width="${px(w)}" data-height="${px(h)}"`;
   const parent = node.parentId ? ` data-parent="${node.parentId}"` : '';
   if (node.kind === 'start') {
     const r = w / 2;
-    return `<g class="sfini-marker sfini-start" data-id="${node.id}"${parent} ${box}><circle cx="${n(x + r)}" cy="${n(y + r)}" r="${n(r)}" fill="#1f2937"/></g>`;
+    return `<g class="sfini-marker sfini-start" data-id="${node.id}"${parent} ${box}><circle cx="${px(x + r)}" cy="${px(y + r)}" r="${px(r)}" fill="#1f2937"/></g>`;
   }
   if (node.kind === 'end') {
     const r = w / 2;
     return (
       `<g class="sfini-marker sfini-end" data-id="${node.id}"${parent} ${box}>` +
-      `<circle cx="${n(x + r)}" cy="${n(y + r)}" r="${n(r - 1)}" fill="#ffffff" stroke="#1f2937" stroke-width="2"/>` +
-      `<circle cx="${n(x + r)}" cy="${n(y + r)}" r="${n(r - 6)}" fill="#1f2937"/></g>`
+      `<circle cx="${px(x + r)}" cy="${px(y + r)}" r="${px(r - 1)}" fill="#ffffff" stroke="#1f2937" stroke-width="2"/>` +
+      `<circle cx="${px(x + r)}" cy="${px(y + r)}" r="${px(r - 6)}" fill="#1f2937"/></g>`
     );
   }
   if (node.kind === 'branch') {
     return (
       `<g class="sfini-branch" data-id="${node.id}"${parent} ${box}>` +
-      `<rect x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}" rx="6" fill="#ffffff" fill-opacity="0.7" stroke="#b5bcc7" stroke-dasharray="3 3"/>` +
+      `<rect x="${px(x)}" y="${px(y)}" width="${px(w)}" height="${px(h)}" rx="6" fill="#ffffff" fill-opacity="0.7" stroke="#b5bcc7" stroke-dasharray="3 3"/>` +
       drawLines(node.lines, x + 10, y + 6, 'start', '#6b7280') +
       '</g>'
     );
@@ -193,7 +160,7 @@ function drawNode(node: PlacedNode, at: (p: Point) => Point, reading: HistoryRea
   return parts.join('');
 }
 
-function shape(type: StateType, node: PlacedNode, x: number, y: number, s: Swatch): string {
+function shape(type: AslStateType, node: PlacedNode, x: number, y: number, s: Swatch): string {
   const { width: w, height: h } = node;
   const paint = `fill="${s.fill}" stroke="${s.stroke}" stroke-width="1.6"`;
   switch (type) {
@@ -207,19 +174,19 @@ function shape(type: StateType, node: PlacedNode, x: number, y: number, s: Swatc
         [x + p, y + h],
         [x, y + h / 2],
       ];
-      return `<polygon points="${pts.map(([px, py]) => `${n(px!)},${n(py!)}`).join(' ')}" ${paint}/>`;
+      return `<polygon points="${pts.map(([cx, cy]) => `${px(cx!)},${px(cy!)}`).join(' ')}" ${paint}/>`;
     }
     case 'Succeed':
     case 'Fail':
-      return `<rect x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}" rx="${n(Math.min(h / 2, 22))}" ${paint}/>`;
+      return `<rect x="${px(x)}" y="${px(y)}" width="${px(w)}" height="${px(h)}" rx="${px(Math.min(h / 2, 22))}" ${paint}/>`;
     case 'Pass':
-      return `<rect x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}" rx="2" ${paint}/>`;
+      return `<rect x="${px(x)}" y="${px(y)}" width="${px(w)}" height="${px(h)}" rx="2" ${paint}/>`;
     case 'Parallel':
     case 'Map':
       // A container's fill is a wash, so the states inside keep their own colours readable.
-      return `<rect x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}" rx="10" ${paint} fill-opacity="0.45"${type === 'Map' ? ' stroke-dasharray="7 4"' : ''}/>`;
+      return `<rect x="${px(x)}" y="${px(y)}" width="${px(w)}" height="${px(h)}" rx="10" ${paint} fill-opacity="0.45"${type === 'Map' ? ' stroke-dasharray="7 4"' : ''}/>`;
     default:
-      return `<rect x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}" rx="8" ${paint}/>`;
+      return `<rect x="${px(x)}" y="${px(y)}" width="${px(w)}" height="${px(h)}" rx="8" ${paint}/>`;
   }
 }
 
@@ -243,10 +210,10 @@ function drawLines(
       const bw = textWidth(line.text, style.size, true) + 14;
       const bx = anchor === 'middle' ? x - bw / 2 : x;
       out.push(
-        `<rect class="sfini-badge" x="${n(bx)}" y="${n(y + 3)}" width="${n(bw)}" height="${n(style.height - 5)}" rx="${n((style.height - 5) / 2)}" fill="#ffffff" stroke="${badgeColour}" stroke-width="1.2"/>`,
+        `<rect class="sfini-badge" x="${px(bx)}" y="${px(y + 3)}" width="${px(bw)}" height="${px(style.height - 5)}" rx="${px((style.height - 5) / 2)}" fill="#ffffff" stroke="${badgeColour}" stroke-width="1.2"/>`,
       );
       out.push(
-        `<text x="${n(bx + bw / 2)}" y="${n(baseline)}" text-anchor="middle" font-size="${style.size}" font-weight="700" fill="${badgeColour}">${xmlText(line.text)}</text>`,
+        `<text x="${px(bx + bw / 2)}" y="${px(baseline)}" text-anchor="middle" font-size="${style.size}" font-weight="700" fill="${badgeColour}">${xmlText(line.text)}</text>`,
       );
     } else {
       const fill =
@@ -257,181 +224,10 @@ function drawLines(
             : `fill="${colour}"`;
       const spacing = line.role === 'caption' ? ' letter-spacing="0.8"' : '';
       out.push(
-        `<text x="${n(x)}" y="${n(baseline)}" text-anchor="${anchor}" font-size="${style.size}" font-weight="${style.bold ? 700 : 400}" ${fill}${spacing}>${xmlText(line.text)}</text>`,
+        `<text x="${px(x)}" y="${px(baseline)}" text-anchor="${anchor}" font-size="${style.size}" font-weight="${style.bold ? 700 : 400}" ${fill}${spacing}>${xmlText(line.text)}</text>`,
       );
     }
     y += style.height;
   }
-  return out.join('');
-}
-
-function edgeStyle(
-  edge: PlacedEdge,
-  reading: HistoryReading | undefined,
-): { stroke: string; width: number; marker: string; dash: string } {
-  const isCatch = edge.edge.kind === 'catch';
-  if (reading) {
-    const taken = reading.takenEdges.has(edge.edge.id);
-    if (taken)
-      return {
-        stroke: isCatch ? EDGE_COLOURS.catch : EDGE_COLOURS.taken,
-        width: 2.6,
-        marker: isCatch ? 'sfini-arrow-catch' : 'sfini-arrow-taken',
-        dash: isCatch ? '7 4' : '',
-      };
-    return {
-      stroke: EDGE_COLOURS.notTaken,
-      width: 1.3,
-      marker: 'sfini-arrow-faint',
-      dash: isCatch ? '7 4' : '',
-    };
-  }
-  if (isCatch) return { stroke: EDGE_COLOURS.catch, width: 1.6, marker: 'sfini-arrow-catch', dash: '7 4' };
-  return { stroke: EDGE_COLOURS.normal, width: 1.5, marker: 'sfini-arrow', dash: '' };
-}
-
-function drawEdge(edge: PlacedEdge, at: (p: Point) => Point, reading: HistoryReading | undefined): string {
-  const points = edge.points.map(at);
-  const style = edgeStyle(edge, reading);
-  const taken = reading?.takenEdges.has(edge.edge.id);
-  return (
-    `<path class="sfini-edge sfini-edge-${edge.edge.kind}" data-edge="${edge.edge.id}" data-from="${edge.edge.from}" data-to="${edge.edge.to}"` +
-    (taken === undefined ? '' : ` data-taken="${taken}"`) +
-    ` d="${roundedPath(points)}" fill="none" stroke="${style.stroke}" stroke-width="${style.width}"` +
-    (style.dash ? ` stroke-dasharray="${style.dash}"` : '') +
-    ` stroke-linejoin="round" marker-end="url(#${style.marker})"/>`
-  );
-}
-
-/** An orthogonal polyline with its corners rounded. */
-function roundedPath(points: readonly Point[]): string {
-  const first = points[0];
-  if (!first) return '';
-  const parts = [`M${n(first.x)},${n(first.y)}`];
-  for (let i = 1; i < points.length; i++) {
-    const p = points[i]!;
-    const next = points[i + 1];
-    if (!next) {
-      parts.push(`L${n(p.x)},${n(p.y)}`);
-      break;
-    }
-    const prev = points[i - 1]!;
-    const r = Math.min(8, dist(prev, p) / 2, dist(p, next) / 2);
-    const a = toward(p, prev, r);
-    const b = toward(p, next, r);
-    parts.push(`L${n(a.x)},${n(a.y)}`, `Q${n(p.x)},${n(p.y)} ${n(b.x)},${n(b.y)}`);
-  }
-  return parts.join(' ');
-}
-
-const dist = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
-function toward(from: Point, to: Point, by: number): Point {
-  const d = dist(from, to) || 1;
-  return { x: from.x + ((to.x - from.x) * by) / d, y: from.y + ((to.y - from.y) * by) / d };
-}
-
-function drawEdgeLabel(
-  edge: PlacedEdge,
-  at: (p: Point) => Point,
-  reading: HistoryReading | undefined,
-): string {
-  const label = edge.label!;
-  const { x, y } = at(label);
-  const isCatch = edge.edge.kind === 'catch';
-  const faint = reading !== undefined && !reading.takenEdges.has(edge.edge.id);
-  const colour = isCatch ? EDGE_COLOURS.catch : EDGE_COLOURS.label;
-  const italic = edge.edge.kind === 'default' ? ' font-style="italic"' : '';
-  return (
-    `<g class="sfini-edge-label" data-edge="${edge.edge.id}"${faint ? ' opacity="0.55"' : ''}>` +
-    `<title>${xmlText(label.fullText)}</title>` +
-    `<rect x="${n(x)}" y="${n(y)}" width="${n(label.width)}" height="${n(label.height)}" rx="4" fill="#ffffff" stroke="${isCatch ? '#f1b0b0' : '#d5d9df'}"/>` +
-    `<text x="${n(x + label.width / 2)}" y="${n(y + label.height / 2 + 4)}" text-anchor="middle" font-size="11" fill="${colour}"${italic}>${xmlText(label.text)}</text></g>`
-  );
-}
-
-interface LegendEntry {
-  readonly label: string;
-  readonly kind: 'box' | 'line' | 'dashed' | 'thick';
-  readonly swatch: Swatch;
-}
-
-interface LegendLayout {
-  readonly items: readonly (LegendEntry & { x: number; y: number })[];
-  readonly height: number;
-}
-
-function legendEntries(scene: Scene, reading: HistoryReading | undefined): LegendEntry[] {
-  const entries: LegendEntry[] = [];
-  if (reading) {
-    for (const outcome of ['succeeded', 'retried', 'caught', 'failed', 'running', 'notReached'] as const) {
-      entries.push({ label: OUTCOME_LABELS[outcome], kind: 'box', swatch: OUTCOME_COLOURS[outcome] });
-    }
-    entries.push({
-      label: 'path taken',
-      kind: 'thick',
-      swatch: { fill: '', stroke: EDGE_COLOURS.taken, text: '' },
-    });
-  } else {
-    const present = new Set(scene.nodes.flatMap((node) => (node.state ? [node.state.type] : [])));
-    for (const type of ['Task', 'Pass', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map'] as const) {
-      if (present.has(type)) entries.push({ label: type, kind: 'box', swatch: TYPE_COLOURS[type] });
-    }
-    entries.push({
-      label: 'transition',
-      kind: 'line',
-      swatch: { fill: '', stroke: EDGE_COLOURS.normal, text: '' },
-    });
-  }
-  if (scene.edges.some((e) => e.edge.kind === 'catch')) {
-    entries.push({
-      label: 'catch',
-      kind: 'dashed',
-      swatch: { fill: '', stroke: EDGE_COLOURS.catch, text: '' },
-    });
-  }
-  return entries;
-}
-
-function layoutLegend(entries: readonly LegendEntry[], maxWidth: number): LegendLayout {
-  if (entries.length === 0) return { items: [], height: 0 };
-  const rowHeight = 22;
-  let x = textWidth('Legend', 12, true) + 16;
-  let y = 0;
-  const items: (LegendEntry & { x: number; y: number })[] = [];
-  for (const entry of entries) {
-    const w = (entry.kind === 'box' ? 22 : 34) + textWidth(entry.label, 12) + 20;
-    if (x + w > maxWidth && items.length > 0) {
-      x = textWidth('Legend', 12, true) + 16;
-      y += rowHeight;
-    }
-    items.push({ ...entry, x, y });
-    x += w;
-  }
-  return { items, height: y + rowHeight };
-}
-
-function drawLegend(legend: LegendLayout, left: number, top: number): string {
-  const out = [
-    `<g class="sfini-legend">`,
-    `<text x="${n(left)}" y="${n(top + 15)}" font-size="12" font-weight="700" fill="#374151">Legend</text>`,
-  ];
-  for (const item of legend.items) {
-    const x = left + item.x;
-    const y = top + item.y;
-    if (item.kind === 'box') {
-      out.push(
-        `<rect x="${n(x)}" y="${n(y + 3)}" width="16" height="16" rx="4" fill="${item.swatch.fill}" stroke="${item.swatch.stroke}" stroke-width="1.4"/>`,
-        `<text x="${n(x + 22)}" y="${n(y + 15)}" font-size="12" fill="#374151">${xmlText(item.label)}</text>`,
-      );
-    } else {
-      const dash = item.kind === 'dashed' ? ' stroke-dasharray="7 4"' : '';
-      const width = item.kind === 'thick' ? 2.6 : 1.6;
-      out.push(
-        `<line x1="${n(x)}" y1="${n(y + 11)}" x2="${n(x + 28)}" y2="${n(y + 11)}" stroke="${item.swatch.stroke}" stroke-width="${width}"${dash}/>`,
-        `<text x="${n(x + 34)}" y="${n(y + 15)}" font-size="12" fill="#374151">${xmlText(item.label)}</text>`,
-      );
-    }
-  }
-  out.push('</g>');
   return out.join('');
 }

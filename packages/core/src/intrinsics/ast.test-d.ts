@@ -1,3 +1,6 @@
+// Type tests of the intrinsic syntax tree: parseIntrinsic returns a call named by one of the 18
+// functions, arguments narrow by kind, and what the types refuse is marked with
+// `@ts-expect-error`. Checked by vitest's typecheck.
 import { describe, expectTypeOf, test } from 'vitest';
 import {
   type IntrinsicArgument,

@@ -1,3 +1,6 @@
+// Proves parseIntrinsic reads intrinsic calls as AWS does: the 18 function names and no other,
+// nested calls, strings with exactly the four escapes, JSON numbers, the three literals, input,
+// context and variable paths, and malformed text refused with the position and what was expected.
 import { describe, expect, it } from 'vitest';
 import { INTRINSIC_FUNCTION_NAMES } from './ast.js';
 import { IntrinsicSyntaxError } from './errors.js';

@@ -1,3 +1,7 @@
+// Proves every CLI command end to end against the in-memory FakeSfn client: the overview and
+// usage errors (exit code 2), definitions for a region and account, registering and
+// deregistering, starting with input from each source, waiting, stopping, listing, history and
+// workers until a signal. Output is captured from the streams cli() is given.
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

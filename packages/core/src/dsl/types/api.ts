@@ -7,7 +7,7 @@
 // What the editor shows when hovering a handle is this internal form (`Chain<Data<...>, ...>`);
 // `DataOf<typeof handle>` and `VarsOf<typeof handle>` give the plain data and variable types.
 import type { z } from 'zod';
-import type { StateType } from '../graph.js';
+import type { AslStateType } from '../../asl/types.js';
 import type { PathOption, ReadPathArg, Select } from './checks.js';
 import type { ChoiceState } from './choice.js';
 import type {
@@ -56,7 +56,7 @@ export interface StateRef<In extends AnyData = AnyData, VIn = unknown> {
   /** The state's name. */
   readonly name: string;
   /** The state's ASL type. */
-  readonly type: StateType;
+  readonly type: AslStateType;
   /** Type-level only: the data the state expects. */
   readonly '~in'?: In;
   /** Type-level only: the variables in scope where the state was created. */
@@ -68,7 +68,15 @@ export interface EndTypes<Open, Ends> {
   readonly '~ends'?: { readonly open: Open; readonly ends: Ends };
 }
 
-/** Any handle a definition can return. */
+/**
+ * Any handle a definition can return.
+ *
+ * `any`, not `unknown`, on purpose: this is the return type every definition, branch and item
+ * processor is checked against. With `EndTypes<unknown, unknown>` TypeScript infers a builder's
+ * ends against the constraint and a Map's item type degrades (vars.test-d.ts), and with
+ * `StateRef<AnyData, unknown>` every returned handle's data is compared with `AnyData`, which
+ * bench:types measures as extra instantiations. `any` here accepts every handle without either.
+ */
 export type AnyHandle = StateRef<any, any> & EndTypes<any, any>;
 
 /**
@@ -91,7 +99,12 @@ export type EndsOf<H> = H extends { readonly '~ends'?: { readonly open: infer O;
 export type OutputOf<H> = Simplify<MaterializeEach<EndsOf<H>>>;
 type MaterializeEach<D> = D extends AnyData ? Materialize<D> : never;
 
-/** A transition target: an existing state, or a builder of new states from data `D` and variables `V`. */
+/**
+ * A transition target: an existing state, or a builder of new states from data `D` and variables `V`.
+ * The state is `StateRef<any, any>` rather than `StateRef<AnyData, unknown>`: whether it fits is
+ * judged by `TargetArgument`, and the `unknown` form would only add a comparison of its
+ * data with `AnyData` per target (measured by bench:types).
+ */
 export type Target<D extends AnyData, V = OpenVars> =
   | StateRef<any, any>
   | ((next: Flow<D, never, V>) => Returned);
@@ -303,7 +316,7 @@ export interface Chain<In extends AnyData, D extends AnyData, E, VIn = OpenVars,
     StateRef<In, VIn>,
     EndTypes<D, E> {
   /** Goes to an existing state next (sfini's `goes_to`); the data and variables here must fit it. */
-  next<T extends StateRef<any, any>>(target: TargetArgument<T, D, V>): Terminal<In, E, VIn>;
+  next<T extends StateRef<AnyData, unknown>>(target: TargetArgument<T, D, V>): Terminal<In, E, VIn>;
 }
 
 /** A state with Retry and Catch (Task, Parallel, Map). */

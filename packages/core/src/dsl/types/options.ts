@@ -3,6 +3,7 @@
 // the data where it applies. Fields AWS only takes in one query language are documented as
 // such; the definition validator rejects a mix.
 import type { z } from 'zod';
+import type { AslQueryLanguage } from '../../asl/types.js';
 import type { JsonObject, JsonValue } from '../../json.js';
 import type { ContextObject, PathOption, ReadPathArg, Select, TypedPathArg, WritePathArg } from './checks.js';
 import type { AnyData, Materialize, Plain } from './data.js';
@@ -20,7 +21,7 @@ export interface BaseOptions {
   /** A human-readable description of the state. */
   comment?: string;
   /** The state's query language; defaults to the machine's. */
-  queryLanguage?: 'JSONPath' | 'JSONata';
+  queryLanguage?: AslQueryLanguage;
 }
 
 /**
@@ -211,10 +212,8 @@ export interface WaitOptions<
   V = OpenVars,
   AS = AssignObject,
   ASC = undefined,
-> extends BaseOptions,
+> extends SelectOptions<D, IP, OP, JO, OS, V>,
     AssignOptions<AS, Select<D, IP, V>, V, ASC> {
-  inputPath?: ReadPathArg<IP, D, Ctx, V>;
-  outputPath?: ReadPathArg<OP, Select<D, IP, V>, Ctx, V>;
   /** Seconds to wait (JSONata: an expression). */
   seconds?: number | JsonataExpression;
   /** An ISO 8601 time to wait until (JSONata: an expression). */
@@ -223,8 +222,6 @@ export interface WaitOptions<
   secondsPath?: TypedPathArg<SP, Select<D, IP, V>, number, 'a Wait needs a number of seconds', V>;
   /** A path to the ISO 8601 time to wait until. */
   timestampPath?: TypedPathArg<TP, Select<D, IP, V>, string, 'a Wait needs a timestamp string', V>;
-  output?: JO;
-  outputSchema?: OS;
 }
 
 /** The data after a state that only selects (Wait, Succeed, Choice). */
@@ -234,13 +231,20 @@ export type SelectOutput<D extends AnyData, IP, OP, JO, OS, V = OpenVars> = Decl
   Select<Select<D, IP, V>, OP, V>
 >;
 
-/** Options of a Succeed state. */
-export interface SucceedOptions<D extends AnyData, IP, OP, JO, OS, V = OpenVars> extends BaseOptions {
+/**
+ * The input and output options of a state that only selects (Wait, Succeed, Choice): JSONPath
+ * `inputPath` and `outputPath`, or a JSONata `output` with its declared `outputSchema`.
+ */
+export interface SelectOptions<D extends AnyData, IP, OP, JO, OS, V = OpenVars> extends BaseOptions {
   inputPath?: ReadPathArg<IP, D, Ctx, V>;
   outputPath?: ReadPathArg<OP, Select<D, IP, V>, Ctx, V>;
   output?: JO;
   outputSchema?: OS;
 }
+
+/** Options of a Succeed state. */
+export interface SucceedOptions<D extends AnyData, IP, OP, JO, OS, V = OpenVars>
+  extends SelectOptions<D, IP, OP, JO, OS, V> {}
 
 /** Options of a Fail state. */
 export interface FailOptions<D extends AnyData, EP, CP, V = OpenVars> extends Omit<BaseOptions, never> {
@@ -264,13 +268,8 @@ export interface ChoiceOptions<
   V = OpenVars,
   AS = AssignObject,
   ASC = undefined,
-> extends BaseOptions,
-    AssignOptions<AS, Select<D, IP, V>, V, ASC> {
-  inputPath?: ReadPathArg<IP, D, Ctx, V>;
-  outputPath?: ReadPathArg<OP, Select<D, IP, V>, Ctx, V>;
-  output?: JO;
-  outputSchema?: OS;
-}
+> extends SelectOptions<D, IP, OP, JO, OS, V>,
+    AssignOptions<AS, Select<D, IP, V>, V, ASC> {}
 
 /**
  * Options of one Choice rule. Its Assign applies when the rule matches, and reads the data the
@@ -321,7 +320,7 @@ export interface MachineOptions<S extends z.ZodType | undefined> {
   /** The ASL version (only "1.0" exists). */
   version?: '1.0';
   /** The machine's default query language. */
-  queryLanguage?: 'JSONPath' | 'JSONata';
+  queryLanguage?: AslQueryLanguage;
 }
 
 export type { PathOption };

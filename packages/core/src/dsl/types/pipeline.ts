@@ -22,20 +22,20 @@ export interface TaskResource<Input = unknown, Output = unknown> {
   readonly '~types'?: { readonly input: Input; readonly output: Output };
 }
 
-/** What a Task can run. */
-export type TaskTargetLike = Activity<string, any, any> | TaskResource<any, any>;
+/** What a Task can run: any activity or resource (their types are read-only, so `unknown` covers all). */
+export type TaskTargetLike = Activity<string, unknown, unknown> | TaskResource<unknown, unknown>;
 
 /** The result a Task's resource returns. */
 export type ResultOfTarget<R> =
-  R extends Activity<string, any, infer O> ? O : R extends TaskResource<any, infer O> ? O : unknown;
+  R extends Activity<string, unknown, infer O> ? O : R extends TaskResource<unknown, infer O> ? O : unknown;
 
 /** The input a Task's resource takes. */
 export type InputOfTarget<R> =
-  R extends Activity<string, infer I, any> ? I : R extends TaskResource<infer I, any> ? I : unknown;
+  R extends Activity<string, infer I, unknown> ? I : R extends TaskResource<infer I, unknown> ? I : unknown;
 
 /** How messages name a Task's resource. */
 export type TargetName<R> =
-  R extends Activity<infer N, any, any>
+  R extends Activity<infer N, unknown, unknown>
     ? string extends N
       ? 'the activity'
       : `activity '${N}'`
