@@ -152,3 +152,53 @@ export class NotRegisteredError extends Error {
     );
   }
 }
+
+/**
+ * An operation that needs Step Functions' record of an execution, asked of an EXPRESS one. AWS
+ * keeps no such record: DescribeExecution, GetExecutionHistory, StopExecution and
+ * RedriveExecution refuse EXPRESS executions.
+ */
+export class ExpressExecutionError extends Error {
+  override readonly name = 'ExpressExecutionError';
+  constructor(
+    readonly executionArn: string,
+    readonly operation: string,
+  ) {
+    super(
+      `cannot ${operation} execution ${executionArn}: it belongs to an EXPRESS state machine, and ` +
+        'Step Functions keeps no record of EXPRESS executions for DescribeExecution, ' +
+        'GetExecutionHistory, StopExecution or RedriveExecution. Run it with startSync() to get ' +
+        "its result, or send the machine's logs to CloudWatch Logs (the `logging` option) to " +
+        'follow it there; a STANDARD machine keeps every execution for 90 days.',
+    );
+  }
+}
+
+/** An operation the endpoint does not offer (the local endpoint models no redrive, versions or aliases). */
+export class EndpointUnsupportedError extends Error {
+  override readonly name = 'EndpointUnsupportedError';
+  constructor(
+    readonly feature: string,
+    readonly endpoint: string | undefined,
+    override readonly cause: unknown,
+  ) {
+    super(
+      `${feature}: the endpoint at ${endpoint ?? 'the configured address'} answered ` +
+        `${awsErrorName(cause)}. This needs AWS Step Functions; the local endpoint does not model it.`,
+    );
+  }
+}
+
+/**
+ * `error` as thrown by a call needing `feature`: an {@link EndpointUnsupportedError} when the
+ * endpoint does not know the operation, else `error` itself.
+ */
+export function needsAws(
+  session: { endpoint: string | undefined },
+  feature: string,
+  error: unknown,
+): unknown {
+  return awsErrorName(error) === 'UnknownOperationException'
+    ? new EndpointUnsupportedError(feature, session.endpoint, error)
+    : error;
+}

@@ -10,7 +10,7 @@ import { ActivityRegistration } from '@sfini/core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { aslMachine } from '../../test/asl-machine.js';
-import { FakeSfn } from '../../test/fake-sfn.js';
+import { awsError, FakeSfn } from '../../test/fake-sfn.js';
 import { cli } from './cli.js';
 
 function setup() {
@@ -57,6 +57,7 @@ const COMMANDS = [
   'deregister',
   'start',
   'stop',
+  'redrive',
   'executions',
   'history',
   'worker',
@@ -204,6 +205,79 @@ describe('cli', () => {
     expect(deregistered.stdout).toContain('deleted state machine myStateMachine');
     expect(deregistered.stdout).toContain('deleted activity myPackage-printActivity');
     expect([...fake.activities.keys()]).toEqual(['myPackage-other']);
+  });
+
+  it('registers with logging, tracing, a published version and an alias from flags', async () => {
+    const { run, fake } = setup();
+    const logGroup = 'arn:aws:logs:us-east-1:111122223333:log-group:sfn';
+    fake.overrides.set('DescribeStateMachineAlias', () => {
+      throw awsError('ResourceNotFound');
+    });
+    fake.overrides.set('CreateStateMachineAlias', (input) => ({
+      stateMachineAliasArn: `arn:aws:states:us-east-1:111122223333:stateMachine:myStateMachine:${input.name}`,
+    }));
+    const registered = await run([
+      'register',
+      '--log-level',
+      'error',
+      '--log-group',
+      logGroup,
+      '--log-execution-data',
+      '--tracing',
+      '--publish',
+      '--version-description',
+      'first',
+      '--alias',
+      'prod',
+    ]);
+    expect(registered.stderr).toBe('');
+    expect(registered.code).toBe(0);
+    const create = fake.sent.find((c) => c.name === 'CreateStateMachine')!.input;
+    expect(create).toMatchObject({
+      loggingConfiguration: {
+        level: 'ERROR',
+        includeExecutionData: true,
+        destinations: [{ cloudWatchLogsLogGroup: { logGroupArn: `${logGroup}:*` } }],
+      },
+      tracingConfiguration: { enabled: true },
+      publish: true,
+      versionDescription: 'first',
+    });
+    expect(registered.stdout).toContain(
+      'version: arn:aws:states:us-east-1:111122223333:stateMachine:myStateMachine:1',
+    );
+    expect(registered.stdout).toContain(
+      'alias prod: arn:aws:states:us-east-1:111122223333:stateMachine:myStateMachine:prod',
+    );
+
+    const bad = await run(['register', '--alias', 'prod']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('error: --alias needs --publish');
+    expect((await run(['register', '--log-group', logGroup])).stderr).toContain(
+      '--log-group and --log-execution-data need --log-level',
+    );
+    expect((await run(['register', '--log-level', 'ALL'])).stderr).toContain(
+      "error: logging.level ALL of state machine 'myStateMachine' needs logging.destination",
+    );
+  });
+
+  it('redrives an execution by name, and says when the endpoint cannot', async () => {
+    const { run, fake } = setup();
+    await run(['register']);
+    fake.overrides.set('RedriveExecution', () => ({ redriveDate: new Date() }));
+    const redriven = await run(['redrive', 'run-1']);
+    expect(redriven.code).toBe(0);
+    expect(redriven.stdout).toBe(
+      'redriven arn:aws:states:us-east-1:111122223333:execution:myStateMachine:run-1\n',
+    );
+    fake.overrides.set('RedriveExecution', () => {
+      throw awsError('UnknownOperationException');
+    });
+    const refused = await run(['redrive', 'run-1']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      /^error: redriving execution .*: .* answered UnknownOperationException\. This needs AWS Step Functions/,
+    );
   });
 
   it('starts with input from a file, from stdin, and from --input; bad input names the field', async () => {
