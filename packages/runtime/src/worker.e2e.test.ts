@@ -182,6 +182,43 @@ describe('workers end to end', () => {
     expect(results.map((r) => (r.status === 'SUCCEEDED' ? r.output : r.status))).toEqual([0, 1, 2, 3]);
   });
 
+  it('aborts the handler of a task whose execution was stopped, at the next heartbeat, and counts it expired', async () => {
+    const reg = registration();
+    let abortReason: unknown;
+    const held = reg.activity('held', { input: z.object({}) }, async (_input, ctx) => {
+      try {
+        return await never(ctx.signal);
+      } catch (error) {
+        abortReason = error;
+        throw error;
+      }
+    });
+    const machine = aslMachine(
+      `stopped${serial}`,
+      (arnOf) => ({ StartAt: 'held', States: { held: { Type: 'Task', Resource: arnOf(held), End: true } } }),
+      { activities: [held] },
+    );
+    const handle = await deploy(machine);
+    const outcomes: string[] = [];
+    const worker = track(
+      await session
+        .worker(held, {
+          heartbeatIntervalMs: 100,
+          onEvent: (event) => {
+            if (event.type === 'task-finished') outcomes.push(event.outcome.kind);
+          },
+        })
+        .start(),
+    );
+    const execution = await handle.start({});
+    await expect.poll(() => worker.inFlight, { timeout: 5000 }).toBe(1);
+    await execution.stop({ error: 'Cancelled' });
+    await expect.poll(() => worker.inFlight, { timeout: 5000 }).toBe(0);
+    expect(outcomes).toEqual(['expired']);
+    expect(worker.stats).toMatchObject({ expired: 1, lost: 0, failed: 0, succeeded: 0 });
+    expect((abortReason as Error).message).toMatch(/answered TaskTimedOut to a heartbeat/);
+  });
+
   it('fails tasks still running at the shutdown deadline, so the execution can catch at once', async () => {
     const reg = registration();
     const stuck = reg.activity('stuck', { input: z.object({}) }, (_input, ctx) => never(ctx.signal));

@@ -49,7 +49,12 @@ export type WorkerEvent =
 export interface WorkerStats {
   succeeded: number;
   failed: number;
-  /** Tasks whose result could not be reported (timed out on Step Functions, or forced stop). */
+  /**
+   * Tasks Step Functions no longer wanted a result for: they timed out, or their execution was
+   * stopped or ended while the handler ran (the answer TaskTimedOut or TaskDoesNotExist).
+   */
+  expired: number;
+  /** Tasks whose outcome could not be reported: the API stayed unreachable, or refused the call. */
   lost: number;
   transientErrors: number;
 }
@@ -99,7 +104,7 @@ export class Worker {
   readonly #pollAbort = new AbortController();
   readonly #hardStop = new AbortController();
   readonly #inFlight = new Set<RunningTask>();
-  readonly #stats: WorkerStats = { succeeded: 0, failed: 0, lost: 0, transientErrors: 0 };
+  readonly #stats: WorkerStats = { succeeded: 0, failed: 0, expired: 0, lost: 0, transientErrors: 0 };
   #state: 'idle' | 'running' | 'stopping' | 'stopped' = 'idle';
   #fatal: unknown;
   #slots: Promise<void>[] = [];
@@ -240,6 +245,7 @@ export class Worker {
   #count(outcome: TaskOutcome): void {
     if (outcome.kind === 'succeeded') this.#stats.succeeded++;
     else if (outcome.kind === 'failed') this.#stats.failed++;
+    else if (outcome.kind === 'expired') this.#stats.expired++;
     else if (outcome.kind === 'lost') this.#stats.lost++;
   }
 

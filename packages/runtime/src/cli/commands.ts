@@ -342,6 +342,7 @@ function describeEvent(worker: Worker, event: WorkerEvent): string | undefined {
       const { outcome } = event;
       if (outcome.kind === 'succeeded') return `${who} task succeeded`;
       if (outcome.kind === 'failed') return `${who} task failed: ${outcome.failure.error}`;
+      if (outcome.kind === 'expired') return `${who} task expired: ${outcome.reason}`;
       if (outcome.kind === 'lost') return `${who} task not reported: ${outcome.reason}`;
       return undefined;
     }
@@ -397,11 +398,16 @@ export async function workerCommand(
     (sum, s) => ({
       succeeded: sum.succeeded + s.succeeded,
       failed: sum.failed + s.failed,
+      expired: sum.expired + s.expired,
       lost: sum.lost + s.lost,
     }),
-    { succeeded: 0, failed: 0, lost: 0 },
+    { succeeded: 0, failed: 0, expired: 0, lost: 0 },
   );
-  note(ctx, `stopped: ${totals.succeeded} succeeded, ${totals.failed} failed, ${totals.lost} not reported`);
+  note(
+    ctx,
+    `stopped: ${totals.succeeded} succeeded, ${totals.failed} failed, ${totals.expired} expired, ` +
+      `${totals.lost} not reported`,
+  );
   return summaries.some((s) => s.error !== undefined) ? 1 : 0;
 }
 
