@@ -75,6 +75,7 @@ export {
   MAX_CAUSE_LENGTH,
   MAX_ERROR_LENGTH,
   type TaskFailure,
+  type TaskFailureOptions,
   taskFailureOf,
 } from './task-failure.js';
 export {

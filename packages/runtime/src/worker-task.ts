@@ -34,7 +34,8 @@ const TOKEN_INVALID = 'InvalidToken';
 /** The task's outcome as it was (or was not) reported. */
 export type TaskOutcome =
   | { kind: 'succeeded' }
-  | { kind: 'failed'; failure: TaskFailure }
+  /** Reported as failed; `thrown` is what the handler threw (its stack, for the worker's logs). */
+  | { kind: 'failed'; failure: TaskFailure; thrown?: unknown }
   /**
    * Step Functions no longer wants the result (the task timed out, or its execution was stopped
    * or ended): `answer` is its TaskTimedOut or TaskDoesNotExist. Nothing is lost: the execution
@@ -75,6 +76,8 @@ export interface TaskEnvironment {
   client: SFNClient;
   activity: AnyActivity;
   heartbeatIntervalMs: number | undefined;
+  /** Send the stack frames in a failure's cause, after the message. */
+  causeIncludesStack: boolean;
   retry: BackoffOptions;
   /** Aborts report retries when the worker is forced to stop. */
   hardStop: AbortSignal;
@@ -114,7 +117,7 @@ export class RunningTask {
             () => this.#abandon(`the activity's timeout of ${activity.timeoutSeconds} s passed`),
             activity.timeoutSeconds * 1000,
           );
-    let result: { ok: true; output: string } | { ok: false; failure: TaskFailure };
+    let result: { ok: true; output: string } | { ok: false; failure: TaskFailure; thrown?: unknown };
     try {
       const input = rawInput === undefined || rawInput === '' ? null : JSON.parse(rawInput);
       const context: ActivityContext = {
@@ -131,7 +134,8 @@ export class RunningTask {
         result = { ok: true, output };
       }
     } catch (error) {
-      result = { ok: false, failure: taskFailureOf(error) };
+      const failure = taskFailureOf(error, { includeStack: this.#env.causeIncludesStack });
+      result = { ok: false, failure, thrown: error };
     } finally {
       clearInterval(heartbeatTimer);
       clearTimeout(timeoutTimer);
@@ -143,7 +147,7 @@ export class RunningTask {
     }
     return result.ok
       ? this.#report({ kind: 'succeeded' }, result.output)
-      : this.#report({ kind: 'failed', failure: result.failure });
+      : this.#report({ kind: 'failed', failure: result.failure, thrown: result.thrown });
   }
 
   /** Sends a heartbeat; when the task is gone, aborts the handler at once and rejects. */

@@ -131,9 +131,7 @@ describe('workers end to end', () => {
     const execution = await handle.start({});
     await execution.wait({ timeoutMs: 10_000 });
     const info = execution.output['error-info'];
-    expect(info.Error).toBe('MyError');
-    expect(info.Cause.split('\n')[0]).toBe('foobar');
-    expect(info.Cause).toMatch(/\n\s+at /);
+    expect(info).toEqual({ Error: 'MyError', Cause: 'foobar' });
   });
 
   it("fails a task whose input breaks the activity's schema, with a cause naming the field", async () => {

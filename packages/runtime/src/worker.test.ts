@@ -61,16 +61,39 @@ describe('Worker', () => {
     expect(fake.reports[0]).toEqual({ kind: 'success', token, output: '{"sum":5}' });
   });
 
-  it("reports a throwing handler's class name as error and message then stack as cause", async () => {
-    const { fake } = await setup((reg) =>
-      reg.activity('boom', { input: z.object({}) }, () => {
-        throw new MyError('foobar');
-      }),
+  it("reports a throwing handler's class name as error and its message alone as cause", async () => {
+    const thrown = new MyError('foobar');
+    const outcomes: TaskOutcome[] = [];
+    const { fake } = await setup(
+      (reg) =>
+        reg.activity('boom', { input: z.object({}) }, () => {
+          throw thrown;
+        }),
+      {
+        onEvent: (event) => {
+          if (event.type === 'task-finished') outcomes.push(event.outcome);
+        },
+      },
+    );
+    fake.enqueue({});
+    await fake.waitForReports(1);
+    expect(fake.reports[0]).toMatchObject({ kind: 'failure', error: 'MyError', cause: 'foobar' });
+    // The stack stays with the worker, for its own logs.
+    await expect.poll(() => outcomes).toHaveLength(1);
+    expect(outcomes[0]).toMatchObject({ kind: 'failed', thrown });
+  });
+
+  it('appends the stack to the cause with causeIncludesStack', async () => {
+    const { fake } = await setup(
+      (reg) =>
+        reg.activity('boom', { input: z.object({}) }, () => {
+          throw new MyError('foobar');
+        }),
+      { causeIncludesStack: true },
     );
     fake.enqueue({});
     await fake.waitForReports(1);
     const report = fake.reports[0]!;
-    expect(report.kind).toBe('failure');
     expect(report.error).toBe('MyError');
     expect(report.cause?.split('\n')[0]).toBe('foobar');
     expect(report.cause).toMatch(/\n\s+at /);

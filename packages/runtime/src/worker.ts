@@ -30,6 +30,13 @@ export interface WorkerOptions {
    * to derive it from a machine's Tasks.
    */
   heartbeatIntervalMs?: number;
+  /**
+   * Send the error's stack frames in the `cause` of a failed task, after its message (cut to
+   * 32,768 characters). Default false: the message alone, since the cause is kept in the
+   * execution's history and shown in the console, where a stack's absolute file paths do not
+   * belong. The stack is always in the `task-finished` event's `outcome.thrown`, for local logs.
+   */
+  causeIncludesStack?: boolean;
   /** Default for `stop()`: milliseconds tasks in flight get to finish. Default 30 000. */
   shutdownTimeoutMs?: number;
   /** Backoff after transient API errors. */
@@ -177,6 +184,7 @@ export class Worker {
       client: this.#session.client,
       activity: this.activity,
       heartbeatIntervalMs: this.#heartbeatIntervalMs,
+      causeIncludesStack: this.#options.causeIncludesStack ?? false,
       retry: this.#options.retry ?? {},
       hardStop: this.#hardStop.signal,
       onTransientError: this.#onTransient,
