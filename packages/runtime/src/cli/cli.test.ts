@@ -88,7 +88,7 @@ describe('cli', () => {
     const { run } = setup();
     const unknownFlag = await run(['start', '--bogus']);
     expect(unknownFlag.code).toBe(2);
-    expect(unknownFlag.stderr).toContain("Unknown option '--bogus'");
+    expect(unknownFlag.stderr).toMatch(/^error: unknown option '--bogus'\n/);
     expect(unknownFlag.stderr).toContain('usage: my-app start [FILE|-] [options]');
     expect((await run(['stop'])).stderr).toContain('missing argument: expected EXECUTION');
     expect((await run(['history', 'a', 'b'])).stderr).toContain('unexpected argument: b');
@@ -100,7 +100,31 @@ describe('cli', () => {
     );
     const unknown = await run(['frobnicate']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain("unknown command 'frobnicate'");
+    expect(unknown.stderr).toMatch(/^error: unknown command 'frobnicate'\n/);
+    expect((await run(['start', '--input'])).stderr).toMatch(
+      /^error: option '--input <value>' argument missing\n/,
+    );
+  });
+
+  it('suggests the command or option meant, in the same lower-case style', async () => {
+    const { run } = setup();
+    const cases: [string[], string][] = [
+      [['strat'], "error: unknown command 'strat' (did you mean start?)"],
+      [['registr'], "error: unknown command 'registr' (did you mean register?)"],
+      [['exec'], "error: unknown command 'exec' (did you mean executions?)"],
+      [['--endpoint', 'x'], "error: unknown command '--endpoint' (options go after the command)"],
+      [['start', '--wiat'], "error: unknown option '--wiat' (did you mean --wait?)"],
+      [['start', '--inptu={}'], "error: unknown option '--inptu' (did you mean --input?)"],
+      [['worker', '--conc', '2'], "error: unknown option '--conc' (did you mean --concurrency?)"],
+      [['start', '--regoin', 'x'], "error: unknown option '--regoin' (did you mean --region?)"],
+      [['start', '--zzz'], "error: unknown option '--zzz'"],
+      [['start', '-x'], "error: unknown option '-x'"],
+    ];
+    for (const [argv, expected] of cases) {
+      const { code, stderr } = await run(argv);
+      expect(code).toBe(2);
+      expect(stderr.split('\n')[0]).toBe(expected);
+    }
   });
 
   it("builds the definition for --region and --account-id, or the session's region", async () => {
@@ -366,7 +390,7 @@ describe('cli', () => {
     expect(code).toBe(0);
     expect(stderr).toContain('polling myPackage-printActivity (concurrency 2)');
     expect(stderr).toContain('[printActivity] task succeeded');
-    expect(stderr).toContain('stopped: 1 succeeded, 0 failed, 0 not reported');
+    expect(stderr).toContain('stopped: 1 succeeded, 0 failed, 0 expired, 0 not reported');
   });
 
   it('refuses to run workers for unknown activities', async () => {

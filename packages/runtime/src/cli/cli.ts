@@ -19,6 +19,7 @@ import {
 import { CliContext, type CliOptions, type CliStreams } from './context.js';
 import { GRAPH_FLAGS, graphCommand } from './graph-command.js';
 import { type ArgsSpec, commandHelp, type FlagValues, parseCommandArgs, UsageError } from './parse.js';
+import { didYouMean } from './suggest.js';
 
 export type { CliOptions, CliStreams } from './context.js';
 
@@ -257,7 +258,10 @@ export function cli<M extends AnyStateMachine>(options: CliOptions<M>): SfiniCli
     }
     const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (!command) {
-      io.stderr.write(`error: unknown command '${name}'\n\n${overview(program, options)}`);
+      const hint = name.startsWith('-')
+        ? `unknown command '${name}' (options go after the command)`
+        : `unknown command '${name}'${didYouMean(name, Object.keys(COMMANDS))}`;
+      io.stderr.write(`error: ${hint}\n\n${overview(program, options)}`);
       return 2;
     }
     let ctx: CliContext | undefined;
