@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { aslMachine } from '../../test/asl-machine.js';
 import { awsError, FakeSfn } from '../../test/fake-sfn.js';
-import { cli } from './cli.js';
+import { cli, NODE_VERSION_WARNING_ENV } from './cli.js';
 
 function setup() {
   const fake = new FakeSfn();
@@ -104,6 +104,22 @@ describe('cli', () => {
     expect((await run(['start', '--input'])).stderr).toMatch(
       /^error: option '--input <value>' argument missing\n/,
     );
+  });
+
+  it("quiets the SDK's Node-version notice unless the user has set its switch", async () => {
+    const { run } = setup();
+    const saved = process.env[NODE_VERSION_WARNING_ENV];
+    try {
+      delete process.env[NODE_VERSION_WARNING_ENV];
+      await run(['--version']);
+      expect(process.env[NODE_VERSION_WARNING_ENV]).toBe('true');
+      process.env[NODE_VERSION_WARNING_ENV] = 'false';
+      await run(['--version']);
+      expect(process.env[NODE_VERSION_WARNING_ENV]).toBe('false');
+    } finally {
+      if (saved === undefined) delete process.env[NODE_VERSION_WARNING_ENV];
+      else process.env[NODE_VERSION_WARNING_ENV] = saved;
+    }
   });
 
   it('suggests the command or option meant, in the same lower-case style', async () => {

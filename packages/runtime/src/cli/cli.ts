@@ -225,6 +225,20 @@ function describeError(error: unknown): string {
   return isSdkError ? `${error.name}: ${error.message}` : error.message;
 }
 
+/** The AWS SDK's switch for its notice about Node versions it will stop supporting. */
+export const NODE_VERSION_WARNING_ENV = 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED';
+
+/**
+ * Quiets the AWS SDK's Node-version notice for this process unless the user has set the switch
+ * (to anything). On Node versions the SDK plans to drop, every SDK client prints a nine-line
+ * warning to standard error; in a command line that is printed by every command, around the
+ * output a user reads or a script parses, and nobody can act on it mid-command: upgrading Node
+ * is a decision for another time. Programs that use the Session API directly keep the notice.
+ */
+function quietNodeVersionNotice(): void {
+  if (process.env[NODE_VERSION_WARNING_ENV] === undefined) process.env[NODE_VERSION_WARNING_ENV] = 'true';
+}
+
 /** A CLI bound to one machine. */
 export interface SfiniCli {
   /**
@@ -245,6 +259,7 @@ export interface SfiniCli {
 export function cli<M extends AnyStateMachine>(options: CliOptions<M>): SfiniCli {
   const program = options.program ?? basename(process.argv[1] ?? 'sfini');
   const runOnce = async (argv: readonly string[], io: CliStreams): Promise<number> => {
+    quietNodeVersionNotice();
     const [name, ...rest] = argv;
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
       const topic = name === 'help' ? rest[0] : undefined;
