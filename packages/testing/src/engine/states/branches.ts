@@ -41,6 +41,7 @@ export async function runChild(graph: CompiledGraph, input: JsonValue, thread: T
     return await runGraph(graph, input, thread);
   } finally {
     thread.running = false;
+    thread.variables.release();
   }
 }
 

@@ -31,6 +31,34 @@ export function checkPayloadSize(run: StateRun, value: JsonValue, bound = Number
   run.thread.sizedBytes = bytes;
 }
 
+/**
+ * Fails with States.DataLimitExceeded when the parameters a Task is about to be given (after
+ * Parameters or Arguments) are over AWS's payload quota; `bound` spares measuring them, as above.
+ */
+export function checkParameterSize(run: StateRun, value: JsonValue, bound = Number.POSITIVE_INFINITY): void {
+  if (bound <= PAYLOAD_LIMIT_BYTES || jsonByteSize(value) <= PAYLOAD_LIMIT_BYTES) return;
+  throw new StatesFailure(
+    StatesErrors.DataLimitExceeded,
+    `The state/task '${run.name}' provided parameters with a size exceeding the maximum number of bytes service limit.`,
+    'runtime',
+  );
+}
+
+/**
+ * Checks the output of a state that only selects from its input (Choice, Wait, Succeed in
+ * JSONPath): definite InputPath and OutputPath keep it within the input's proven size, so only an
+ * indefinite path (`$..*`) makes the engine measure it.
+ */
+export function checkSelectedOutput(
+  run: StateRun,
+  output: JsonValue,
+  inputPath: ParsedPath | null | undefined,
+  outputPath: ParsedPath | null | undefined,
+): void {
+  const inputBytes = knownBytes(run.thread, run.input);
+  checkPayloadSize(run, output, selectedBound(outputPath, selectedBound(inputPath, inputBytes)));
+}
+
 /** An upper bound on `value`'s size known to the thread without measuring: its last proven value. */
 export function knownBytes(thread: Thread, value: JsonValue): number {
   return value === thread.sizedValue ? thread.sizedBytes : Number.POSITIVE_INFINITY;

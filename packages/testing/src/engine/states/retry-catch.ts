@@ -15,7 +15,13 @@ import {
 import type { Thread } from '../run/runtime.js';
 import { StateRun } from '../run/state-run.js';
 import { jsonByteSize } from '../values/size.js';
-import { checkPayloadSize, knownBytes, pipelineBound } from './payload-bound.js';
+import {
+  checkParameterSize,
+  checkPayloadSize,
+  knownBytes,
+  pipelineBound,
+  selectedBound,
+} from './payload-bound.js';
 import { StepResult } from './step.js';
 
 export type ExecutionState = TaskState | MapState | ParallelState;
@@ -60,11 +66,12 @@ async function attemptOnce(
 ): Promise<StepResult> {
   program.prepare?.(run);
   if (state.queryLanguage === 'JSONata') {
-    const args =
-      state.arguments && !program.ownsParameters
-        ? await run.jsonata(state.arguments, run.states())
-        : run.input;
-    if (state.type === 'Task') run.inspect('afterArguments', args);
+    const evaluated = state.arguments !== undefined && !program.ownsParameters;
+    const args = evaluated ? await run.jsonata(state.arguments!, run.states()) : run.input;
+    if (state.type === 'Task') {
+      run.inspect('afterArguments', args);
+      checkParameterSize(run, args, evaluated ? Number.POSITIVE_INFINITY : knownBytes(run.thread, args));
+    }
     const result = await program.attempt(run, args);
     if (state.type === 'Task') run.inspect('result', result);
     const states = run.states({ result });
@@ -75,9 +82,18 @@ async function attemptOnce(
     run.exit(output, assigned);
     return new StepResult(output, state.end ? undefined : state.next);
   }
-  const parameters =
-    state.parameters && !program.ownsParameters ? run.payload(state.parameters, effective) : effective;
-  if (state.type === 'Task') run.inspect('afterParameters', parameters);
+  const evaluated = state.parameters !== undefined && !program.ownsParameters;
+  const parameters = evaluated ? run.payload(state.parameters!, effective) : effective;
+  if (state.type === 'Task') {
+    run.inspect('afterParameters', parameters);
+    checkParameterSize(
+      run,
+      parameters,
+      evaluated
+        ? Number.POSITIVE_INFINITY
+        : selectedBound(state.inputPath, knownBytes(run.thread, run.input)),
+    );
+  }
   const result = await program.attempt(run, parameters);
   if (state.type === 'Task') run.inspect('result', result);
   const assigned = run.assignJsonPath(state.assign, result);
@@ -107,9 +123,18 @@ async function caught(run: StateRun, catcher: Catcher, failure: StatesFailure): 
     const states = run.states({ errorOutput });
     output = catcher.output ? await run.jsonata(catcher.output, states) : errorOutput;
     assigned = await run.assignJsonata(catcher.assign, states);
+    checkPayloadSize(run, output);
   } else {
     assigned = run.assignJsonPath(catcher.assign, errorOutput);
     output = run.applyResultPath(catcher.resultPath, errorOutput);
+    const inputBytes = knownBytes(run.thread, run.input);
+    checkPayloadSize(
+      run,
+      output,
+      pipelineBound(catcher.resultPath, undefined, inputBytes, Number.POSITIVE_INFINITY, () =>
+        jsonByteSize(errorOutput),
+      ),
+    );
   }
   run.commitAssign(assigned);
   run.exit(output, assigned);

@@ -10,6 +10,7 @@ import type { Thread } from '../run/runtime.js';
 import { StateRun } from '../run/state-run.js';
 import { stringify } from '../values/json.js';
 import { readNumberField } from './number-fields.js';
+import { checkPayloadSize, checkSelectedOutput, knownBytes } from './payload-bound.js';
 import { StepResult } from './step.js';
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -104,6 +105,7 @@ export async function runWait(state: WaitState, input: JsonValue, thread: Thread
       if (error instanceof StatesFailure && error.kind === 'evaluation') run.evaluationFailed(error);
       throw error;
     }
+    checkPayloadSize(run, output, knownBytes(thread, output));
     run.commitAssign(assigned);
     run.exit(output, assigned);
     return new StepResult(output, state.end ? undefined : state.next);
@@ -118,6 +120,7 @@ export async function runWait(state: WaitState, input: JsonValue, thread: Thread
   await clock.sleep(Math.max(0, ms), thread.signal);
   const assigned = run.assignJsonPath(state.assign, effective);
   const output = run.applyPath(state.outputPath, effective);
+  checkSelectedOutput(run, output, state.inputPath, state.outputPath);
   run.commitAssign(assigned);
   run.exit(output, assigned);
   return new StepResult(output, state.end ? undefined : state.next);
