@@ -26,6 +26,7 @@ import {
   checkProcessorConfig,
   type SubMachineKind,
 } from './map-parallel-checks.js';
+import { checkNesting } from './nesting.js';
 import {
   type DefinitionLocation,
   type DefinitionProblem,
@@ -275,6 +276,7 @@ class Walker {
 export function validateDefinition(definition: unknown, options: ValidateOptions = {}): DefinitionProblem[] {
   const walker = new Walker();
   walker.topLevel(definition, options.queryLanguage ?? 'JSONPath');
+  checkNesting(walker.problems, definition, 'The state machine');
   return walker.problems.items;
 }
 
@@ -297,6 +299,7 @@ export function validateStateDefinition(
   const own = isObject(state) ? state.QueryLanguage : undefined;
   walker.machineLanguage = own === 'JSONata' || own === 'JSONPath' ? own : ctx.queryLanguage;
   walker.stateBody(ctx, options.stateName ?? 'state', state);
+  checkNesting(walker.problems, state, ctx.owner);
   return walker.problems.items;
 }
 

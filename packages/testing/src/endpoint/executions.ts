@@ -4,10 +4,17 @@
 // by an id, run through StartExecution or StartSyncExecution (which answers with the outcome),
 // and, as on AWS, are not listed, described, stopped or given a history by the API.
 import { randomUUID } from 'node:crypto';
-import { type JsonValue, executionArn as standardExecutionArn } from '@sfini/core';
+import { InvalidDefinitionError, type JsonValue, executionArn as standardExecutionArn } from '@sfini/core';
 import type { ExecutionHandle, RunOptions } from '../engine/types.js';
+import { NotJsonError } from '../engine/values/json.js';
 import { checkArn, checkResourceName, expressExecutionArn } from './arns.js';
-import { ApiError, executionDoesNotExist, resourceNotFound, stateMachineTypeNotSupported } from './errors.js';
+import {
+  ApiError,
+  executionDoesNotExist,
+  invalidDefinition,
+  resourceNotFound,
+  stateMachineTypeNotSupported,
+} from './errors.js';
 import { type ExecutionRecord, executionStatus, outcomeFields } from './execution-record.js';
 import type { OperationHandler } from './http.js';
 import { MAX_PAGE_SIZE, paginate } from './pagination.js';
@@ -43,6 +50,28 @@ function parseInput(text: string): JsonValue {
   }
 }
 
+/**
+ * Starts an execution, turning what the engine refuses to start into AWS's 400 errors: input it
+ * cannot take (nested too deeply, not JSON) is InvalidExecutionInput, a definition it cannot run
+ * InvalidDefinition. Anything else is a fault of the endpoint and stays a 500.
+ */
+function startOrRefuse(start: () => ExecutionHandle): ExecutionHandle {
+  try {
+    return start();
+  } catch (error) {
+    if (error instanceof NotJsonError) {
+      throw new ApiError(
+        'InvalidExecutionInput',
+        `Invalid State Machine Execution Input: '${error.message}'`,
+      );
+    }
+    if (error instanceof InvalidDefinitionError) {
+      throw invalidDefinition(error.problems);
+    }
+    throw error;
+  }
+}
+
 interface StartRequest {
   machine: StateMachineRecord;
   name: string;
@@ -71,7 +100,7 @@ export function executionOperations(
   start: ExecutionStarter,
 ): Record<string, OperationHandler> {
   function launch(request: StartRequest, arn: string): ExecutionRecord {
-    const handle = start(request.machine, arn, request.name, request.input);
+    const handle = startOrRefuse(() => start(request.machine, arn, request.name, request.input));
     const record: ExecutionRecord = {
       arn,
       name: request.name,

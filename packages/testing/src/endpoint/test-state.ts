@@ -2,7 +2,7 @@
 // (sizes, enums), then handed over unchanged, since the engine takes the SDK's field names and
 // answers with them. The engine's refusals carry the AWS error to answer with; an invalid
 // definition is reported with every problem, as CreateStateMachine reports it.
-import { InvalidDefinitionError, toAwsInvalidDefinitionMessage } from '@sfini/core';
+import { InvalidDefinitionError } from '@sfini/core';
 import { type TestStateOptions, testState } from '../engine/test-state/test-state.js';
 import {
   type TestStateConfiguration,
@@ -10,7 +10,7 @@ import {
   TestStateRequestError,
 } from '../engine/test-state/types.js';
 import { MAX_DEFINITION_LENGTH } from './definitions.js';
-import { ApiError } from './errors.js';
+import { ApiError, invalidDefinition } from './errors.js';
 import type { OperationHandler } from './http.js';
 import { RequestReader } from './request-reader.js';
 import { MAX_PAYLOAD_BYTES } from './worker-operations.js';
@@ -50,7 +50,7 @@ export function testStateOperations(options: TestStateOptions = {}): Record<stri
       } catch (error) {
         if (error instanceof TestStateRequestError) throw new ApiError(error.code, error.message);
         if (error instanceof InvalidDefinitionError) {
-          throw new ApiError('InvalidDefinition', toAwsInvalidDefinitionMessage(error.problems));
+          throw invalidDefinition(error.problems);
         }
         throw error;
       }
