@@ -2,7 +2,7 @@ import type { JsonObject, JsonValue } from '@sfini/core';
 import jsonata from 'jsonata';
 import { describe, expect, it } from 'vitest';
 import { awsJsonataFunctions } from './jsonata-functions.js';
-import { loadRecordedCases, RECORDED_CASES_DIR } from './recorded-cases.support.js';
+import { loadRecordedCases, RECORDED_CASES_DIR } from './recorded-cases.test-support.js';
 
 const evaluate = (expression: string, input: JsonValue = null, random?: () => number) =>
   jsonata(expression).evaluate(null, {
