@@ -241,11 +241,12 @@ export class StateRun implements PayloadHost {
 
   /** `$states` for a JSONata evaluation. */
   states(extra?: { result?: JsonValue; errorOutput?: JsonValue }): StatesBinding {
-    const functions = this.thread.runtime.jsonataFunctions;
+    const { jsonataFunctions: functions, jsonataLimits: limits } = this.thread.runtime;
     return {
       input: this.input,
       context: () => this.context(),
       ...(functions ? { functions } : {}),
+      ...(limits ? { limits } : {}),
       ...extra,
     };
   }
