@@ -38,11 +38,18 @@ export interface AttemptProgram {
   prepare?(run: StateRun): void;
 }
 
-/** The delay before retry number `attempt` (0 for the first retry) of `retrier`, in seconds. */
-export function retryDelaySeconds(retrier: Retrier, attempt: number): number {
-  let delay = retrier.intervalSeconds * retrier.backoffRate ** attempt;
-  if (retrier.maxDelaySeconds !== undefined) delay = Math.min(delay, retrier.maxDelaySeconds);
-  if (retrier.jitter === 'FULL') delay = Math.random() * delay;
+/**
+ * The delay before retry number `attempt` (0 for the first retry) of `retrier`, in seconds;
+ * `random` (uniform in [0, 1)) draws the FULL jitter.
+ */
+export function retryDelaySeconds(
+  retrier: Retrier,
+  attempt: number,
+  random: () => number = Math.random,
+): number {
+  let delay = retrier.IntervalSeconds * retrier.BackoffRate ** attempt;
+  if (retrier.MaxDelaySeconds !== undefined) delay = Math.min(delay, retrier.MaxDelaySeconds);
+  if (retrier.JitterStrategy === 'FULL') delay = random() * delay;
   return delay;
 }
 
@@ -164,11 +171,11 @@ export async function runWithRetry(
       failure = asFailure(thrown);
     }
     if (failure.kind === 'evaluation') run.evaluationFailed(failure);
-    const index = state.retriers.findIndex((r) => errorMatches(r.errorEquals, failure.error));
+    const index = state.retriers.findIndex((r) => errorMatches(r.ErrorEquals, failure.error));
     const retrier = index >= 0 ? state.retriers[index]! : undefined;
     if (retrier) {
-      const exhausted = attempts[index]! >= retrier.maxAttempts;
-      const delay = exhausted ? 0 : retryDelaySeconds(retrier, attempts[index]!);
+      const exhausted = attempts[index]! >= retrier.MaxAttempts;
+      const delay = exhausted ? 0 : retryDelaySeconds(retrier, attempts[index]!, thread.runtime.random);
       inspection?.retry?.({ failure, retrierIndex: index, delaySeconds: delay, exhausted });
       if (!exhausted) {
         attempts[index]!++;

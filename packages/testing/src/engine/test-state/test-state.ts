@@ -81,7 +81,7 @@ function targetState(request: TestStateRequest): { state: CompiledState; name: s
     : validateStateDefinition(definition, { stateName: name });
   if (found.length > 0) throw new InvalidDefinitionError(found, isMachine ? undefined : 'state definition');
   const problems = new Problems();
-  const graph = compileGraph(graphSource as Record<string, unknown>, 'JSONPath', '$', problems, isMachine);
+  const graph = compileGraph(graphSource as Record<string, unknown>, 'JSONPath', [], problems);
   problems.assertNone();
   const state = graph.states.get(name);
   if (!state)
