@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { InvalidDefinitionError, type JsonValue, executionArn as standardExecutionArn } from '@sfini/core';
 import type { ExecutionHandle, RunOptions } from '../engine/types.js';
 import { NotJsonError } from '../engine/values/json.js';
+import { PAYLOAD_LIMIT_BYTES } from '../engine/values/size.js';
 import { checkArn, checkResourceName, expressExecutionArn } from './arns.js';
 import {
   ApiError,
@@ -21,7 +22,6 @@ import { MAX_PAGE_SIZE, paginate } from './pagination.js';
 import { RequestReader } from './request-reader.js';
 import type { EndpointState, StateMachineRecord } from './state.js';
 import { findStateMachine } from './state-machines.js';
-import { MAX_PAYLOAD_BYTES } from './worker-operations.js';
 
 const STATUSES = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE'] as const;
 
@@ -48,6 +48,15 @@ function parseInput(text: string): JsonValue {
     const detail = error instanceof Error ? error.message : String(error);
     throw new ApiError('InvalidExecutionInput', `Invalid State Machine Execution Input: '${detail}'`);
   }
+}
+
+/** The execution a Describe* request names (`executionArn`, optional `includedData`). */
+function describedExecution(state: EndpointState, body: Record<string, unknown>): ExecutionRecord {
+  const reader = new RequestReader(body);
+  const arn = reader.string('executionArn', { required: true, min: 1, max: 256 });
+  reader.enumOf('includedData', ['ALL_DATA', 'METADATA_ONLY'] as const);
+  reader.done();
+  return findExecution(state, arn);
 }
 
 /**
@@ -84,7 +93,8 @@ function readStartRequest(state: EndpointState, body: Record<string, unknown>): 
   const reader = new RequestReader(body);
   const machineArn = reader.string('stateMachineArn', { required: true, min: 1, max: 256 });
   const givenName = reader.string('name', { min: 1, max: 80 });
-  const inputText = reader.string('input', { max: MAX_PAYLOAD_BYTES, bytes: true, sensitive: true }) ?? '{}';
+  const inputText =
+    reader.string('input', { max: PAYLOAD_LIMIT_BYTES, bytes: true, sensitive: true }) ?? '{}';
   const traceHeader = reader.string('traceHeader', { max: 256 });
   reader.enumOf('includedData', ['ALL_DATA', 'METADATA_ONLY'] as const);
   reader.done();
@@ -186,11 +196,7 @@ export function executionOperations(
     },
 
     DescribeExecution(body) {
-      const reader = new RequestReader(body);
-      const arn = reader.string('executionArn', { required: true, min: 1, max: 256 });
-      reader.enumOf('includedData', ['ALL_DATA', 'METADATA_ONLY'] as const);
-      reader.done();
-      const record = findExecution(state, arn);
+      const record = describedExecution(state, body);
       return {
         executionArn: record.arn,
         stateMachineArn: record.stateMachineArn,
@@ -241,11 +247,7 @@ export function executionOperations(
     },
 
     DescribeStateMachineForExecution(body) {
-      const reader = new RequestReader(body);
-      const arn = reader.string('executionArn', { required: true, min: 1, max: 256 });
-      reader.enumOf('includedData', ['ALL_DATA', 'METADATA_ONLY'] as const);
-      reader.done();
-      const record = findExecution(state, arn);
+      const record = describedExecution(state, body);
       const { revision } = record;
       return {
         stateMachineArn: record.stateMachineArn,

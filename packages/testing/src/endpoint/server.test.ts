@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import {
   CreateActivityCommand,
   CreateStateMachineCommand,
@@ -39,6 +40,28 @@ describe('startLocalEndpoint', () => {
     expect(Date.now() - began).toBeLessThan(2500);
     expect((await poll).taskToken).toBeUndefined();
     harness.sfn.destroy();
+  });
+
+  it('closes a connection whose request does not arrive in time with 408, but lets long polls wait', async () => {
+    const harness = await startHarness({ requestTimeoutMs: 200, pollTimeoutMs: 600 });
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(harness.endpoint.port, '127.0.0.1', () => {
+        socket.write('POST / HTTP/1.1\r\nHost: local\r\nContent-Length: 20\r\n\r\n{"stalled":');
+      });
+      let data = '';
+      socket.on('data', (chunk) => {
+        data += String(chunk);
+      });
+      socket.on('close', () => resolve(data));
+      socket.on('error', reject);
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 408 /);
+    // A poll holds its answer three times longer than the request timeout, and is answered.
+    const { activityArn } = await harness.sfn.send(new CreateActivityCommand({ name: 'patient' }));
+    const polled = await harness.sfn.send(new GetActivityTaskCommand({ activityArn }));
+    expect(polled.taskToken).toBeUndefined();
+    expect(polled.$metadata.httpStatusCode).toBe(200);
+    await harness.close();
   });
 
   it('passes lambdas and mocks to the engine; a mocked activity Task skips the workers', async () => {
