@@ -14,9 +14,8 @@ const passThenWait = {
 
 describe('runExecution', () => {
   it('runs a machine and records AWS-shaped history, waits taking no real time', async () => {
-    const started = Date.now();
+    // The Wait is an hour long: finishing within the test's timeout proves it took no real time.
     const result = await runExecution(passThenWait, { id: 7 });
-    expect(Date.now() - started).toBeLessThan(2_000);
     expect(result.status).toBe('SUCCEEDED');
     expect(result.output).toEqual({ id: 7, mark: { done: true } });
     expect(result.history.map((e) => e.type)).toEqual([
