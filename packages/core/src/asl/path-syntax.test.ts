@@ -1,6 +1,8 @@
 // Proves the syntax checks for JSONPath paths and intrinsic functions accept every form AWS does
 // (Paths, Reference Paths, writable ResultPaths, nested intrinsic calls) and refuse malformed
-// ones with a message saying what is wrong and at which position.
+// ones, and what Step Functions cannot evaluate, with a message saying what is wrong and at which
+// position; and that the one JSONPath parser gives the segments the engine walks, failing with
+// the very reason the syntax check reports.
 import { describe, expect, it } from 'vitest';
 import { intrinsicSyntaxProblem, looksLikeIntrinsic } from './intrinsic-syntax.js';
 import { PathSyntaxError, parseJsonPath, pathSyntaxProblem } from './path-syntax.js';

@@ -5,6 +5,7 @@
 // inside a Parallel branch or a Map item processor whatever the Map or Parallel itself sets, as
 // AWS reads it; a state of a JSONata machine cannot go back to JSONPath. State names are collected across the whole definition
 // because AWS requires them unique everywhere, Parallel branches and Map processors included.
+// Last, every value of the definition is scanned for nesting too deep to walk safely.
 import {
   at,
   type CheckContext,

@@ -1,3 +1,7 @@
+// Proves the JSONPath Choice evaluator decides as AWS does: comparisons of each operand type (a
+// value of another type is false, not an error), timestamps as instants, StringMatches, Is* tests
+// where false means "is not", And/Or/Not, AWS's causes for missing paths and for no match, and
+// that every operator of core's table is evaluated.
 import type { JsonValue } from '@sfini/core';
 import { CHOICE_OPERATOR_NAMES, CHOICE_OPERATORS } from '@sfini/core';
 import { describe, expect, it } from 'vitest';

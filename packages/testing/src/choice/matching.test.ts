@@ -1,3 +1,6 @@
+// Proves the two text rules Choice rules rest on: RFC 3339 timestamps exactly as AWS accepts them
+// (to the nanosecond, offsets included), and StringMatches patterns (`*`, `\*`, `\\`) agreeing
+// with a reference matcher on every small case while staying linear on huge adversarial ones.
 import { describe, expect, it } from 'vitest';
 import { compileStringPattern, stringMatches } from './string-matches.js';
 import { isTimestamp, parseTimestamp } from './timestamp.js';

@@ -1,3 +1,7 @@
+// Proves the endpoint's lifecycle: where it listens and what it reports, that close() answers
+// waiting polls and stops running executions without waiting on its fallback, that a request
+// which does not arrive in time is closed with 408 while long polls wait, and that lambdas and
+// mocks reach the engine.
 import { connect } from 'node:net';
 import {
   CreateActivityCommand,

@@ -1,3 +1,6 @@
+// Proves the two clocks: the virtual one skips any wait and wakes sleepers in time order (creation
+// order on ties), can be held still, and forgets aborted sleeps; the real one sleeps in real time
+// and can be aborted.
 import { describe, expect, it } from 'vitest';
 import { RealClock, VirtualClock } from './clock.js';
 

@@ -1,3 +1,7 @@
+// Proves runExecution and startExecution: AWS-shaped histories with virtual waits, failures as
+// results (never rejections), definitions as JSON text, every problem of an invalid definition,
+// injected randomness, execution timeouts, stopping (by call and by AbortSignal), event streaming
+// and the history cap.
 import { InvalidDefinitionError } from '@sfini/core';
 import { describe, expect, it } from 'vitest';
 import { runExecution, startExecution } from './execution.js';

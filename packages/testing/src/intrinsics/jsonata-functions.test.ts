@@ -1,3 +1,6 @@
+// Proves Step Functions' own JSONata functions ($partition, $range, $hash, $random, $uuid,
+// $parse) behave like their intrinsic counterparts, and agree with what AWS recorded for them in
+// the shared conformance cases.
 import type { JsonObject, JsonValue } from '@sfini/core';
 import jsonata from 'jsonata';
 import { describe, expect, it } from 'vitest';

@@ -1,3 +1,6 @@
+// Proves JSONata as states evaluate it: $states, variables and Step Functions' own functions are
+// in scope, failures name the field as AWS does and record EvaluationFailed, and every evaluation
+// runs within its time and depth budget.
 import { describe, expect, it } from 'vitest';
 import { runExecution, startExecution } from '../execution.js';
 import { DEFAULT_JSONATA_LIMITS } from './jsonata.js';

@@ -1,3 +1,6 @@
+// Proves the engine's JSONPath: parsing into roots and segments with core's parser (accepting
+// exactly what the validator accepts, each accepted path running), reading definite and indefinite
+// paths over own members only, filters without JavaScript, and copy-on-write ResultPath writes.
 import { InvalidDefinitionError, pathSyntaxProblem } from '@sfini/core';
 import { describe, expect, it } from 'vitest';
 import { runExecution } from '../execution.js';

@@ -1,3 +1,6 @@
+// Proves how a failure that ends a Map or Parallel is recorded as AWS records it: iterations and
+// branches cut short get their aborted events (outer first), their tasks are stopped, no timer is
+// left running, and a stopped execution records none of these.
 import { activityArn } from '@sfini/core';
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../clock.js';

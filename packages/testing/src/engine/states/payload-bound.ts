@@ -2,7 +2,8 @@
 // thread remembers the last value it proved to fit and a bound on its size, and a state whose
 // input is that very value (values are never mutated) bounds its output from it, by what its
 // ResultPath write can add and what its OutputPath can keep. Only a bound over the quota makes
-// the engine measure the output itself, so the check stays exact.
+// the engine measure the output itself, so the check stays exact. The same quota holds for the
+// parameters a Task is given, bounded the same way when they are the state's input.
 import type { JsonValue } from '@sfini/core';
 import { StatesErrors, StatesFailure } from '../errors.js';
 import type { ParsedPath } from '../paths/parse.js';

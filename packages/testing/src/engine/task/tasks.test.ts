@@ -1,3 +1,6 @@
+// Proves each way a Task runs: in-process activities (with AWS's activity events and input
+// validation), Lambda-style handlers, per-state mocks (sequences, functions, delays), the task
+// resolver tried first, and TimeoutSeconds and HeartbeatSeconds enforced on the real clock.
 import { activity, activityArn, type JsonValue } from '@sfini/core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
