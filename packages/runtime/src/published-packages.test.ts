@@ -78,10 +78,8 @@ describe.each(published)('$pkg.name', ({ dir, pkg }) => {
       );
     }
     // Tools that predate exports maps read main and types: they name the same entry as '.'.
-    expect({ main: pkg.main, types: pkg.types }).toEqual({
-      main: (pkg.exports?.['.'] as Record<string, string>).default,
-      types: (pkg.exports?.['.'] as Record<string, string>).types,
-    });
+    const root = (pkg.exports?.['.'] ?? {}) as Record<string, string>;
+    expect({ main: pkg.main, types: pkg.types }).toEqual({ main: root.default, types: root.types });
   });
 
   it('ships dist/ and its README, and bin/ only for the commands it declares', () => {
