@@ -204,6 +204,7 @@ export {
   type JsonValue,
   toJsonValue,
 } from './json.js';
+export { ExecutionInputError, parseMachineInput } from './machine-input.js';
 export {
   type AnyStateMachine,
   type EmitOptions,

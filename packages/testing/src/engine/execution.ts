@@ -2,7 +2,7 @@
 // first: the machine finishing, a stop, the execution timeout, or the history cap. The result
 // promise never rejects for an execution's own failure and always settles, even if a task
 // handler never returns: stopping or timing out settles it at once and aborts what still runs.
-import type { AnyActivity, JsonValue, StateMachineLike } from '@sfini/core';
+import { type AnyActivity, type JsonValue, parseMachineInput, type StateMachineLike } from '@sfini/core';
 import { resolveClock } from './clock.js';
 import { compileMachine } from './compile/machine.js';
 import type { CompiledMachine } from './compile/model.js';
@@ -34,6 +34,8 @@ interface Resolved {
   definition: Record<string, unknown>;
   machineName: string | undefined;
   activities: readonly AnyActivity[];
+  /** The machine itself when the source is one, for its input schema. */
+  machine: StateMachineLike | undefined;
 }
 
 function isMachine(value: unknown): value is StateMachineLike {
@@ -54,15 +56,30 @@ export function resolveDefinition(source: DefinitionSource): Resolved {
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
       throw new TypeError('the definition must be a JSON object');
     }
-    return { definition: parsed as Record<string, unknown>, machineName: undefined, activities: [] };
+    return {
+      definition: parsed as Record<string, unknown>,
+      machineName: undefined,
+      activities: [],
+      machine: undefined,
+    };
   }
   if (isMachine(source)) {
-    return { definition: source.toDefinition(), machineName: source.name, activities: source.activities };
+    return {
+      definition: source.toDefinition(),
+      machineName: source.name,
+      activities: source.activities,
+      machine: source,
+    };
   }
   if (typeof source !== 'object' || source === null || Array.isArray(source)) {
     throw new TypeError('the definition must be an ASL object, its JSON text, or a state machine');
   }
-  return { definition: source as Record<string, unknown>, machineName: undefined, activities: [] };
+  return {
+    definition: source as Record<string, unknown>,
+    machineName: undefined,
+    activities: [],
+    machine: undefined,
+  };
 }
 
 /**
@@ -90,8 +107,11 @@ function activityMap(...lists: (readonly AnyActivity[] | undefined)[]): Map<stri
 }
 
 /**
- * Starts an execution and returns at once.
+ * Starts an execution and returns at once. Given a core state machine, the input is parsed by
+ * its input schema first, as the runtime's start does on AWS: defaults are applied and bad
+ * input is refused before the execution exists.
  * @throws InvalidDefinitionError (from @sfini/core) listing every problem of an invalid definition.
+ * @throws ExecutionInputError (from @sfini/core) naming every field a machine's input schema refuses.
  * @throws TypeError when the definition or input is not JSON.
  * @example
  * const run = startExecution(definition, { n: 1 }, { clock: 'real' });
@@ -105,7 +125,9 @@ export function startExecution(
 ): ExecutionHandle {
   const resolved = resolveDefinition(source);
   const machine = compileMachine(resolved.definition, options.validation);
-  const value = toJson(input);
+  const value = toJson(
+    resolved.machine === undefined ? input : (parseMachineInput(resolved.machine, input) as JsonValue),
+  );
   const clock = resolveClock(options.clock, 'real');
   const startMs = clock.now();
   const identity = executionIdentity(options, resolved.machineName, value, startMs);
@@ -138,6 +160,7 @@ export function startExecution(
  * Runs an execution to its end on a virtual clock by default (waits take no time).
  * Never rejects for execution failures: they are results.
  * @throws InvalidDefinitionError (as a rejection) when the definition is invalid.
+ * @throws ExecutionInputError (as a rejection) when a machine's input schema refuses the input.
  * @example
  * const { status, output } = await runExecution({ StartAt: 'A', States: { A: { Type: 'Pass', End: true } } }, { x: 1 });
  */

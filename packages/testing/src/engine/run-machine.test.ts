@@ -1,7 +1,9 @@
 // Proves runMachine, the typed test entry point: real handlers and mocks side by side, mocks per
 // invocation (failures included), a refusal naming missing and unknown activities before anything
-// runs, and machines built with the DSL.
+// runs, machines built with the DSL, and input parsed by the machine's input schema.
+import { ExecutionInputError, machine } from '@sfini/core';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { counterMachine, orderMachine } from './machine.test-support.js';
 import { MachineTestSetupError, runMachine } from './run-machine.js';
 
@@ -53,5 +55,28 @@ describe('runMachine with a machine built by the DSL', () => {
       { activities: { increment: { return: 40 } } },
     );
     expect(mocked.output).toEqual({ counter: 40, step: 2 });
+  });
+});
+
+describe('runMachine parses the input with the machine input schema, as a start on AWS does', () => {
+  const delayed = machine('delayed', { input: z.object({ seconds: z.number().default(1) }) }, (s) =>
+    s.wait('hold', { secondsPath: '$.seconds' }).succeed('done'),
+  );
+
+  it('applies the schema defaults before the first state runs', async () => {
+    const run = await runMachine(delayed, {}, { activities: {} });
+    expect(run.status).toBe('SUCCEEDED');
+    expect(run.output).toEqual({ seconds: 1 });
+    expect(run.history[0]?.executionStartedEventDetails?.input).toBe('{"seconds":1}');
+  });
+
+  it('refuses bad input with the runtime error, naming the field, and runs nothing', async () => {
+    // @ts-expect-error seconds must be a number
+    const error = await runMachine(delayed, { seconds: 'soon' }, { activities: {} }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ExecutionInputError);
+    expect((error as ExecutionInputError).stateMachine).toBe('delayed');
+    expect((error as Error).message).toMatch(
+      /^input of state machine 'delayed' is invalid: at \$\.seconds: /,
+    );
   });
 });
