@@ -19,9 +19,10 @@ import { asFailure } from './states/retry-catch.js';
 import type {
   DefinitionSource,
   ExecutionHandle,
-  ExecutionResult,
   ExecutionStatus,
   HistoryEvent,
+  LocalExecutionResult,
+  LocalExecutionResultBase,
   RunOptions,
 } from './types.js';
 import { toJson } from './values/json.js';
@@ -168,7 +169,7 @@ export async function runExecution(
   source: DefinitionSource,
   input: JsonValue = {},
   options: RunOptions = {},
-): Promise<ExecutionResult> {
+): Promise<LocalExecutionResult> {
   return startExecution(source, input, { ...options, clock: options.clock ?? 'virtual' }).result;
 }
 
@@ -183,8 +184,8 @@ function launch(
   const { history, clock } = runtime;
   const startDate = new Date(clock.now());
   let status: 'RUNNING' | ExecutionStatus = 'RUNNING';
-  let settle: (result: ExecutionResult) => void = () => {};
-  const result = new Promise<ExecutionResult>((resolve) => {
+  let settle: (result: LocalExecutionResult) => void = () => {};
+  const result = new Promise<LocalExecutionResult>((resolve) => {
     settle = resolve;
   });
   // Only a machine with TimeoutSeconds arms a timer (AbortControllers are not free to make).
@@ -206,7 +207,16 @@ function launch(
     timers?.abort(ENDED);
     if (!controller.signal.aborted) controller.abort(ENDED);
     external?.removeEventListener('abort', onExternalAbort);
-    settle(new Result(final, extra, history.events, startDate, new Date(clock.now()), runtime.executionArn));
+    // `finish` passes an output exactly when the status is SUCCEEDED, as the union requires.
+    const ended = new Result(
+      final,
+      extra,
+      history.events,
+      startDate,
+      new Date(clock.now()),
+      runtime.executionArn,
+    );
+    settle(ended as LocalExecutionResult);
   };
   // The machine's own end follows the top-level chain, which a failing branch or iteration hands
   // its last event to; a stop or a timeout follows whatever was recorded last.
@@ -319,7 +329,7 @@ function launch(
  * the old generation from then on, and each would then keep its whole history alive past the
  * young collections (see history/events.ts). Absent fields stay absent, as in a literal.
  */
-class Result implements ExecutionResult {
+class Result implements LocalExecutionResultBase {
   declare output?: JsonValue;
   declare error?: string;
   declare cause?: string;
@@ -348,7 +358,7 @@ class Handle implements ExecutionHandle {
   constructor(
     readonly executionArn: string,
     readonly startDate: Date,
-    readonly result: Promise<ExecutionResult>,
+    readonly result: Promise<LocalExecutionResult>,
     recorder: HistoryRecorder,
     readonly status: () => 'RUNNING' | ExecutionStatus,
     readonly stop: (options?: { error?: string; cause?: string }) => void,

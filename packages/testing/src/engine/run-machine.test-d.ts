@@ -3,6 +3,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import { counterMachine, type OrderOutput, orderMachine } from './machine.test-support.js';
 import { type MachineRun, runMachine } from './run-machine.js';
+import type { ExecutionResult, LocalExecutionResult } from './types.js';
 
 describe('runMachine types', () => {
   it('types the output from the machine', () => {
@@ -41,5 +42,46 @@ describe('runMachine types', () => {
     expectTypeOf(run.output).toEqualTypeOf<{ counter: number; step: number } | undefined>();
     // @ts-expect-error the DSL machine's input needs `step`
     void runMachine(counter, { counter: 1 }, { activities: { increment: 'handler' } });
+  });
+
+  it('narrows on status: the output of a success, the error and cause of the rest', async () => {
+    const run = await runMachine(
+      counterMachine,
+      { counter: 1, step: 2 },
+      { activities: { increment: 'handler' } },
+    );
+    if (run.status === 'SUCCEEDED') {
+      expectTypeOf(run.output).toEqualTypeOf<{ counter: number; step: number }>();
+      expectTypeOf(run.error).toEqualTypeOf<undefined>();
+    } else {
+      expectTypeOf(run.status).toEqualTypeOf<'FAILED' | 'TIMED_OUT' | 'ABORTED'>();
+      expectTypeOf(run.error).toEqualTypeOf<string | undefined>();
+      expectTypeOf(run.cause).toEqualTypeOf<string | undefined>();
+      expectTypeOf(run.output).toEqualTypeOf<undefined>();
+    }
+  });
+
+  it('has a local result type that is not the runtime one, and the old name as an alias', () => {
+    expectTypeOf<ExecutionResult>().toEqualTypeOf<LocalExecutionResult>();
+    expectTypeOf<LocalExecutionResult['status']>().toEqualTypeOf<
+      'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED'
+    >();
+  });
+
+  it('refuses to read a success as a failure or a failure as a success', async () => {
+    const run = await runMachine(
+      counterMachine,
+      { counter: 1, step: 2 },
+      { activities: { increment: 'handler' } },
+    );
+    if (run.status === 'SUCCEEDED') {
+      // @ts-expect-error a success carries no error text
+      const error: string = run.error;
+      void error;
+    } else {
+      // @ts-expect-error a failure carries no output
+      const output: { counter: number } = run.output;
+      void output;
+    }
   });
 });

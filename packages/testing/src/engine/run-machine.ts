@@ -4,7 +4,7 @@
 // fails halfway. Input and output carry the machine's types.
 import type { AnyStateMachine, JsonValue, MachineInput, MachineOutput } from '@sfini/core';
 import { runExecution } from './execution.js';
-import type { ExecutionResult, RunOptions, StateMock } from './types.js';
+import type { LocalExecutionResult, RunOptions, StateMock } from './types.js';
 
 /** How one activity answers in a machine test: its own handler (`'handler'`) or a mock. */
 export type ActivityAnswer = 'handler' | StateMock;
@@ -15,10 +15,8 @@ export interface MachineTestOptions extends Omit<RunOptions, 'activities' | 'act
   activities: Readonly<Record<string, ActivityAnswer>>;
 }
 
-/** An execution result whose output has the machine's output type. */
-export interface MachineRun<M extends AnyStateMachine> extends Omit<ExecutionResult, 'output'> {
-  output?: MachineOutput<M>;
-}
+/** An execution result whose output has the machine's output type (after narrowing to SUCCEEDED). */
+export type MachineRun<M extends AnyStateMachine> = LocalExecutionResult<MachineOutput<M>>;
 
 /** Some activities of the machine have neither `'handler'` nor a mock, or unknown ones are named. */
 export class MachineTestSetupError extends Error {
