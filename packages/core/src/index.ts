@@ -17,6 +17,7 @@ export {
   activity,
   type DefineActivity,
   type DefineSmartActivity,
+  describeIssues,
   type InferredActivityOptions,
   isActivity,
   issuePath,

@@ -17,11 +17,14 @@ export { runExecution, startExecution } from './engine/execution.js';
 export { MAX_HISTORY_EVENTS } from './engine/history/recorder.js';
 export {
   type ActivityAnswer,
+  type ActivityAnswerEntry,
+  answer,
   type MachineRun,
   type MachineTestOptions,
   MachineTestSetupError,
   runMachine,
 } from './engine/run-machine.js';
+export { MockSetupError } from './engine/task/mock-check.js';
 export { type TestStateOptions, testState } from './engine/test-state/test-state.js';
 export {
   type InspectionData,

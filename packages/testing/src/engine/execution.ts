@@ -16,6 +16,7 @@ import { runGraph } from './run/interpreter.js';
 import { ExecutionRuntime, ExecutionTaskMeans, type Runtime, Thread } from './run/runtime.js';
 import { knownBytes } from './states/payload-bound.js';
 import { asFailure } from './states/retry-catch.js';
+import { checkMocks } from './task/mock-check.js';
 import type {
   DefinitionSource,
   ExecutionHandle,
@@ -113,6 +114,8 @@ function activityMap(...lists: (readonly AnyActivity[] | undefined)[]): Map<stri
  * input is refused before the execution exists.
  * @throws InvalidDefinitionError (from @sfini/core) listing every problem of an invalid definition.
  * @throws ExecutionInputError (from @sfini/core) naming every field a machine's input schema refuses.
+ * @throws MockSetupError when `mocks` name no Task state of the machine, `activityMocks` no
+ * activity it runs, or a mock returns what the activity's output schema refuses (all listed).
  * @throws TypeError when the definition or input is not JSON.
  * @example
  * const run = startExecution(definition, { n: 1 }, { clock: 'real' });
@@ -124,8 +127,25 @@ export function startExecution(
   input: JsonValue = {},
   options: RunOptions = {},
 ): ExecutionHandle {
+  return beginExecution(source, input, options, 'checked');
+}
+
+/**
+ * startExecution, with the mocks checked against the machine (`checked`) or not: the local
+ * endpoint's mocks serve every machine it runs, so a state one machine lacks is no mistake there.
+ */
+export function beginExecution(
+  source: DefinitionSource,
+  input: JsonValue,
+  options: RunOptions,
+  mocks: 'checked' | 'shared',
+): ExecutionHandle {
   const resolved = resolveDefinition(source);
   const machine = compileMachine(resolved.definition, options.validation);
+  const activities = activityMap(resolved.activities, options.activities);
+  if (mocks === 'checked') {
+    checkMocks(machine, options.mocks ?? {}, options.activityMocks ?? {}, activities);
+  }
   const value = toJson(
     resolved.machine === undefined ? input : (parseMachineInput(resolved.machine, input) as JsonValue),
   );
@@ -147,7 +167,7 @@ export function startExecution(
       options.taskResolver,
       options.mocks ?? {},
       options.activityMocks ?? {},
-      activityMap(resolved.activities, options.activities),
+      activities,
       options.lambdas ?? {},
     ),
     options.random,
@@ -162,6 +182,8 @@ export function startExecution(
  * Never rejects for execution failures: they are results.
  * @throws InvalidDefinitionError (as a rejection) when the definition is invalid.
  * @throws ExecutionInputError (as a rejection) when a machine's input schema refuses the input.
+ * @throws MockSetupError (as a rejection) when a mock names nothing the machine runs or returns
+ * what its activity's output schema refuses.
  * @example
  * const { status, output } = await runExecution({ StartAt: 'A', States: { A: { Type: 'Pass', End: true } } }, { x: 1 });
  */

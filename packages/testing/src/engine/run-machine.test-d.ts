@@ -1,8 +1,14 @@
 // Types of runMachine, both ways: the positive expectations run under vitest's typecheck, and the
 // `@ts-expect-error` lines are compiled by tsc, so a collapse to `any` fails the build.
 import { describe, expectTypeOf, it } from 'vitest';
-import { counterMachine, type OrderOutput, orderMachine } from './machine.test-support.js';
-import { type MachineRun, runMachine } from './run-machine.js';
+import { charge, counterMachine, type OrderOutput, orderMachine } from './machine.test-support.js';
+import {
+  type ActivityAnswer,
+  type ActivityAnswerEntry,
+  answer,
+  type MachineRun,
+  runMachine,
+} from './run-machine.js';
 import type { ExecutionResult, LocalExecutionResult } from './types.js';
 
 describe('runMachine types', () => {
@@ -83,5 +89,22 @@ describe('runMachine types', () => {
       const output: { counter: number } = run.output;
       void output;
     }
+  });
+
+  it('types a mock given with answer() from the activity output', () => {
+    expectTypeOf(answer(charge, { return: { receipt: 'r-1' } })).toEqualTypeOf<ActivityAnswerEntry>();
+    expectTypeOf(answer<typeof charge>)
+      .parameter(1)
+      .toEqualTypeOf<ActivityAnswer<{ receipt: string }>>();
+    void answer(charge, [{ return: { receipt: 'a' } }, { throw: { error: 'Declined' } }]);
+    void answer(charge, ({ invocation }) => ({ receipt: `r-${invocation}` }));
+    // @ts-expect-error the receipt of charge is a string
+    void answer(charge, { return: { receipt: 7 } });
+    // @ts-expect-error charge returns an object with a receipt, not a bare string
+    void answer(charge, [{ return: 'r-1' }]);
+    // @ts-expect-error a mock function must return charge's output
+    void answer(charge, () => ({ paid: true }));
+    // @ts-expect-error an answer is 'handler' or a mock
+    void answer(charge, 'real');
   });
 });

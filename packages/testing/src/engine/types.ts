@@ -187,9 +187,9 @@ export const NOT_HANDLED: unique symbol = Symbol.for('sfini.testing.NOT_HANDLED'
  */
 export type TaskResolver = (request: TaskRequest) => Promise<JsonValue> | typeof NOT_HANDLED;
 
-/** One scripted answer of a mocked Task. */
-export type MockResponse =
-  | { readonly return: JsonValue; readonly delaySeconds?: number }
+/** One scripted answer of a mocked Task; `Result` is what it returns (typed from an activity's output). */
+export type MockResponse<Result = JsonValue> =
+  | { readonly return: Result; readonly delaySeconds?: number }
   | { readonly throw: { readonly error: string; readonly cause?: string }; readonly delaySeconds?: number };
 
 /** What a mock function receives. */
@@ -206,10 +206,10 @@ export interface MockRequest {
  * order (the last one repeats once the list is exhausted), or a function of the request that
  * returns the result or throws (a TaskFailedError names the error).
  */
-export type StateMock =
-  | MockResponse
-  | readonly MockResponse[]
-  | ((request: MockRequest) => JsonValue | Promise<JsonValue>);
+export type StateMock<Result = JsonValue> =
+  | MockResponse<Result>
+  | readonly MockResponse<Result>[]
+  | ((request: MockRequest) => Result | Promise<Result>);
 
 /** A Lambda-style handler: receives the payload, returns the result (or throws). */
 export type LambdaHandler = (input: JsonValue) => unknown;

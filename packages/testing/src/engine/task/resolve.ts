@@ -4,10 +4,11 @@
 // state and the options that would have run it. Real work holds a virtual clock while it runs;
 // a mock's delay is virtual time itself.
 import type { ActivityContext, JsonValue } from '@sfini/core';
-import { TaskFailedError, TaskNotScheduledError } from '../errors.js';
+import { StatesErrors, StatesFailure, TaskFailedError, TaskNotScheduledError } from '../errors.js';
 import type { Runtime } from '../run/runtime.js';
 import { type MockResponse, NOT_HANDLED, type StateMock, type TaskRequest } from '../types.js';
 import { toJson } from '../values/json.js';
+import { mockResultFor } from './mock-check.js';
 import { lambdaFunctionName, type ResourceKind } from './resources.js';
 
 /** What a Task asks to run, with the engine's view of the resource. */
@@ -22,8 +23,29 @@ function isResponseList(mock: StateMock): mock is readonly MockResponse[] {
   return Array.isArray(mock);
 }
 
-/** Runs a mock; `counter` keys its invocation count (a state name, or `activity:NAME`). */
+/**
+ * Runs a mock; `counter` keys its invocation count (a state name, or `activity:NAME`). What it
+ * returns for an activity with an output schema is parsed by that schema, as the activity's own
+ * result would be; a result the schema refuses fails the execution with States.Runtime.
+ */
 async function runMock(
+  runtime: Runtime,
+  mock: StateMock,
+  invocation: TaskInvocation,
+  counter: string,
+): Promise<JsonValue> {
+  const result = await mockResult(runtime, mock, invocation, counter);
+  const kind = invocation.kind;
+  if (kind.kind !== 'activity') return result;
+  const checked = mockResultFor(runtime.tasks.activities.get(kind.name), result);
+  if (checked.ok) return checked.value;
+  throw new StatesFailure(
+    StatesErrors.Runtime,
+    `The mock for '${counter}' returned what the output schema of activity '${kind.name}' refuses: ${checked.refused}`,
+  );
+}
+
+async function mockResult(
   runtime: Runtime,
   mock: StateMock,
   invocation: TaskInvocation,
