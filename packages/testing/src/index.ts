@@ -25,6 +25,12 @@ export {
   runMachine,
 } from './engine/run-machine.js';
 export { MockSetupError } from './engine/task/mock-check.js';
+export type {
+  AnyTestStateRequest,
+  AslObjectTestStateRequest,
+  MachineStartTestStateRequest,
+  MachineStateTestStateRequest,
+} from './engine/test-state/local-request.js';
 export { type TestStateOptions, testState } from './engine/test-state/test-state.js';
 export {
   type InspectionData,
