@@ -221,3 +221,11 @@ export {
   resourceNameProblem,
 } from './names.js';
 export { assertJsonSchema, NonJsonSchemaError, nonJsonSchemaProblems } from './schema-json.js';
+export {
+  errorNameOf,
+  MAX_CAUSE_LENGTH,
+  MAX_ERROR_LENGTH,
+  type TaskFailure,
+  type TaskFailureOptions,
+  taskFailureOf,
+} from './task-failure.js';

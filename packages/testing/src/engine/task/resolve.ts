@@ -2,8 +2,8 @@
 // to polling workers through it), then a per-state mock, then an in-process activity matched by
 // the name in its ARN, then a Lambda-style handler. Nothing found is a clear failure naming the
 // state and the options that would have run it. Real work holds a virtual clock while it runs;
-// a mock's delay is virtual time itself.
-import type { ActivityContext, JsonValue } from '@sfini/core';
+// a mock's delay is virtual time itself. An in-process activity fails as a sfini worker reports it.
+import { type ActivityContext, type JsonValue, taskFailureOf } from '@sfini/core';
 import { StatesErrors, StatesFailure, TaskFailedError, TaskNotScheduledError } from '../errors.js';
 import type { Runtime } from '../run/runtime.js';
 import { type MockResponse, NOT_HANDLED, type StateMock, type TaskRequest } from '../types.js';
@@ -83,6 +83,13 @@ function lambdaFailure(thrown: unknown): TaskFailedError {
   return new TaskFailedError(error, JSON.stringify({ errorMessage: message, errorType: error }));
 }
 
+/** What a sfini worker would send for a handler that threw (its default: the cause is the message alone). */
+function activityFailure(thrown: unknown): TaskFailedError {
+  if (thrown instanceof TaskFailedError) return thrown;
+  const { error, cause } = taskFailureOf(thrown);
+  return new TaskFailedError(error, cause);
+}
+
 /** Runs real work holding the virtual clock, until the work settles or its task is stopped. */
 async function held<T>(runtime: Runtime, signal: AbortSignal, work: () => Promise<T>): Promise<T> {
   const release = runtime.clock.hold();
@@ -129,9 +136,13 @@ export function runTaskResource(runtime: Runtime, invocation: TaskInvocation): P
         taskToken: invocation.taskToken,
       };
       invocation.started({ workerName: 'in-process' });
-      return held(runtime, invocation.signal, async () =>
-        toJson(await activity.invoke(structuredClone(invocation.input), context)),
-      );
+      return held(runtime, invocation.signal, async () => {
+        try {
+          return toJson(await activity.invoke(structuredClone(invocation.input), context));
+        } catch (thrown) {
+          throw activityFailure(thrown);
+        }
+      });
     }
   }
   if (kind.kind === 'lambda') {
