@@ -3,8 +3,8 @@
 // but must stop at once on a modeled answer (TaskTimedOut, InvalidArn, ...) because repeating
 // the call can never change it. Keeping that rule in one function keeps the loops consistent.
 
-import { issuePath } from '@sfini/core';
-import type { z } from 'zod';
+// Input checking is shared with the local engine, so its error lives in core.
+export { ExecutionInputError } from '@sfini/core';
 
 /** Error names AWS uses for throttling, which arrive with HTTP 400 but are transient. */
 const THROTTLING_NAMES = new Set([
@@ -73,21 +73,6 @@ export function isTransientError(error: unknown): boolean {
 export function awsErrorName(error: unknown): string | undefined {
   const name = (error as SdkErrorLike | undefined)?.name;
   return typeof name === 'string' ? name : undefined;
-}
-
-/** Execution input that does not satisfy the machine's input schema; names every bad field. */
-export class ExecutionInputError extends Error {
-  override readonly name = 'ExecutionInputError';
-  constructor(
-    readonly stateMachine: string,
-    readonly issues: readonly z.core.$ZodIssue[],
-  ) {
-    super(
-      `input of state machine '${stateMachine}' is invalid: ${issues
-        .map((issue) => `at ${issuePath(issue.path)}: ${issue.message}`)
-        .join('; ')}`,
-    );
-  }
 }
 
 /** A payload above Step Functions' 256 KiB limit, refused before it is sent. */
