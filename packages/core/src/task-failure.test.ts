@@ -1,29 +1,48 @@
-// Proves the one rule turning a thrown value into a Task's error and cause: class names for
-// unnamed subclasses, the message alone unless the stack is asked for, and AWS's length limits.
+// Proves how a thrown value becomes a task failure: the error named by its class, the cause the
+// message alone by default or followed by the stack when asked, both cut to AWS's limits, and
+// values that are not errors described rather than lost.
 import { describe, expect, it } from 'vitest';
 import { errorNameOf, MAX_CAUSE_LENGTH, MAX_ERROR_LENGTH, taskFailureOf } from './task-failure.js';
 
-class Declined extends Error {}
+class MyError extends Error {}
+class NamedError extends Error {
+  override name = 'Custom.Name';
+}
 
 describe('taskFailureOf', () => {
-  it('names the error by its class when it set no name, the cause by its message alone', () => {
-    expect(taskFailureOf(new Declined('card expired'))).toEqual({ error: 'Declined', cause: 'card expired' });
+  it('names an error by its class when `name` was inherited', () => {
+    expect(errorNameOf(new MyError('x'))).toBe('MyError');
+    expect(errorNameOf(new NamedError('x'))).toBe('Custom.Name');
+    expect(errorNameOf(new TypeError('x'))).toBe('TypeError');
     expect(errorNameOf(new Error('x'))).toBe('Error');
-    expect(errorNameOf('not an error')).toBe('Error');
   });
 
-  it('appends the stack frames only when asked', () => {
-    const { cause } = taskFailureOf(new Declined('card expired'), { includeStack: true });
-    expect(cause.split('\n')[0]).toBe('card expired');
-    expect(cause.split('\n')[1]).toMatch(/^\s+at /);
+  it('sends the message alone by default, so no file path of the worker leaves it', () => {
+    const failure = taskFailureOf(new MyError('foobar'));
+    expect(failure).toEqual({ error: 'MyError', cause: 'foobar' });
+    expect(taskFailureOf(new MyError(''))).toEqual({ error: 'MyError', cause: 'MyError' });
   });
 
-  it('cuts error and cause to what SendTaskFailure accepts', () => {
-    const long = new Error('m'.repeat(MAX_CAUSE_LENGTH + 10));
-    long.name = 'N'.repeat(MAX_ERROR_LENGTH + 10);
-    const failure = taskFailureOf(long);
+  it('puts the message first, then the stack frames, with includeStack', () => {
+    const failure = taskFailureOf(new MyError('foobar'), { includeStack: true });
+    expect(failure.error).toBe('MyError');
+    const [first, ...frames] = failure.cause.split('\n');
+    expect(first).toBe('foobar');
+    expect(frames.length).toBeGreaterThan(0);
+    expect(frames.every((line) => /^\s+at /.test(line))).toBe(true);
+  });
+
+  it("cuts error and cause to AWS's limits", () => {
+    const error = new Error('m'.repeat(40_000));
+    error.name = 'N'.repeat(300);
+    const failure = taskFailureOf(error, { includeStack: true });
     expect(failure.error).toHaveLength(MAX_ERROR_LENGTH);
     expect(failure.cause).toHaveLength(MAX_CAUSE_LENGTH);
     expect(failure.cause.endsWith('… [truncated]')).toBe(true);
+  });
+
+  it('describes thrown values that are not errors', () => {
+    expect(taskFailureOf('plain text')).toEqual({ error: 'Error', cause: 'plain text' });
+    expect(taskFailureOf({ code: 7 })).toEqual({ error: 'Error', cause: '{"code":7}' });
   });
 });

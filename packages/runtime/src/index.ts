@@ -5,6 +5,15 @@
  * all in a command line.
  * @module
  */
+
+export {
+  errorNameOf,
+  MAX_CAUSE_LENGTH,
+  MAX_ERROR_LENGTH,
+  type TaskFailure,
+  type TaskFailureOptions,
+  taskFailureOf,
+} from '@sfini/core';
 export {
   type ActivityDescription,
   ActivityDirectory,
@@ -70,14 +79,6 @@ export {
   type SessionOptions,
 } from './session.js';
 export { LOCAL_ROLE_ARN, StateMachineHandle } from './state-machine.js';
-export {
-  errorNameOf,
-  MAX_CAUSE_LENGTH,
-  MAX_ERROR_LENGTH,
-  type TaskFailure,
-  type TaskFailureOptions,
-  taskFailureOf,
-} from './task-failure.js';
 export {
   POLL_REQUEST_TIMEOUT_MS,
   type StopOptions,

@@ -24,11 +24,12 @@ import {
   assertResourceName,
   type MachineInput,
   type MachineOutput,
+  parseMachineInput,
   parseStatesArn,
   toJsonValue,
 } from '@sfini/core';
 import { Backoff, sleep } from './backoff.js';
-import { assertPayloadSize, awsErrorName, ExecutionInputError, NotRegisteredError } from './errors.js';
+import { assertPayloadSize, awsErrorName, NotRegisteredError } from './errors.js';
 import { Execution, resultOf } from './execution.js';
 import { generateExecutionName } from './execution-name.js';
 import {
@@ -303,13 +304,7 @@ export class StateMachineHandle<M extends AnyStateMachine, T extends StateMachin
 
   /** The fields StartExecution and StartSyncExecution share, the input validated first. */
   async #startRequest(input: unknown, options: StartOptions) {
-    let value: unknown = input;
-    const schema = this.machine.inputSchema;
-    if (schema) {
-      const parsed = schema.safeParse(input);
-      if (!parsed.success) throw new ExecutionInputError(this.name, parsed.error.issues);
-      value = parsed.data;
-    }
+    const value = parseMachineInput({ name: this.name, inputSchema: this.machine.inputSchema }, input);
     const json = JSON.stringify(toJsonValue(value));
     assertPayloadSize(`input of state machine '${this.name}'`, json);
     return {

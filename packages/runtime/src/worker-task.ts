@@ -15,9 +15,9 @@ import {
   type SFNClient,
 } from '@aws-sdk/client-sfn';
 import type { ActivityContext, AnyActivity } from '@sfini/core';
+import { type TaskFailure, taskFailureOf } from '@sfini/core';
 import { Backoff, type BackoffOptions, sleep } from './backoff.js';
 import { awsErrorName, isTransientError, MAX_PAYLOAD_BYTES, PayloadTooLargeError } from './errors.js';
-import { type TaskFailure, taskFailureOf } from './task-failure.js';
 
 /** Failure sent when a handler's result is above the 256 KiB payload limit. */
 export const OUTPUT_TOO_LARGE_ERROR = 'sfini.OutputTooLarge';

@@ -2,14 +2,13 @@
 // program doing the same thing behave alike. Long-running commands (worker, local) stop on
 // SIGINT/SIGTERM, or on a caller's AbortSignal, and shut down gracefully.
 import { readFile } from 'node:fs/promises';
-import { type AnyActivity, DEFAULT_ACCOUNT_ID } from '@sfini/core';
+import { type AnyActivity, DEFAULT_ACCOUNT_ID, taskFailureOf } from '@sfini/core';
 import { activitiesOf } from '../activities.js';
 import { Execution, type ExecutionResult } from '../execution.js';
 import { heartbeatIntervalFor } from '../heartbeat.js';
 import { formatHistory } from '../history.js';
 import type { StateMachineOptions } from '../machine-config.js';
 import type { Session } from '../session.js';
-import { taskFailureOf } from '../task-failure.js';
 import type { Worker, WorkerEvent } from '../worker.js';
 import type { CliContext } from './context.js';
 import { choiceFlag, type FlagValues, integerFlag, UsageError } from './parse.js';
