@@ -1,10 +1,12 @@
 // Proves each example emits the same ASL as the Python seed it re-imagines, except for the
 // deliberate differences seed-differences.ts lists (each checked to change something), by
-// comparing toDefinition() as JSON with the seed's recorded ASL in fixtures/python-seed.
+// comparing toDefinition() as JSON with the seed's recorded ASL in fixtures/python-seed; each is
+// also accepted by our validator and by asl-validator, the second opinion the core tests use.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { validateDefinition } from '@sfini/core';
 import { describe, expect, test } from 'vitest';
+import { expectAslValidatorAccepts } from '../../packages/core/src/asl/asl-validator.test-support.js';
 import { seedExamples } from './examples.js';
 import { expectedDefinition, seedDifferences } from './seed-differences.js';
 
@@ -19,6 +21,7 @@ describe('the seed examples emit the ASL the Python seed builds', () => {
       const emitted = example.stateMachine.toDefinition();
       expect(emitted).toEqual(expectedDefinition(example.id, fixture(example.id)));
       expect(validateDefinition(emitted)).toEqual([]);
+      expectAslValidatorAccepts(emitted);
     });
   }
 
