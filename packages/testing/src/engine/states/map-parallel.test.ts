@@ -129,6 +129,49 @@ describe('Map', () => {
     });
     expect(over.history.map((e) => e.type)).toContain('MapRunFailed');
   });
+
+  it('tolerates a percentage of failed items, fixed or read from the input, and refuses one over 100', async () => {
+    const definition = (tolerance: Record<string, unknown>) => ({
+      StartAt: 'Each',
+      States: {
+        Each: {
+          Type: 'Map',
+          ItemsPath: '$.items',
+          ...tolerance,
+          ItemProcessor: {
+            ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+            StartAt: 'Check',
+            States: {
+              Check: {
+                Type: 'Choice',
+                Choices: [{ Variable: '$', NumericLessThan: 0, Next: 'Bad' }],
+                Default: 'Good',
+              },
+              Bad: { Type: 'Fail', Error: 'Negative' },
+              Good: { Type: 'Pass', End: true },
+            },
+          },
+          End: true,
+        },
+      },
+    });
+    const oneOfFour = { items: [1, -1, 2, 3], pct: 25 };
+    const twoOfFour = { items: [1, -1, -2, 3], pct: 25 };
+    expect((await runExecution(definition({ ToleratedFailurePercentage: 25 }), oneOfFour)).status).toBe(
+      'SUCCEEDED',
+    );
+    expect(await runExecution(definition({ ToleratedFailurePercentage: 25 }), twoOfFour)).toMatchObject({
+      status: 'FAILED',
+      error: 'States.ExceedToleratedFailureThreshold',
+    });
+    const fromInput = definition({ ToleratedFailurePercentagePath: '$.pct' });
+    expect((await runExecution(fromInput, oneOfFour)).status).toBe('SUCCEEDED');
+    expect((await runExecution(fromInput, twoOfFour)).status).toBe('FAILED');
+    expect(await runExecution(fromInput, { items: [1], pct: 101 })).toMatchObject({
+      status: 'FAILED',
+      error: 'States.Runtime',
+    });
+  });
 });
 
 describe('Map history', () => {
