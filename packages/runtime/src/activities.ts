@@ -18,7 +18,14 @@ import type { Session } from './session.js';
 /** Activities to register or deregister: a registration, or any list of activities. */
 export type ActivitySource = { readonly activities: readonly AnyActivity[] } | readonly AnyActivity[];
 
-/** The activities of a source, in order. */
+/**
+ * The activities of a source, in order.
+ * @param source a registration (anything with an `activities` list) or a list of activities.
+ * @example
+ * ```ts
+ * activitiesOf([increment]).map((activity) => activity.name); // ['increment']
+ * ```
+ */
 export function activitiesOf(source: ActivitySource): readonly AnyActivity[] {
   return Array.isArray(source) ? source : (source as { activities: readonly AnyActivity[] }).activities;
 }
@@ -53,16 +60,29 @@ function uniqueByName(source: ActivitySource): AnyActivity[] {
   return [...byName.values()];
 }
 
-/** Activity names and ARNs known to a session; reached as `session.activities`. */
+/**
+ * Activity names and ARNs known to a session; reached as `session.activities`.
+ * @example
+ * ```ts
+ * const session = new Session({ endpoint: 'http://127.0.0.1:8083' });
+ * await session.activities.register([increment]);
+ * session.activities.known('increment'); // 'arn:aws:states:us-east-1:123456789012:activity:increment'
+ * await session.activities.deregister([increment]); // ['increment']
+ * ```
+ */
 export class ActivityDirectory {
   readonly #session: Session;
   readonly #arns = new Map<string, string>();
 
+  /** @param session the session whose client makes the calls and which learns the account. */
   constructor(session: Session) {
     this.#session = session;
   }
 
-  /** The ARN already known for `name`, without any API call. */
+  /**
+   * The ARN already known for `name`, without any API call.
+   * @param name the activity's name.
+   */
   known(name: string): string | undefined {
     return this.#arns.get(name);
   }
@@ -74,8 +94,10 @@ export class ActivityDirectory {
 
   /**
    * Creates each activity (CreateActivity is idempotent: an existing one returns its ARN).
+   * @param source the activities to create: a registration or a list.
+   * @param options tags for activities created now.
    * @returns activity names mapped to their ARNs.
-   * @throws when two different activities share a name, or on any API error.
+   * @throws Error when two different activities share a name; the SDK's error on any API error.
    */
   async register(
     source: ActivitySource,
@@ -97,6 +119,7 @@ export class ActivityDirectory {
 
   /**
    * The ARN of `activity`: known from registration, else found by exact name.
+   * @param activity the activity, or its name.
    * @throws NotRegisteredError when Step Functions has no activity of that name.
    */
   async arnOf(activity: AnyActivity | string): Promise<string> {
@@ -106,7 +129,10 @@ export class ActivityDirectory {
     return found;
   }
 
-  /** Finds the ARNs of `names` (one listing for all unknown ones); missing names are absent. */
+  /**
+   * Finds the ARNs of `names` (one listing for all unknown ones); missing names are absent.
+   * @param names activity names, matched exactly.
+   */
   async lookup(names: readonly string[]): Promise<Map<string, string>> {
     const result = new Map<string, string>();
     const missing = new Set<string>();
@@ -134,7 +160,10 @@ export class ActivityDirectory {
     return result;
   }
 
-  /** Describes each activity of `source`; unregistered ones are left out. */
+  /**
+   * Describes each activity of `source`; unregistered ones are left out.
+   * @param source a registration or a list of activities.
+   */
   async describe(source: ActivitySource): Promise<ActivityDescription[]> {
     const out: ActivityDescription[] = [];
     for (const { name, arn } of await this.#registered(source)) {
@@ -152,6 +181,7 @@ export class ActivityDirectory {
 
   /**
    * Deletes the activities of `source` and nothing else; absent ones are skipped.
+   * @param source a registration or a list of activities.
    * @returns the names actually deleted.
    */
   async deregister(source: ActivitySource): Promise<string[]> {

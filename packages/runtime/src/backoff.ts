@@ -15,7 +15,23 @@ export interface BackoffOptions {
   jitter?: boolean;
 }
 
-/** Delays that grow per attempt and reset after a success. */
+/**
+ * Delays that grow per attempt and reset after a success.
+ * @example
+ * ```ts
+ * const backoff = new Backoff({ initialMs: 200, maxMs: 5000 });
+ * for (;;) {
+ *   try {
+ *     await session.client.send(command);
+ *     backoff.reset();
+ *     break;
+ *   } catch (error) {
+ *     if (!isTransientError(error)) throw error;
+ *     await new Promise((resolve) => setTimeout(resolve, backoff.next()));
+ *   }
+ * }
+ * ```
+ */
 export class Backoff {
   readonly #initialMs: number;
   readonly #maxMs: number;
@@ -23,6 +39,7 @@ export class Backoff {
   readonly #jitter: boolean;
   #attempt = 0;
 
+  /** @param options the first and largest delay, the growth and the jitter (100 ms, 20 s, 2, on). */
   constructor(options: BackoffOptions = {}) {
     this.#initialMs = options.initialMs ?? 100;
     this.#maxMs = options.maxMs ?? 20_000;

@@ -53,6 +53,16 @@ export function isAbortError(error: unknown): boolean {
 /**
  * True when repeating the call may succeed: throttling, a 5xx answer, a timeout or a network
  * failure. Modeled errors (a 4xx with an AWS error name) and aborts are not transient.
+ * @param error anything thrown by an SDK call (its `cause` chain is followed).
+ * @example
+ * ```ts
+ * try {
+ *   await session.client.send(command);
+ * } catch (error) {
+ *   if (!isTransientError(error)) throw error; // e.g. InvalidArn: retrying cannot help
+ *   // throttled, 5xx, timed out or disconnected: retry after a backoff
+ * }
+ * ```
  */
 export function isTransientError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null || isAbortError(error)) return false;
@@ -75,11 +85,26 @@ export function awsErrorName(error: unknown): string | undefined {
   return typeof name === 'string' ? name : undefined;
 }
 
-/** A payload above Step Functions' 256 KiB limit, refused before it is sent. */
+/**
+ * A payload above Step Functions' 256 KiB limit, refused before it is sent.
+ * @example
+ * ```ts
+ * try {
+ *   await machine.start(input);
+ * } catch (error) {
+ *   if (error instanceof PayloadTooLargeError) console.error(`${error.what}: ${error.bytes} bytes`);
+ *   else throw error;
+ * }
+ * ```
+ */
 export class PayloadTooLargeError extends Error {
   override readonly name = 'PayloadTooLargeError';
   /** The payload's size in UTF-8 bytes. */
   readonly bytes: number;
+  /**
+   * @param what the payload, as the message names it (e.g. `input of state machine 'counter'`).
+   * @param json the payload's JSON text, measured in UTF-8 bytes.
+   */
   constructor(
     readonly what: string,
     json: string,
@@ -93,14 +118,43 @@ export class PayloadTooLargeError extends Error {
 /** Step Functions' limit on execution input, task output and state data, in UTF-8 bytes. */
 export const MAX_PAYLOAD_BYTES = 256 * 1024;
 
-/** Throws {@link PayloadTooLargeError} when `json` is above the payload limit. */
+/**
+ * Throws {@link PayloadTooLargeError} when `json` is above the payload limit.
+ * @param what the payload, as the error names it.
+ * @param json the payload's JSON text.
+ * @throws PayloadTooLargeError when `json` is above {@link MAX_PAYLOAD_BYTES} in UTF-8.
+ * @example
+ * ```ts
+ * const json = JSON.stringify(output);
+ * assertPayloadSize('output of task resize', json);
+ * ```
+ */
 export function assertPayloadSize(what: string, json: string): void {
   if (Buffer.byteLength(json, 'utf8') > MAX_PAYLOAD_BYTES) throw new PayloadTooLargeError(what, json);
 }
 
-/** Reading `output` of an execution that did not succeed (or has not finished). */
+/**
+ * Reading `output` of an execution that did not succeed (or has not finished).
+ * @example
+ * ```ts
+ * const execution = await machine.start({ increment: 3 });
+ * await execution.wait();
+ * try {
+ *   console.log(execution.output);
+ * } catch (error) {
+ *   if (!(error instanceof ExecutionNotSucceededError)) throw error;
+ *   console.error(error.status, error.executionError, error.executionCause);
+ * }
+ * ```
+ */
 export class ExecutionNotSucceededError extends Error {
   override readonly name = 'ExecutionNotSucceededError';
+  /**
+   * @param executionArn the execution.
+   * @param status its status (FAILED, TIMED_OUT, ABORTED, ..., or why it is not known to have ended).
+   * @param executionError the error the execution ended with, if any.
+   * @param executionCause the cause the execution ended with, if any.
+   */
   constructor(
     readonly executionArn: string,
     readonly status: string,
@@ -114,9 +168,24 @@ export class ExecutionNotSucceededError extends Error {
   }
 }
 
-/** `wait()` ran out of time before the execution finished. */
+/**
+ * `wait()` ran out of time before the execution finished.
+ * @example
+ * ```ts
+ * try {
+ *   await execution.wait({ timeoutMs: 60_000 });
+ * } catch (error) {
+ *   if (!(error instanceof WaitTimeoutError)) throw error;
+ *   await execution.stop({ error: 'TooSlow', cause: error.message });
+ * }
+ * ```
+ */
 export class WaitTimeoutError extends Error {
   override readonly name = 'WaitTimeoutError';
+  /**
+   * @param executionArn the execution waited for.
+   * @param timeoutMs how long the wait lasted, in milliseconds.
+   */
   constructor(
     readonly executionArn: string,
     readonly timeoutMs: number,
@@ -125,9 +194,24 @@ export class WaitTimeoutError extends Error {
   }
 }
 
-/** A resource looked up by name that Step Functions does not have. */
+/**
+ * A resource looked up by name that Step Functions does not have.
+ * @example
+ * ```ts
+ * try {
+ *   await session.stateMachine(counter).resolveArn();
+ * } catch (error) {
+ *   if (error instanceof NotRegisteredError) console.error(`${error.kind} ${error.resourceName}: register it first`);
+ *   else throw error;
+ * }
+ * ```
+ */
 export class NotRegisteredError extends Error {
   override readonly name = 'NotRegisteredError';
+  /**
+   * @param kind what was looked up.
+   * @param resourceName the name it was looked up by.
+   */
   constructor(
     readonly kind: 'activity' | 'state machine',
     readonly resourceName: string,
@@ -142,9 +226,20 @@ export class NotRegisteredError extends Error {
  * An operation that needs Step Functions' record of an execution, asked of an EXPRESS one. AWS
  * keeps no such record: DescribeExecution, GetExecutionHistory, StopExecution and
  * RedriveExecution refuse EXPRESS executions.
+ * @example
+ * ```ts
+ * const handle = session.stateMachine(machine, { type: 'EXPRESS' });
+ * const started = await handle.start(input);
+ * // started.wait() does not compile; a handle made from the ARN refuses at run time:
+ * await session.execution(started.arn).wait(); // rejects with ExpressExecutionError
+ * ```
  */
 export class ExpressExecutionError extends Error {
   override readonly name = 'ExpressExecutionError';
+  /**
+   * @param executionArn the EXPRESS execution.
+   * @param operation what was asked of it, as the message says it (e.g. `wait for`).
+   */
   constructor(
     readonly executionArn: string,
     readonly operation: string,
@@ -159,9 +254,21 @@ export class ExpressExecutionError extends Error {
   }
 }
 
-/** An operation the endpoint does not offer (the local endpoint models no redrive, versions or aliases). */
+/**
+ * An operation the endpoint does not offer (the local endpoint models no redrive, versions or aliases).
+ * @example
+ * ```ts
+ * const session = new Session({ endpoint: endpoint.url }); // a local endpoint
+ * await session.execution(executionArn).redrive(); // rejects with EndpointUnsupportedError
+ * ```
+ */
 export class EndpointUnsupportedError extends Error {
   override readonly name = 'EndpointUnsupportedError';
+  /**
+   * @param feature what was asked for (e.g. `redriving execution <ARN>`).
+   * @param endpoint the endpoint that refused it.
+   * @param cause the endpoint's answer (an UnknownOperationException).
+   */
   constructor(
     readonly feature: string,
     readonly endpoint: string | undefined,

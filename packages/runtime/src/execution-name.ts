@@ -15,6 +15,11 @@ function timestampPart(date: Date): string {
  * characters: the machine part is truncated, never the timestamp or the 8 hex digits.
  * @param machineName the state machine's name.
  * @param now the time to stamp; defaults to the current time.
+ * @example
+ * ```ts
+ * generateExecutionName('myStateMachine', new Date('2018-07-11T19:07:26Z'));
+ * // 'myStateMachine_2018-07-11T19-07-26_0354d790' (the last 8 hex digits are random)
+ * ```
  */
 export function generateExecutionName(machineName: string, now: Date = new Date()): string {
   const suffix = `_${timestampPart(now)}_${randomBytes(4).toString('hex')}`;

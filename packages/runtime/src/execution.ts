@@ -53,7 +53,16 @@ export interface ExecutionOutcome {
   stopDate?: Date | undefined;
 }
 
-/** Turns a described or synchronous outcome into a result; undefined while still running. */
+/**
+ * Turns a described or synchronous outcome into a result; undefined while still running.
+ * @param outcome a DescribeExecution or StartSyncExecution answer (its `output` is JSON text).
+ * @example
+ * ```ts
+ * const described = await session.client.send(new DescribeExecutionCommand({ executionArn }));
+ * const result = resultOf<number>(described);
+ * if (result?.status === 'SUCCEEDED') console.log(result.output + 1);
+ * ```
+ */
 export function resultOf<Output>(outcome: ExecutionOutcome): ExecutionResult<Output> | undefined {
   const dates = {
     ...(outcome.startDate ? { startDate: outcome.startDate } : {}),
@@ -91,7 +100,15 @@ export function outputOf<Output>(executionArn: string, result: ExecutionResult<O
   );
 }
 
-/** True when `executionArn` names an execution of an EXPRESS machine (`...:express:...`). */
+/**
+ * True when `executionArn` names an execution of an EXPRESS machine (`...:express:...`).
+ * @param executionArn any execution ARN.
+ * @example
+ * ```ts
+ * isExpressExecutionArn('arn:aws:states:us-east-1:123456789012:express:orders:run-1:9f2c'); // true
+ * isExpressExecutionArn('arn:aws:states:us-east-1:123456789012:execution:orders:run-1'); // false
+ * ```
+ */
 export function isExpressExecutionArn(executionArn: string): boolean {
   return parseStatesArn(executionArn)?.resourceType === 'express';
 }
@@ -112,6 +129,13 @@ export interface WaitOptions {
  * One execution of a STANDARD state machine, as Step Functions records it. Made for an EXPRESS
  * execution's ARN, its describe, wait, stop and history calls throw
  * {@link ExpressExecutionError}, since AWS keeps no record of those.
+ * @example
+ * ```ts
+ * const execution = await session.stateMachine(counter).start({ increment: 4 });
+ * const result = await execution.wait({ timeoutMs: 60_000 });
+ * if (result.status === 'SUCCEEDED') console.log(execution.output); // typed by the machine
+ * else console.log(await execution.formatHistory());
+ * ```
  */
 export class Execution<Output = unknown> {
   readonly arn: string;
@@ -121,6 +145,12 @@ export class Execution<Output = unknown> {
   readonly #express: boolean;
   #result: ExecutionResult<Output> | undefined;
 
+  /**
+   * Usually made by `machine.start()` or `session.execution(arn)` rather than directly.
+   * @param session the session whose client makes the calls.
+   * @param executionArn the execution's ARN.
+   * @param result how it ended, when already known.
+   */
   constructor(session: Session, executionArn: string, result?: ExecutionResult<Output>) {
     this.#session = session;
     this.arn = executionArn;
@@ -148,6 +178,7 @@ export class Execution<Output = unknown> {
 
   /**
    * Step Functions' description of the execution (status, input, output, dates, ...).
+   * @param signal aborts the call.
    * @throws ExpressExecutionError for an EXPRESS execution.
    */
   async describe(signal?: AbortSignal): Promise<DescribeExecutionCommandOutput> {
@@ -161,6 +192,7 @@ export class Execution<Output = unknown> {
   /**
    * Polls until the execution finishes and returns how it ended (it does not throw on failure:
    * inspect `status`, or read `output`, which throws unless it succeeded).
+   * @param options a time limit, an abort signal, and the intervals between polls.
    * @throws WaitTimeoutError after `timeoutMs`; the signal's reason when `signal` aborts;
    * ExpressExecutionError for an EXPRESS execution.
    */
@@ -201,6 +233,7 @@ export class Execution<Output = unknown> {
 
   /**
    * Stops a running execution; its status becomes ABORTED.
+   * @param details the error and cause recorded on the execution.
    * @throws ExpressExecutionError for an EXPRESS execution.
    */
   async stop(details: { error?: string; cause?: string } = {}): Promise<void> {
@@ -212,7 +245,7 @@ export class Execution<Output = unknown> {
    * Redrives a FAILED, TIMED_OUT or ABORTED execution (RedriveExecution, AWS only): it restarts
    * from the states that did not succeed, keeping its name and ARN, so `wait()` follows it again.
    * AWS allows it within 14 days of the stop and refuses it otherwise (ExecutionNotRedrivable).
-   * @param options.clientToken makes retried calls idempotent (at most 64 characters).
+   * @param options `clientToken` makes retried calls idempotent (at most 64 characters).
    * @returns when the redrive started.
    * @throws EndpointUnsupportedError against the local endpoint, which does not model redrive;
    * ExpressExecutionError for an EXPRESS execution.
@@ -236,6 +269,7 @@ export class Execution<Output = unknown> {
 
   /**
    * The history, lazily, page by page.
+   * @param options order, page size, and whether payloads are included.
    * @throws ExpressExecutionError (when iterated) for an EXPRESS execution.
    */
   async *history(options: ReadHistoryOptions = {}): AsyncGenerator<HistoryEvent, void, undefined> {
@@ -243,14 +277,22 @@ export class Execution<Output = unknown> {
     yield* readHistory(this.#session.client, this.arn, options);
   }
 
-  /** The whole history as an array. */
+  /**
+   * The whole history as an array.
+   * @param options order, page size, and whether payloads are included.
+   * @throws ExpressExecutionError for an EXPRESS execution.
+   */
   async historyEvents(options: ReadHistoryOptions = {}): Promise<HistoryEvent[]> {
     const events: HistoryEvent[] = [];
     for await (const event of this.history(options)) events.push(event);
     return events;
   }
 
-  /** The history as readable text (see {@link formatHistory}). */
+  /**
+   * The history as readable text (see {@link formatHistory}).
+   * @param options how long a payload may be before it is cut.
+   * @throws ExpressExecutionError for an EXPRESS execution.
+   */
   async formatHistory(options: FormatHistoryOptions = {}): Promise<string> {
     return formatHistory(await this.historyEvents(), options);
   }

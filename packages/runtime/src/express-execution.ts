@@ -13,6 +13,13 @@ export type StateMachineType = 'STANDARD' | 'EXPRESS';
  * An execution of an EXPRESS machine, started asynchronously (StartExecution). It runs to its
  * end without a way to watch it through the API: follow it in the machine's CloudWatch Logs
  * (the `logging` option of `session.stateMachine`), or use `startSync()` to wait for the result.
+ * @example
+ * ```ts
+ * const orders = session.stateMachine(ordersMachine, { type: 'EXPRESS' });
+ * await orders.register();
+ * const started = await orders.start({ orderId: '42' }); // an ExpressExecution
+ * console.log(started.arn, started.startDate);
+ * ```
  */
 export class ExpressExecution {
   /** The execution's ARN (`arn:aws:states:<region>:<account>:express:<machine>:<name>:<id>`). */
@@ -22,6 +29,10 @@ export class ExpressExecution {
   /** When it started, as StartExecution answered. */
   readonly startDate: Date | undefined;
 
+  /**
+   * @param executionArn the execution's ARN, as StartExecution answered it.
+   * @param startDate when it started.
+   */
   constructor(executionArn: string, startDate?: Date) {
     this.arn = executionArn;
     this.name = parseStatesArn(executionArn)?.resource[1] ?? executionArn;
@@ -29,11 +40,24 @@ export class ExpressExecution {
   }
 }
 
-/** A finished EXPRESS execution, as StartSyncExecution returned it. */
+/**
+ * A finished EXPRESS execution, as StartSyncExecution returned it.
+ * @example
+ * ```ts
+ * const orders = session.stateMachine(ordersMachine, { type: 'EXPRESS' });
+ * const done = await orders.startSync({ orderId: '42' });
+ * if (done.result.status === 'SUCCEEDED') console.log(done.output);
+ * else console.error(done.result.error, done.result.cause);
+ * ```
+ */
 export class SyncExecution<Output = unknown> extends ExpressExecution {
   /** How it ended. */
   readonly result: ExecutionResult<Output>;
 
+  /**
+   * @param executionArn the execution's ARN.
+   * @param result how it ended.
+   */
   constructor(executionArn: string, result: ExecutionResult<Output>) {
     super(executionArn, result.startDate);
     this.result = result;

@@ -18,8 +18,15 @@ export const DEFAULT_HEARTBEAT_INTERVAL_MS = 5_000;
 /**
  * The interval a worker heartbeats at: `intervalMs` when given (0 turns heartbeats off), else
  * a third of the activity's `heartbeatSeconds`, else {@link DEFAULT_HEARTBEAT_INTERVAL_MS}.
+ * @param activity the activity the worker runs (its `heartbeatSeconds`, if declared).
+ * @param intervalMs the interval asked for, in milliseconds; 0 for none.
  * @returns milliseconds, or undefined for no heartbeat timer.
  * @throws RangeError when `intervalMs` is negative or not a finite number.
+ * @example
+ * ```ts
+ * heartbeatInterval(resize); // resize declares heartbeatSeconds: 30, so 10_000
+ * heartbeatInterval(resize, 0); // undefined: no heartbeats
+ * ```
  */
 export function heartbeatInterval(activity: AnyActivity, intervalMs?: number): number | undefined {
   if (intervalMs !== undefined) {
@@ -67,6 +74,8 @@ function smallestHeartbeat(states: unknown, name: string, depth: number): number
  * The heartbeat interval a worker for `activity` needs to keep every Task of `machine` that
  * runs it alive: a third of the smallest HeartbeatSeconds among those Tasks and the activity's
  * own `heartbeatSeconds`. Undefined when none sets one (the worker's default then applies).
+ * @param machine the machine whose definition's Tasks are read (nested branches and Maps too).
+ * @param activity the activity the worker runs.
  * @example
  * session.worker(resize, { heartbeatIntervalMs: heartbeatIntervalFor(thumbnails, resize) });
  */

@@ -23,6 +23,13 @@ export interface ReadHistoryOptions {
  * Every event of an execution's history, page by page.
  * @param client the SDK client.
  * @param executionArn the execution to read.
+ * @param options order, page size, payloads, and an abort signal.
+ * @example
+ * ```ts
+ * for await (const event of readHistory(session.client, executionArn, { reverseOrder: true })) {
+ *   if (event.type === 'ExecutionFailed') console.error(event.executionFailedEventDetails?.cause);
+ * }
+ * ```
  */
 export async function* readHistory(
   client: SFNClient,
@@ -123,7 +130,18 @@ function timeOf(event: HistoryEventLike): number | undefined {
   return undefined;
 }
 
-/** One event as a line: id, seconds since the first event, type, state name and key details. */
+/**
+ * One event as a line: id, seconds since the first event, type, state name and key details.
+ * @param event the event.
+ * @param startMs epoch milliseconds the elapsed time counts from; none shown when undefined.
+ * @param options how long a payload may be before it is cut.
+ * @example
+ * ```ts
+ * const events = await execution.historyEvents();
+ * const last = events.at(-1);
+ * if (last) console.log(formatHistoryEvent(last));
+ * ```
+ */
 export function formatHistoryEvent(
   event: HistoryEventLike,
   startMs?: number,
@@ -148,6 +166,7 @@ export function formatHistoryEvent(
  * A history as readable text, one line per event, times relative to the first event.
  * Works on histories from AWS, from the local endpoint and from `runExecution` alike.
  * @param events the events in order, e.g. `await execution.historyEvents()` or `result.history`.
+ * @param options how long a payload may be before it is cut.
  * @example
  * console.log(formatHistory(await execution.historyEvents()));
  */

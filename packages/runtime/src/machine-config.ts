@@ -35,7 +35,14 @@ export interface StateMachineLogging {
 /** Tracing of a machine's executions with AWS X-Ray. */
 export type StateMachineTracing = boolean | { enabled: boolean };
 
-/** A deployment option that Step Functions would refuse; thrown before any call is made. */
+/**
+ * A deployment option that Step Functions would refuse; thrown before any call is made.
+ * @example
+ * ```ts
+ * const handle = session.stateMachine(counter, { roleArn, logging: { level: 'ALL' } });
+ * await handle.register(); // rejects with MachineConfigError: level ALL needs a destination
+ * ```
+ */
 export class MachineConfigError extends Error {
   override readonly name = 'MachineConfigError';
 }

@@ -49,7 +49,15 @@ export interface SessionOptions {
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]', '0.0.0.0']);
 const LOCAL_CREDENTIALS = { accessKeyId: 'sfini-local', secretAccessKey: 'sfini-local' };
 
-/** True when `endpoint` points at this machine (the local endpoint). */
+/**
+ * True when `endpoint` points at this machine (the local endpoint).
+ * @param endpoint an endpoint URL; undefined (AWS's regional endpoint) and malformed URLs are not loopback.
+ * @example
+ * ```ts
+ * isLoopbackEndpoint('http://127.0.0.1:8083'); // true
+ * isLoopbackEndpoint('https://states.eu-west-1.amazonaws.com'); // false
+ * ```
+ */
 export function isLoopbackEndpoint(endpoint: string | undefined): boolean {
   if (!endpoint) return false;
   try {
@@ -66,15 +74,17 @@ function hasEnvCredentials(env: Record<string, string | undefined>): boolean {
 /**
  * A connection to Step Functions (AWS or the local endpoint) and the entry point to the runtime.
  * @example
+ * ```ts
  * const session = new Session({ endpoint: 'http://127.0.0.1:8083' });
- * await session.registerActivities(activities);
- * const machine = session.stateMachine(myMachine, { roleArn });
- * await machine.register();
- * const worker = session.worker(increment).start();
+ * const machine = session.stateMachine(counter, { roleArn });
+ * await machine.register(); // its activities first, then the machine
+ * const worker = await session.worker(increment).start();
  * const execution = await machine.start({ increment: 3 });
  * await execution.wait();
  * console.log(execution.output);
  * await worker.stop();
+ * session.destroy();
+ * ```
  */
 export class Session {
   /** The SDK client every call goes through. */
@@ -89,6 +99,11 @@ export class Session {
   #accountId: string | undefined;
   readonly #ownsClient: boolean;
 
+  /**
+   * Creates the SDK client (unless `options.client` is given); makes no call yet.
+   * @param options region, endpoint, credentials and connection limits; each defaults from the
+   * environment (`AWS_REGION`, `SFINI_ENDPOINT`, the SDK's credential chain).
+   */
   constructor(options: SessionOptions = {}) {
     const env = options.env ?? process.env;
     this.endpoint = options.endpoint ?? (env[ENDPOINT_ENV] || undefined);
@@ -127,7 +142,10 @@ export class Session {
     return this.#accountId;
   }
 
-  /** Records the account from an ARN Step Functions returned, so later ARNs can be built. */
+  /**
+   * Records the account from an ARN Step Functions returned, so later ARNs can be built.
+   * @param arn an ARN Step Functions returned; ignored when undefined or when the account is known.
+   */
   learnFromArn(arn: string | undefined): void {
     if (!arn || this.#accountId) return;
     const parsed = parseStatesArn(arn);
@@ -136,7 +154,14 @@ export class Session {
 
   /**
    * Registers every activity of a registration (or list), idempotently.
+   * @param source a registration (anything with an `activities` list) or a list of activities.
+   * @throws Error when two different activities share a name; the SDK's error on any API error.
    * @returns activity names mapped to the ARNs Step Functions returned.
+   * @example
+   * ```ts
+   * const arns = await session.registerActivities([increment]);
+   * console.log(arns.get('increment'));
+   * ```
    */
   registerActivities(source: ActivitySource): Promise<ReadonlyMap<string, string>> {
     return this.activities.register(source);
@@ -144,7 +169,9 @@ export class Session {
 
   /**
    * Deletes the activities of a registration (or list), and only those; activities that do not
-   * exist are skipped. @returns the names deleted.
+   * exist are skipped.
+   * @param source a registration or a list of activities.
+   * @returns the names deleted.
    */
   deregisterActivities(source: ActivitySource): Promise<string[]> {
     return this.activities.deregister(source);
@@ -153,7 +180,14 @@ export class Session {
   /**
    * A handle on `machine` for registering, starting and listing its executions. The `type`
    * given (STANDARD by default) types what `start()` returns.
+   * @param machine the machine, built with `machine()` or imported from ASL.
+   * @param options its type, role ARN, tags, logging and tracing.
    * @throws InvalidNameError for a machine name AWS refuses.
+   * @example
+   * ```ts
+   * const handle = session.stateMachine(counter, { roleArn: 'arn:aws:iam::111122223333:role/sfn' });
+   * await handle.register();
+   * ```
    */
   stateMachine<M extends AnyStateMachine, T extends StateMachineType = 'STANDARD'>(
     machine: M,
@@ -165,12 +199,30 @@ export class Session {
   /**
    * A handle on an existing execution, by ARN. Its output is untyped unless `Output` is given.
    * An EXPRESS execution's ARN gives a handle whose calls throw ExpressExecutionError.
+   * @param executionArn the execution's ARN.
+   * @example
+   * ```ts
+   * const execution = session.execution<number>(executionArn);
+   * const result = await execution.wait();
+   * ```
    */
   execution<Output = unknown>(executionArn: string): Execution<Output> {
     return new Execution<Output>(this, executionArn);
   }
 
-  /** A worker for `activity`; call `start()` to begin polling. */
+  /**
+   * A worker for `activity`; call `start()` to begin polling.
+   * @param activity the activity whose tasks it runs.
+   * @param options concurrency, heartbeats, shutdown time, retries and an event observer.
+   * @throws RangeError for a concurrency that is not a whole number from 1, or a negative
+   * heartbeat interval.
+   * @example
+   * ```ts
+   * const worker = await session.worker(increment, { concurrency: 4 }).start();
+   * process.once('SIGTERM', () => void worker.stop());
+   * const summary = await worker.done;
+   * ```
+   */
   worker(activity: AnyActivity, options: WorkerOptions = {}): Worker {
     return new Worker(this, activity, options);
   }

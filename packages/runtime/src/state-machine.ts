@@ -63,7 +63,19 @@ export const LOCAL_ROLE_ARN = 'arn:aws:iam::123456789012:role/sfini-local';
 
 /**
  * A state machine as deployed (or to be deployed) through a session: `M` is the machine, `T` its
- * type (STANDARD, EXPRESS, or both when only known at run time).
+ * type (STANDARD, EXPRESS, or both when only known at run time). Made by
+ * `session.stateMachine(machine, options)`.
+ * @example
+ * ```ts
+ * const handle = session.stateMachine(counter, { roleArn, tags: { team: 'data' } });
+ * await handle.register();
+ * const execution = await handle.start({ increment: 3 });
+ * await execution.wait();
+ * for (const item of await handle.listExecutions({ status: 'FAILED', limit: 10 })) {
+ *   console.log(item.name, item.stopDate);
+ * }
+ * await handle.deregister({ activities: true });
+ * ```
  */
 export class StateMachineHandle<M extends AnyStateMachine, T extends StateMachineType = 'STANDARD'> {
   readonly machine: M;
@@ -74,7 +86,13 @@ export class StateMachineHandle<M extends AnyStateMachine, T extends StateMachin
   #arn: string | undefined;
   #versionArn: string | undefined;
 
-  /** @throws InvalidNameError for a machine name AWS refuses. */
+  /**
+   * Prefer `session.stateMachine(machine, options)`.
+   * @param session the session whose client makes the calls.
+   * @param machine the machine, built with `machine()` or imported from ASL.
+   * @param options its type, role ARN, tags, logging and tracing.
+   * @throws InvalidNameError for a machine name AWS refuses.
+   */
   constructor(session: Session, machine: M, options: StateMachineOptions<T> = {}) {
     assertResourceName('state machine', machine.name);
     this.#session = session;
@@ -102,6 +120,12 @@ export class StateMachineHandle<M extends AnyStateMachine, T extends StateMachin
   /**
    * The ASL definition with activity ARNs: those given, else those the session knows, else
    * built from the session's region (and its partition) and account (placeholder when unknown).
+   * @param activityArns activity names mapped to ARNs; default: those the session knows.
+   * @example
+   * ```ts
+   * await handle.register();
+   * console.log(JSON.stringify(handle.definition(), null, 2)); // with the registered ARNs
+   * ```
    */
   definition(
     activityArns: ReadonlyMap<string, string> = this.#session.activities.knownArns,
@@ -135,6 +159,7 @@ export class StateMachineHandle<M extends AnyStateMachine, T extends StateMachin
    * Registers the machine: registers its activities (unless `activities: false`), then creates
    * the machine, or updates its definition, role, and the logging and tracing given, when it
    * already exists. With `publish`, also publishes a version ({@link versionArn}).
+   * @param options `activities: false` to look the activities up instead of creating them.
    * @returns the machine's ARN.
    * @throws when the role ARN is missing on AWS, the definition is invalid, the machine exists
    * with another type, or logging is misconfigured (MachineConfigError, before any call).
@@ -208,8 +233,18 @@ export class StateMachineHandle<M extends AnyStateMachine, T extends StateMachin
    * Creates alias `name`, or moves it, to point at a published version (AWS only): by default the
    * version the last `register()` published. Executions started with `{ alias: name }` then run
    * that version, whatever is registered later.
+   * @param name the alias's name.
+   * @param options the version to point at (default: the last published) and a description.
    * @returns the alias ARN (`<machine ARN>:<name>`).
-   * @throws MachineConfigError for a bad alias name, or when no version is given or published.
+   * @throws MachineConfigError for a bad alias name, or when no version is given or published;
+   * EndpointUnsupportedError against the local endpoint, which models no aliases.
+   * @example
+   * ```ts
+   * const handle = session.stateMachine(counter, { roleArn, publish: true });
+   * await handle.register(); // publishes a version
+   * await handle.alias('prod'); // points 'prod' at it
+   * await handle.start({ increment: 3 }, { alias: 'prod' });
+   * ```
    */
   async alias(name: string, options: AliasOptions = {}): Promise<string> {
     assertAliasName(this.name, name);
@@ -251,7 +286,15 @@ export class StateMachineHandle<M extends AnyStateMachine, T extends StateMachin
     return this.#session.client.send(new DescribeStateMachineCommand({ stateMachineArn }));
   }
 
-  /** The machine's executions, newest first, page by page. */
+  /**
+   * The machine's executions, newest first, page by page.
+   * @param options a status to keep, and the most to list.
+   * @throws NotRegisteredError when no machine has this name.
+   * @example
+   * ```ts
+   * for await (const item of handle.executions({ status: 'RUNNING' })) console.log(item.executionArn);
+   * ```
+   */
   async *executions(options: ListExecutionsOptions = {}): AsyncGenerator<ExecutionListItem, void, undefined> {
     const stateMachineArn = await this.resolveArn();
     let remaining = options.limit ?? Number.POSITIVE_INFINITY;
@@ -274,7 +317,11 @@ export class StateMachineHandle<M extends AnyStateMachine, T extends StateMachin
     }
   }
 
-  /** The machine's executions as an array (see {@link executions}). */
+  /**
+   * The machine's executions as an array (see {@link executions}).
+   * @param options a status to keep, and the most to list.
+   * @throws NotRegisteredError when no machine has this name.
+   */
   async listExecutions(options: ListExecutionsOptions = {}): Promise<ExecutionListItem[]> {
     const items: ExecutionListItem[] = [];
     for await (const item of this.executions(options)) items.push(item);
@@ -319,7 +366,16 @@ export class StateMachineHandle<M extends AnyStateMachine, T extends StateMachin
    * Starts an execution with `input`, validated by the machine's input schema first. A STANDARD
    * machine gives an {@link Execution} to wait for; an EXPRESS one an {@link ExpressExecution}
    * (AWS keeps no record of it to wait for: use {@link startSync} for its result).
-   * @throws ExecutionInputError naming every invalid field; PayloadTooLargeError above 256 KiB.
+   * @param input the execution's input, typed by the machine's input schema.
+   * @param options an execution name (default: machine_time_random), an alias or version to
+   * start, and an X-Ray trace header.
+   * @throws ExecutionInputError naming every invalid field; PayloadTooLargeError above 256 KiB;
+   * MachineConfigError for both an alias and a version, or a bad one; NotRegisteredError when no
+   * machine has this name.
+   * @example
+   * ```ts
+   * const execution = await handle.start({ increment: 3 }, { name: 'nightly-2024-05-01' });
+   * ```
    */
   async start(
     input: MachineInput<M>,
@@ -338,7 +394,16 @@ export class StateMachineHandle<M extends AnyStateMachine, T extends StateMachin
    * Runs an EXPRESS machine synchronously (StartSyncExecution, at most 5 minutes) and returns
    * the finished execution, its `result` and `output` set. Callable on EXPRESS handles only
    * (narrow one typed at run time with {@link isExpress}).
-   * @throws ExecutionInputError naming every invalid field; an Error for a STANDARD machine.
+   * @param input the execution's input, typed by the machine's input schema.
+   * @param options an execution name, an alias or version to start, and an X-Ray trace header.
+   * @throws ExecutionInputError naming every invalid field; PayloadTooLargeError above 256 KiB;
+   * an Error for a STANDARD machine.
+   * @example
+   * ```ts
+   * const orders = session.stateMachine(ordersMachine, { type: 'EXPRESS' });
+   * const done = await orders.startSync({ orderId: '42' });
+   * console.log(done.result.status);
+   * ```
    */
   async startSync(
     this: StateMachineHandle<M, 'EXPRESS'>,
@@ -360,6 +425,7 @@ export class StateMachineHandle<M extends AnyStateMachine, T extends StateMachin
 
   /**
    * Deletes the machine (and, with `activities: true`, the activities its Tasks run).
+   * @param options `activities: true` to delete the machine's activities too.
    * @returns false when the machine did not exist.
    */
   async deregister(options: { activities?: boolean } = {}): Promise<boolean> {

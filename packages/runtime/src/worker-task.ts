@@ -66,7 +66,18 @@ function goneOutcome(
   return undefined;
 }
 
-/** Handed to a handler whose task the worker gave up on (shutdown deadline, heartbeat lost). */
+/**
+ * Handed to a handler whose task the worker gave up on (shutdown deadline, heartbeat lost).
+ * @example
+ * ```ts
+ * const slow = activity('slow', { input: z.object({ url: z.string() }) }, async ({ url }, { signal }) => {
+ *   signal.addEventListener('abort', () => {
+ *     if (signal.reason instanceof TaskAbandonedError) console.warn(`gave up on ${url}`);
+ *   });
+ *   return (await fetch(url, { signal })).status;
+ * });
+ * ```
+ */
 export class TaskAbandonedError extends Error {
   override readonly name = 'TaskAbandonedError';
 }

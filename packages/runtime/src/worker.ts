@@ -100,7 +100,22 @@ function defaultWorkerName(): string {
   return `${hostname()}-${process.pid}-${++workerSerial}`.slice(0, 80);
 }
 
-/** Runs the tasks of one activity. Made by `session.worker(activity, options)`. */
+/**
+ * Runs the tasks of one activity. Made by `session.worker(activity, options)`.
+ * @example
+ * ```ts
+ * const worker = session.worker(increment, {
+ *   concurrency: 8,
+ *   onEvent: (event) => {
+ *     if (event.type === 'fatal-error') console.error(event.error);
+ *   },
+ * });
+ * await worker.start();
+ * // ... later, on shutdown:
+ * const summary = await worker.stop({ timeoutMs: 10_000 });
+ * console.log(summary.succeeded, summary.failed, summary.failedAtShutdown);
+ * ```
+ */
 export class Worker {
   readonly activity: AnyActivity;
   readonly name: string;
@@ -119,6 +134,14 @@ export class Worker {
   readonly #done: Promise<WorkerSummary>;
   #resolveDone!: (summary: WorkerSummary) => void;
 
+  /**
+   * Prefer `session.worker(activity, options)`.
+   * @param session the session whose client polls and reports.
+   * @param activity the activity whose tasks it runs.
+   * @param options concurrency, heartbeats, shutdown time, retries and an event observer.
+   * @throws RangeError for a concurrency that is not a whole number from 1, or a negative
+   * heartbeat interval.
+   */
   constructor(session: Session, activity: AnyActivity, options: WorkerOptions = {}) {
     const concurrency = options.concurrency ?? 1;
     if (!Number.isInteger(concurrency) || concurrency < 1) {
@@ -168,7 +191,7 @@ export class Worker {
   /**
    * Starts polling. Resolves the activity's ARN first (registered or looked up by name).
    * @returns this worker, once its slots are polling.
-   * @throws NotRegisteredError when the activity is not registered.
+   * @throws NotRegisteredError when the activity is not registered; Error when already started.
    */
   async start(): Promise<this> {
     if (this.#state !== 'idle') throw new Error(`worker '${this.name}' was already started`);
@@ -262,6 +285,8 @@ export class Worker {
    * `timeoutMs` to finish; those still running then are failed with error
    * `sfini.WorkerShutdown` so their executions can retry or catch at once.
    * Calling it again returns the same promise.
+   * @param options how long tasks in flight get to finish, and their failures to be reported.
+   * @returns what the worker did over its life; never rejects.
    */
   stop(options: StopOptions = {}): Promise<WorkerSummary> {
     this.#stopped ??= this.#shutdown(

@@ -250,11 +250,17 @@ export interface SfiniCli {
 }
 
 /**
- * A command line for a state machine and its activities, as sfini's CLI.
+ * A command line for a state machine and its activities, as sfini's CLI: register,
+ * deregister, start, stop, redrive, executions, history, worker, definition, graph and local.
+ * Nothing is called until `run()`; errors become a message on standard error and exit code 1
+ * (2 for bad arguments), never an exception.
+ * @param options the machine, its activities, and the defaults the commands' flags override.
  * @example
+ * ```ts
  * // my-machine.ts
  * cli({ stateMachine: machine, activities, roleArn: 'arn:aws:iam::123456789012:role/sfn', version: '1.0' }).run();
  * // $ node my-machine.js register && node my-machine.js start input.json --wait
+ * ```
  */
 export function cli<M extends AnyStateMachine>(options: CliOptions<M>): SfiniCli {
   const program = options.program ?? basename(process.argv[1] ?? 'sfini');
