@@ -49,6 +49,6 @@ it('names every export that misses the rule, and only those', () => {
   ]);
 });
 
-it('holds the runtime package to the rule', () => {
-  expect([...plugin.EXAMPLES_REQUIRED].sort()).toEqual(['@sfini/runtime']);
+it('holds the runtime and testing packages to the rule', () => {
+  expect([...plugin.EXAMPLES_REQUIRED].sort()).toEqual(['@sfini/runtime', '@sfini/testing']);
 });

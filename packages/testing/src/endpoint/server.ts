@@ -97,6 +97,8 @@ function urlHost(host: string): string {
 
 /**
  * Starts a local Step Functions endpoint speaking AWS's JSON protocol.
+ * @param options port (default: a free one), host (default 127.0.0.1), the region and account
+ * in its ARNs, poll and request limits, and mocks and lambdas for the executions it runs.
  * @returns the endpoint once it listens; `close()` it when done.
  * @throws when the port cannot be bound (e.g. EADDRINUSE).
  * @example

@@ -16,11 +16,23 @@ function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new Error('aborted');
 }
 
-/** Wall-clock time; sleeps use timers. */
+/**
+ * Wall-clock time; sleeps use timers. What `clock: 'real'` picks.
+ * @example
+ * ```ts
+ * const result = await runExecution(definition, { n: 1 }, { clock: new RealClock() });
+ * ```
+ */
 export class RealClock implements EngineClock {
+  /** Milliseconds since the epoch, as `Date.now()`. */
   now(): number {
     return Date.now();
   }
+  /**
+   * Resolves after `ms` milliseconds of wall-clock time (any length, past setTimeout's limit).
+   * @param ms how long to wait.
+   * @param signal rejects the wait with its reason when it aborts.
+   */
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
     return new Promise<void>((resolve, reject) => {
@@ -44,6 +56,7 @@ export class RealClock implements EngineClock {
       arm();
     });
   }
+  /** Real time cannot be held: returns a release that does nothing. */
   hold(): () => void {
     return noop;
   }
@@ -61,7 +74,20 @@ class VirtualTimer {
   ) {}
 }
 
-/** Simulated time: sleeping advances the clock instead of waiting. */
+/**
+ * Simulated time: sleeping advances the clock instead of waiting. What `clock: 'virtual'` picks;
+ * pass one to fix the time an execution starts at.
+ * @example
+ * ```ts
+ * const clock = new VirtualClock(Date.parse('2030-01-01T00:00:00Z'));
+ * const result = await runExecution(
+ *   { StartAt: 'Wait', States: { Wait: { Type: 'Wait', Seconds: 3600, End: true } } },
+ *   {},
+ *   { clock },
+ * );
+ * new Date(clock.now()).toISOString(); // '2030-01-01T01:00:00.000Z', at once
+ * ```
+ */
 export class VirtualClock implements EngineClock {
   #now: number;
   #sequence = 0;
@@ -69,14 +95,22 @@ export class VirtualClock implements EngineClock {
   #scheduled = false;
   readonly #timers: VirtualTimer[] = newArray<VirtualTimer>();
 
+  /** @param startMs the time it starts at, in epoch milliseconds; default now. */
   constructor(startMs: number = Date.now()) {
     this.#now = startMs;
   }
 
+  /** The simulated time, in epoch milliseconds. */
   now(): number {
     return this.#now;
   }
 
+  /**
+   * Resolves when the simulated time reaches `ms` from now, which happens as soon as nothing
+   * earlier is pending and the clock is not held.
+   * @param ms how long to wait, in simulated milliseconds.
+   * @param signal rejects the wait with its reason when it aborts.
+   */
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
     return new Promise<void>((resolve, reject) => {
@@ -96,6 +130,7 @@ export class VirtualClock implements EngineClock {
     });
   }
 
+  /** Keeps simulated time still until the returned function is called (once is enough). */
   hold(): () => void {
     this.#holds++;
     let released = false;

@@ -44,6 +44,10 @@ export class StatesFailure extends Error {
  */
 export class TaskFailedError extends Error {
   override readonly name = 'TaskFailedError';
+  /**
+   * @param error the error name Retry and Catch match (`ErrorEquals`).
+   * @param cause the cause recorded with it.
+   */
   constructor(
     readonly error: string,
     override readonly cause?: string,

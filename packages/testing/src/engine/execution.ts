@@ -117,6 +117,10 @@ function activityMap(...lists: (readonly AnyActivity[] | undefined)[]): Map<stri
  * @throws MockSetupError when `mocks` name no Task state of the machine, `activityMocks` no
  * activity it runs, or a mock returns what the activity's output schema refuses (all listed).
  * @throws TypeError when the definition or input is not JSON.
+ * @param source the definition: an ASL object, its JSON text, or a core state machine.
+ * @param input the execution's input; default `{}`.
+ * @param options mocks, task resolver, lambdas, activities, clock (default `real`), signal, ...
+ * @returns a handle whose `result` settles when the execution ends, with `onEvent` and `stop`.
  * @example
  * const run = startExecution(definition, { n: 1 }, { clock: 'real' });
  * run.onEvent((e) => console.log(e.type));
@@ -180,6 +184,9 @@ export function beginExecution(
 /**
  * Runs an execution to its end on a virtual clock by default (waits take no time).
  * Never rejects for execution failures: they are results.
+ * @param source the definition: an ASL object, its JSON text, or a core state machine.
+ * @param input the execution's input; default `{}`.
+ * @param options mocks, task resolver, lambdas, activities, clock (default `virtual`), signal, ...
  * @throws InvalidDefinitionError (as a rejection) when the definition is invalid.
  * @throws ExecutionInputError (as a rejection) when a machine's input schema refuses the input.
  * @throws MockSetupError (as a rejection) when a mock names nothing the machine runs or returns

@@ -54,11 +54,21 @@ export interface MachineTestOptions extends Omit<RunOptions, 'activities' | 'act
 /** An execution result whose output has the machine's output type (after narrowing to SUCCEEDED). */
 export type MachineRun<M extends AnyStateMachine> = LocalExecutionResult<MachineOutput<M>>;
 
-/** Some activities of the machine have neither `'handler'` nor a mock, or answers name none (or several). */
+/**
+ * Some activities of the machine have neither `'handler'` nor a mock, or answers name none (or several).
+ * @example
+ * ```ts
+ * // orders runs chargeCard and sendEmail; sendEmail is left unanswered:
+ * await runMachine(orders, { orderId: 'o-1' }, { activities: { chargeCard: 'handler' } });
+ * // rejects with MachineTestSetupError: no handler or mock for 'sendEmail' ...; error.missing is ['sendEmail']
+ * ```
+ */
 export class MachineTestSetupError extends Error {
   override readonly name = 'MachineTestSetupError';
   constructor(
+    /** Activities of the machine (full names) given neither `'handler'` nor a mock. */
     readonly missing: readonly string[],
+    /** Answer keys that name no activity of the machine. */
     readonly unknown: readonly string[],
     /** Local names shared by several activities of the machine, or activities answered twice. */
     readonly ambiguous: readonly string[] = [],
@@ -120,6 +130,10 @@ function answersByName(
  * answered: `'handler'` runs the activity's own handler in process, a StateMock stands in for it
  * (its return values checked by the activity's output schema). The input is parsed by the
  * machine's input schema first, as a start on AWS does.
+ * @param machine the machine, built with `machine()` from @sfini/core.
+ * @param input its input, typed by the machine's input schema.
+ * @param options `activities`, how each activity answers, and the other options of
+ * {@link runExecution} (mocks by state, clock, signal, ...).
  * @throws MachineTestSetupError (as a rejection) naming activities left unanswered, unknown or ambiguous.
  * @throws ExecutionInputError (as a rejection) naming every field the input schema refuses.
  * @throws MockSetupError (as a rejection) for mocks naming no Task state or returning what an

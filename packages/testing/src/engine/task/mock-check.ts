@@ -11,9 +11,23 @@ import type { MockResponse, StateMock } from '../types.js';
 import { toJson } from '../values/json.js';
 import { classifyResource } from './resources.js';
 
-/** The mocks of a run name states or activities the machine does not have, or return what an activity cannot. */
+/**
+ * The mocks of a run name states or activities the machine does not have, or return what an activity cannot.
+ * @example
+ * ```ts
+ * const definition = { StartAt: 'Charge', States: { Charge: { Type: 'Task', Resource: chargeArn, End: true } } };
+ * await runExecution(definition, {}, { mocks: { Chrage: { return: {} } } });
+ * // rejects with MockSetupError; error.unknownStates is ['Chrage']
+ * ```
+ */
 export class MockSetupError extends Error {
   override readonly name = 'MockSetupError';
+  /**
+   * @param unknownStates keys of `mocks` that name no Task state of the machine.
+   * @param unknownActivities keys of `activityMocks` that name no activity a Task of the machine runs.
+   * @param refusedReturns one line per mock response an activity's output schema refuses.
+   * @param taskStates the machine's Task states, listed in the message as the names to use.
+   */
   constructor(
     /** Keys of `mocks` that name no Task state of the machine. */
     readonly unknownStates: readonly string[],

@@ -112,6 +112,9 @@ function taskMock(request: TestStateRequest): StateMock | undefined {
  * AWS's (definition and input as JSON text), or a local one: a core machine (its activities
  * run in process; the first state's input typed and parsed by the machine's input schema) or a
  * plain ASL object, with the input as a value.
+ * @param request the state's definition (one state, or a machine with `stateName`), its input,
+ * and optionally a mock, variables and an inspection level, as AWS's TestState takes them.
+ * @param options how the state's Task is answered when not mocked (resolver, lambdas, activities).
  * @throws TestStateRequestError when the request is malformed (its `code` names the AWS error).
  * @throws InvalidDefinitionError (from @sfini/core) when the definition is invalid.
  * @throws ExecutionInputError (from @sfini/core) when a machine's input schema refuses the input

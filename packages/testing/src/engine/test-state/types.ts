@@ -88,9 +88,20 @@ export interface TestStateResponse {
   status: TestExecutionStatus;
 }
 
-/** The request is malformed: `code` is the AWS error name the API would answer with. */
+/**
+ * The request is malformed: `code` is the AWS error name the API would answer with.
+ * @example
+ * ```ts
+ * await testState({ definition: JSON.stringify({ Type: 'Pass', End: true }), input: '{oops' });
+ * // rejects with TestStateRequestError; error.code is 'InvalidExecutionInput'
+ * ```
+ */
 export class TestStateRequestError extends Error {
   override readonly name = 'TestStateRequestError';
+  /**
+   * @param code the AWS error name TestState would answer with.
+   * @param message what is wrong, naming the field.
+   */
   constructor(
     readonly code: 'InvalidDefinition' | 'InvalidExecutionInput' | 'ValidationException',
     message: string,
