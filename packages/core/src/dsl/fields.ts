@@ -7,11 +7,17 @@ import type { AslStateType } from '../asl/types.js';
 import type { JsonObject, JsonValue } from '../json.js';
 import { assertJsonSchema } from '../schema-json.js';
 import type { TaskTarget } from './graph.js';
+import { isLiteral } from './intrinsic-helpers.js';
 import { describeValue } from './wiring.js';
 
 type Converter = (value: unknown, where: string) => JsonValue;
 
-function json(value: unknown, where: string): JsonValue {
+/**
+ * A JSON option (a template, a Result, an Assign): refused when JSON cannot carry it, with every
+ * `literal(text)` in it replaced by its text.
+ * @throws TypeError listing every value that is not JSON.
+ */
+export function json(value: unknown, where: string): JsonValue {
   const problems: string[] = [];
   const visit = (v: unknown, path: string): void => {
     if (v === null || typeof v === 'string' || typeof v === 'boolean') return;
@@ -23,6 +29,7 @@ function json(value: unknown, where: string): JsonValue {
       for (const [i, item] of v.entries()) visit(item, `${path}[${i}]`);
       return;
     }
+    if (isLiteral(v)) return;
     if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
       for (const [key, child] of Object.entries(v as Record<string, unknown>)) visit(child, `${path}.${key}`);
       return;
@@ -33,7 +40,18 @@ function json(value: unknown, where: string): JsonValue {
   };
   visit(value, where);
   if (problems.length > 0) throw new TypeError(`not JSON: ${problems.join('; ')}`);
-  return value as JsonValue;
+  return withLiteralText(value as JsonValue);
+}
+
+/** `value` with every `literal(text)` replaced by its text, as AWS receives it. */
+function withLiteralText(value: JsonValue): JsonValue {
+  if (isLiteral(value)) return value.value;
+  if (Array.isArray(value)) return value.map(withLiteralText);
+  if (typeof value === 'object' && value !== null) {
+    // fromEntries defines each key as data, so a key named `__proto__` stays an ordinary field.
+    return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, withLiteralText(child)]));
+  }
+  return value;
 }
 
 /** A string option. */

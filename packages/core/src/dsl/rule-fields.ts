@@ -3,7 +3,7 @@
 // entry's index in messages), and a Catch and a Choice rule take the same kind of options (an
 // output, variables to assign, a comment), so one table-driven function serves both.
 import type { AslRetrier } from '../asl/types.js';
-import { checkAssignSchema, positive, string } from './fields.js';
+import { checkAssignSchema, json, positive, string } from './fields.js';
 
 /** Turns retry options into an ASL Retrier. */
 export function retrier(errorEquals: unknown, options: Record<string, unknown>, where: string): AslRetrier {
@@ -74,7 +74,7 @@ export function entryFields(
     if (value === undefined) continue;
     const field = Object.hasOwn(known, key) ? known[key] : undefined;
     if (field === undefined) throw new TypeError(`${where}: a ${entry} has no option '${key}'`);
-    if (field !== null) fields[field] = value;
+    if (field !== null) fields[field] = key === 'comment' ? string(value, `${where}: ${key}`) : json(value, `${where}: ${key}`);
   }
   checkAssignSchema(options, where);
   return fields;

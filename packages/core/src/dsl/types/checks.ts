@@ -3,7 +3,7 @@
 // wrote, and whose other branch is the error sentence itself: the compiler then reports
 // `Type '"$.a.missing"' is not assignable to type '"no field 'missing' at $.a"'`.
 import type { AnyData, Plain, ReadValue, WriteProblem } from './data.js';
-import type { KindName, OpaquePath, ParsePath, PathError, PathRoot, PathSegment } from './path.js';
+import type { Get, KindName, OpaquePath, ParsePath, PathError, PathRoot, PathSegment } from './path.js';
 import type { OpenVars, VariableLookup } from './vars.js';
 
 /** The context object (`$$`), as far as its shape is fixed. `Item` is a Map iteration's item. */
@@ -51,10 +51,11 @@ export type PathLookup<P extends string, D, Ctx = ContextObject, V = OpenVars> =
       ? P extends `$${infer Rest}`
         ? ParsePath<Rest> extends infer S
           ? S extends readonly PathSegment[]
-            ? ReadValue<Plain<Ctx>, S> extends infer V
-              ? [V] extends [PathError<infer M>]
-                ? PathError<`${M extends `${string}$${infer Tail}` ? `no such context field: $$${Tail}` : M}`>
-                : V
+            ? // Followed from `$$`, so a message names the context path as written.
+              Get<Ctx, S, '$$'> extends infer V
+              ? [V] extends [PathError]
+                ? V
+                : Exclude<V, undefined>
               : never
             : unknown
           : never

@@ -8,7 +8,7 @@ import type { JsonObject, JsonValue } from '../../json.js';
 import type { ContextObject, PathOption, ReadPathArg, Select, TypedPathArg, WritePathArg } from './checks.js';
 import type { AnyData, Materialize, Plain } from './data.js';
 import type { DeclaredOutput, Parametrize, ResultOfTarget, SelectResult, StateOutput } from './pipeline.js';
-import type { Intrinsic, TemplateArg, Widen } from './template.js';
+import type { Intrinsic, JsonataTemplateArg, TemplateArg, Widen } from './template.js';
 import type { AssignArg, AssignObject, OpenVars } from './vars.js';
 
 type Ctx = ContextObject;
@@ -132,7 +132,7 @@ export interface TaskOptions<
     V
   >;
   /** JSONata: the input sent to the resource (replaces `parameters`). */
-  arguments?: JA;
+  arguments?: JsonataTemplateArg<JA>;
   /** JSONata: the state's output. Declare its shape with `outputSchema`. */
   output?: JO;
   /** The shape of `output`, which types the data after this state. */

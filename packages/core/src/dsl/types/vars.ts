@@ -29,7 +29,13 @@ import type {
   SplitVariablePath,
 } from './path.js';
 import type { Rebuilt } from './rebuild.js';
-import type { DollarProblem, EvalTemplate, MarkTemplate, TemplateProblems } from './template.js';
+import type {
+  DollarProblem,
+  EvalTemplate,
+  MarkTemplate,
+  PlainKeyProblem,
+  TemplateProblems,
+} from './template.js';
 
 /**
  * The variables in scope at a state. `Own` is the log of records assigned in this scope (newest
@@ -173,7 +179,9 @@ type NameProblem<K, V> =
 type AssignProblems<AS, Over, V, Ctx> = {
   [K in keyof AS]-?:
     | NameProblem<K, V>
-    | (K extends `${string}.$` ? DollarProblem<AS[K], Over, Ctx, V> : TemplateProblems<AS[K], Over, Ctx, V>);
+    | (K extends `${string}.$`
+        ? DollarProblem<AS[K], Over, Ctx, V>
+        : PlainKeyProblem<K, AS[K]> | TemplateProblems<AS[K], Over, Ctx, V>);
 }[keyof AS];
 
 type MarkAssign<AS, Over, V, Ctx> = {
@@ -182,7 +190,9 @@ type MarkAssign<AS, Over, V, Ctx> = {
       ? [DollarProblem<AS[K], Over, Ctx, V>] extends [never]
         ? AS[K]
         : DollarProblem<AS[K], Over, Ctx, V>
-      : MarkTemplate<AS[K], Over, Ctx, V>
+      : [PlainKeyProblem<K, AS[K]>] extends [never]
+        ? MarkTemplate<AS[K], Over, Ctx, V>
+        : PlainKeyProblem<K, AS[K]>
     : NameProblem<K, V>;
 };
 
