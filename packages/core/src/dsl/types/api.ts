@@ -21,6 +21,7 @@ import type {
   SelectResultOf,
 } from './compound.js';
 import type { AnyData, Materialize, Plain } from './data.js';
+import type { ErrorName, ErrorNamesArg } from './error-names.js';
 import type {
   CatchData,
   CatchOptions,
@@ -31,6 +32,7 @@ import type {
   PassOutput,
   PassResultData,
   RetryOptions,
+  RetryRule,
   SelectOutput,
   SucceedOptions,
   TaskInput,
@@ -181,10 +183,11 @@ export interface Flow<D extends AnyData, E, V = OpenVars> {
     const HP extends PathOption = undefined,
     const AS = undefined,
     const ASC extends ZodOrNone = undefined,
+    const RT extends readonly RetryRule[] | undefined = undefined,
   >(
     name: string,
     resource: TargetArg<R, TaskInput<D, IP, PT, JA, V>>,
-    options?: TaskOptions<D, R, IP, PT, RS, RP, OP, JA, JO, OS, TP, HP, V, AS, ASC>,
+    options?: TaskOptions<D, R, IP, PT, RS, RP, OP, JA, JO, OS, TP, HP, V, AS, ASC, RT>,
   ): Catchable<
     D,
     TaskOutput<D, R, RS, RP, OP, JO, OS, V>,
@@ -261,9 +264,10 @@ export interface Flow<D extends AnyData, E, V = OpenVars> {
     const OS extends ZodOrNone = undefined,
     const AS = undefined,
     const ASC extends ZodOrNone = undefined,
+    const RT extends readonly RetryRule[] | undefined = undefined,
   >(
     name: string,
-    options: ParallelOptions<D, B, IP, PT, RS, RP, OP, JO, OS, V, AS, ASC>,
+    options: ParallelOptions<D, B, IP, PT, RS, RP, OP, JO, OS, V, AS, ASC, RT>,
   ): Catchable<
     D,
     DeclaredOutput<JO, OS, StateOutput<D, SelectResultOf<ParallelResult<B>, RS, V>, undefined, RP, OP, V>>,
@@ -295,9 +299,10 @@ export interface Flow<D extends AnyData, E, V = OpenVars> {
     const MCP extends PathOption = undefined,
     const TFPP extends PathOption = undefined,
     const TFCP extends PathOption = undefined,
+    const RT extends readonly RetryRule[] | undefined = undefined,
   >(
     name: string,
-    options: MapOptions<D, P, IP, ITP, IS, ISC, RS, RP, OP, RW, JO, OS, V, AS, ASC, PC, MCP, TFPP, TFCP>,
+    options: MapOptions<D, P, IP, ITP, IS, ISC, RS, RP, OP, RW, JO, OS, V, AS, ASC, PC, MCP, TFPP, TFCP, RT>,
   ): Catchable<
     D,
     DeclaredOutput<JO, OS, StateOutput<D, SelectResultOf<MapResult<P, RW>, RS, V>, undefined, RP, OP, V>>,
@@ -322,8 +327,14 @@ export interface Chain<In extends AnyData, D extends AnyData, E, VIn = OpenVars,
 /** A state with Retry and Catch (Task, Parallel, Map). */
 export interface Catchable<In extends AnyData, D extends AnyData, E, VIn = OpenVars, V = VIn>
   extends Chain<In, D, E, VIn, V> {
-  /** Adds a Retry rule for `errorEquals` (e.g. `['States.Timeout']`). */
-  retry(errorEquals: readonly string[], options?: RetryOptions): Catchable<In, D, E, VIn, V>;
+  /**
+   * Adds a Retry rule for `errorEquals`: AWS's error names (`['States.Timeout']`) or your own; a
+   * `States.` name Step Functions never raises is refused.
+   */
+  retry<const EQ extends readonly ErrorName[]>(
+    errorEquals: ErrorNamesArg<EQ>,
+    options?: RetryOptions,
+  ): Catchable<In, D, E, VIn, V>;
   /**
    * Adds a Catch rule: on one of `errorEquals`, go to `target` with the error output
    * (`{ Error, Cause }`) at `resultPath` of this state's input. The state's own Assign does not
@@ -336,8 +347,9 @@ export interface Catchable<In extends AnyData, D extends AnyData, E, VIn = OpenV
     const OS extends ZodOrNone = undefined,
     const AS = undefined,
     const ASC extends ZodOrNone = undefined,
+    const EQ extends readonly ErrorName[] = readonly ErrorName[],
   >(
-    errorEquals: readonly string[],
+    errorEquals: ErrorNamesArg<EQ>,
     target: TargetArgument<T, CatchData<In, RP, JO, OS>, VarsAfterAssign<VIn, AS, Plain<ErrorOutput>, ASC>>,
     options?: CatchOptions<In, RP, JO, OS, VIn, AS, ASC>,
   ): Catchable<In, D, E | TargetEnds<T>, VIn, V>;
