@@ -26,8 +26,10 @@ import type {
   ParsePath,
   PathError,
   PathSegment,
+  RenderPath,
   SplitVariablePath,
 } from './path.js';
+import type { ParseRead, Projected, ReadSegment, SplitAtEach } from './projection.js';
 import type { Rebuilt } from './rebuild.js';
 import type {
   DollarProblem,
@@ -145,7 +147,15 @@ export type VariableLookup<P extends string, V> =
       ? ParsePath<Rest> extends infer S
         ? S extends readonly PathSegment[]
           ? Get<T, S, `$${Name}`>
-          : unknown
+          : ParseRead<Rest> extends infer R extends readonly ReadSegment[]
+            ? SplitAtEach<R> extends [infer Prefix extends PathSegment[], infer Steps extends readonly ReadSegment[]]
+              ? Get<T, Prefix, `$${Name}`> extends infer Base
+                ? [Base] extends [PathError]
+                  ? Base
+                  : Projected<Exclude<Base, undefined>, Steps, RenderPath<Prefix, `$${Name}`>>
+                : never
+              : unknown
+            : unknown
         : never
       : PathError<`no variable '${Name}' is assigned before this state`>
     : unknown;
