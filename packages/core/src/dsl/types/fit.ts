@@ -33,7 +33,11 @@ type PlainObject<T> = [T] extends [object] ? ([T] extends [readonly unknown[]] ?
 
 type FieldProblems<S, T, Who extends string, Where extends string, Prefix extends string> = {
   [K in keyof T]-?: K extends keyof S
-    ? FieldProblem<S[K], T[K], `${Prefix}${K & string}`, Who, Where>
+    ? string extends keyof S
+      ? unknown extends S[K]
+        ? never // open data (no schema): a field it has not typed cannot be checked
+        : FieldProblem<S[K], T[K], `${Prefix}${K & string}`, Who, Where>
+      : FieldProblem<S[K], T[K], `${Prefix}${K & string}`, Who, Where>
     : undefined extends T[K]
       ? never
       : `${Who} needs field '${Prefix}${K & string}', which the data ${Where} lacks`;
