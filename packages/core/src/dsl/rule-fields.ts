@@ -74,7 +74,8 @@ export function entryFields(
     if (value === undefined) continue;
     const field = Object.hasOwn(known, key) ? known[key] : undefined;
     if (field === undefined) throw new TypeError(`${where}: a ${entry} has no option '${key}'`);
-    if (field !== null) fields[field] = key === 'comment' ? string(value, `${where}: ${key}`) : json(value, `${where}: ${key}`);
+    if (field !== null)
+      fields[field] = key === 'comment' ? string(value, `${where}: ${key}`) : json(value, `${where}: ${key}`);
   }
   checkAssignSchema(options, where);
   return fields;

@@ -65,7 +65,11 @@ export type ErrorNamesArg<E> = E extends readonly unknown[]
 
 type RulesProblem<RT> = RT extends readonly unknown[]
   ? ErrorNameProblem<
-      RT[number] extends infer R ? (R extends { readonly errorEquals: readonly (infer N)[] } ? N : never) : never
+      RT[number] extends infer R
+        ? R extends { readonly errorEquals: readonly (infer N)[] }
+          ? N
+          : never
+        : never
     >
   : never;
 

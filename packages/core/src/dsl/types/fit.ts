@@ -59,8 +59,13 @@ type FieldProblem<SV, TV, Name extends string, Who extends string, Where extends
             : Mismatch<SV, TV, Name, Who, Where>
           : Mismatch<SV, TV, Name, Who, Where>;
 
-type Mismatch<SV, TV, Name extends string, Who extends string, Where extends string> =
-  `field '${Name}' is ${Described<SV>} ${Where}, but ${Who} expects ${Described<Exclude<TV, undefined>>}`;
+type Mismatch<
+  SV,
+  TV,
+  Name extends string,
+  Who extends string,
+  Where extends string,
+> = `field '${Name}' is ${Described<SV>} ${Where}, but ${Who} expects ${Described<Exclude<TV, undefined>>}`;
 
 /** The problems found inside a field, or the field's own when nothing inside is named. */
 type Deeper<P, SV, TV, Name extends string, Who extends string, Where extends string> = [P] extends [never]

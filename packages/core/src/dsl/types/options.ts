@@ -7,9 +7,9 @@ import type { AslQueryLanguage } from '../../asl/types.js';
 import type { JsonObject, JsonValue } from '../../json.js';
 import type { ContextObject, PathOption, ReadPathArg, Select, TypedPathArg, WritePathArg } from './checks.js';
 import type { AnyData, Materialize, Plain } from './data.js';
+import type { ErrorName, RetryRulesArg } from './error-names.js';
 import type { DeclaredOutput, Parametrize, ResultOfTarget, SelectResult, StateOutput } from './pipeline.js';
 import type { Intrinsic, JsonataTemplateArg, TemplateArg, Widen } from './template.js';
-import type { ErrorName, RetryRulesArg } from './error-names.js';
 import type { AssignArg, AssignObject, OpenVars } from './vars.js';
 
 type Ctx = ContextObject;

@@ -88,10 +88,10 @@ type ReadBracket<Inner extends string, R extends string, Acc extends ReadSegment
           : UnreadablePath;
 
 /** `[definite prefix, rest from the first projection]` of a read path's steps. */
-export type SplitAtEach<S extends readonly ReadSegment[], Prefix extends PathSegment[] = []> = S extends readonly [
-  infer K,
-  ...infer R extends readonly ReadSegment[],
-]
+export type SplitAtEach<
+  S extends readonly ReadSegment[],
+  Prefix extends PathSegment[] = [],
+> = S extends readonly [infer K, ...infer R extends readonly ReadSegment[]]
   ? K extends Each
     ? [Prefix, S]
     : SplitAtEach<R, [...Prefix, K & PathSegment]>

@@ -6,9 +6,10 @@
 // expression, which the types cannot evaluate: it is `unknown`. A key without `.$` whose value
 // reads as a path or an intrinsic call is refused too: AWS would pass the text on as it is (and
 // only warn, NO_DOLLAR), which is almost never what was meant; `literal()` says it is meant.
+
+import type { LiteralString } from '../intrinsic-helpers.js';
 import type { ContextObject, PathLookup } from './checks.js';
 import type { Intrinsic, IntrinsicLookup, IntrinsicResults, Widen } from './intrinsic-results.js';
-import type { LiteralString } from '../intrinsic-helpers.js';
 import type { PathError } from './path.js';
 import type { OpenVars } from './vars.js';
 
@@ -33,28 +34,33 @@ type DollarValue<X, D, Ctx, V> =
 export type DollarProblem<X, D, Ctx = ContextObject, V = OpenVars> =
   DollarLookup<X, D, Ctx, V> extends infer R ? ([R] extends [PathError<infer M>] ? M : never) : never;
 
-type IdentifierStart =
-  | '_'
-  | 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j' | 'k' | 'l' | 'm'
-  | 'n' | 'o' | 'p' | 'q' | 'r' | 's' | 't' | 'u' | 'v' | 'w' | 'x' | 'y' | 'z'
-  | Uppercase<'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j' | 'k' | 'l' | 'm'>
-  | Uppercase<'n' | 'o' | 'p' | 'q' | 'r' | 's' | 't' | 'u' | 'v' | 'w' | 'x' | 'y' | 'z'>;
+/** The characters of `S`, as a union. */
+type CharsOf<S extends string> = S extends `${infer C}${infer Rest}` ? C | CharsOf<Rest> : never;
+
+type LowerLetter = CharsOf<'abcdefghijklmnopqrstuvwxyz'>;
+type IdentifierStart = '_' | LowerLetter | Uppercase<LowerLetter>;
 
 /**
  * The sentence for a key without `.$` holding text that reads as a path (`$.a`, `$$.a`, `$[0]`,
  * `$name`) or an intrinsic call, which AWS would pass on as text; `never` for other values.
  */
-export type PlainKeyProblem<K, X> = X extends Intrinsic<unknown, string>
-  ? `key '${K & string}' holds an intrinsic function call; name it '${K & string}.$', or wrap the text in literal()`
-  : X extends string
-  ? string extends X
-    ? never
-    : X extends `$.${string}` | `$[${string}` | `$$.${string}` | `$$[${string}` | `$${IdentifierStart}${string}`
-      ? `key '${K & string}' holds a path; name it '${K & string}.$', or wrap the text in literal()`
-      : X extends `States.${string}(${string}`
-        ? `key '${K & string}' holds an intrinsic function call; name it '${K & string}.$', or wrap the text in literal()`
-        : never
-  : never;
+export type PlainKeyProblem<K, X> =
+  X extends Intrinsic<unknown, string>
+    ? `key '${K & string}' holds an intrinsic function call; name it '${K & string}.$', or wrap the text in literal()`
+    : X extends string
+      ? string extends X
+        ? never
+        : X extends
+              | `$.${string}`
+              | `$[${string}`
+              | `$$.${string}`
+              | `$$[${string}`
+              | `$${IdentifierStart}${string}`
+          ? `key '${K & string}' holds a path; name it '${K & string}.$', or wrap the text in literal()`
+          : X extends `States.${string}(${string}`
+            ? `key '${K & string}' holds an intrinsic function call; name it '${K & string}.$', or wrap the text in literal()`
+            : never
+      : never;
 
 /** The JSON a template `T` builds from data `D` (and variables `V`). */
 export type EvalTemplate<T, D, Ctx = ContextObject, V = OpenVars> = T extends readonly unknown[]
@@ -114,7 +120,12 @@ export type TemplateArg<T, D, Ctx = ContextObject, V = OpenVars> = T extends und
 type JsonataKeyProblem<K, X> = X extends string
   ? string extends X
     ? never
-    : X extends `$.${string}` | `$[${string}` | `$$.${string}` | `$$[${string}` | `$${IdentifierStart}${string}`
+    : X extends
+          | `$.${string}`
+          | `$[${string}`
+          | `$$.${string}`
+          | `$$[${string}`
+          | `$${IdentifierStart}${string}`
       ? `key '${K & string}' holds a path, which JSONata passes on as text; write it in a {% %} expression, or wrap the text in literal()`
       : never
   : never;

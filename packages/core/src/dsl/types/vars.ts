@@ -148,7 +148,10 @@ export type VariableLookup<P extends string, V> =
         ? S extends readonly PathSegment[]
           ? Get<T, S, `$${Name}`>
           : ParseRead<Rest> extends infer R extends readonly ReadSegment[]
-            ? SplitAtEach<R> extends [infer Prefix extends PathSegment[], infer Steps extends readonly ReadSegment[]]
+            ? SplitAtEach<R> extends [
+                infer Prefix extends PathSegment[],
+                infer Steps extends readonly ReadSegment[],
+              ]
               ? Get<T, Prefix, `$${Name}`> extends infer Base
                 ? [Base] extends [PathError]
                   ? Base
