@@ -11,12 +11,16 @@ import { aslFields, checkAssignSchema, taskOptions } from './fields.js';
 import { assertStateName, type ChoiceBranch, Scope, StateNode } from './graph.js';
 import { entryFields, retrier } from './rule-fields.js';
 import {
+  catchPassesInput,
+  checkInputCatch,
+  checkJoin,
   closeScope,
   describeValue,
   ENDS,
   endsOfReturned,
   type HandleLike,
   isHandle,
+  KNOWS_INPUT_CATCH,
   NODE,
   OPEN,
   type Pending,
@@ -30,6 +34,7 @@ function buildTarget(
   target: unknown,
   slot: Slot,
   where: string,
+  carriesInputOf?: StateNode,
 ): { ends: Set<StateNode> } {
   if (typeof target === 'function') {
     let created: StateNode | undefined;
@@ -57,6 +62,7 @@ function buildTarget(
       );
     }
     slot.check(node.name);
+    checkJoin(target, where, carriesInputOf);
     slot.set(node);
     return { ends: new Set() };
   }
@@ -96,8 +102,13 @@ export class FlowBuilder {
   }
 
   /** Creates the states a target builder makes, wired through `slot`; returns their ends. */
-  protected build(target: unknown, slot: Slot, where: string): { ends: Set<StateNode> } {
-    return buildTarget(this.scope, this.pending, target, slot, where);
+  protected build(
+    target: unknown,
+    slot: Slot,
+    where: string,
+    carriesInputOf?: StateNode,
+  ): { ends: Set<StateNode> } {
+    return buildTarget(this.scope, this.pending, target, slot, where, carriesInputOf);
   }
 
   pass(name: string, options?: Record<string, unknown>): unknown {
@@ -205,8 +216,9 @@ class ChainHandle extends FlowBuilder implements HandleLike {
   readonly kind = 'sfini.state';
   readonly [NODE]: StateNode;
   readonly [OPEN] = true;
+  readonly [KNOWS_INPUT_CATCH]: boolean;
 
-  constructor(node: StateNode, ends: ReadonlySet<StateNode>, pending: Pending[]) {
+  constructor(node: StateNode, ends: ReadonlySet<StateNode>, pending: Pending[], knowsInputCatch = false) {
     super(
       node.scope,
       {
@@ -224,6 +236,7 @@ class ChainHandle extends FlowBuilder implements HandleLike {
       pending,
     );
     this[NODE] = node;
+    this[KNOWS_INPUT_CATCH] = knowsInputCatch;
   }
 
   get name(): string {
@@ -238,7 +251,7 @@ class ChainHandle extends FlowBuilder implements HandleLike {
   next(target: unknown): unknown {
     if (!isHandle(target)) throw new TypeError(`${this[NODE].describe()}: next() takes a state`);
     this.build(target, this.slot, this[NODE].describe());
-    return new TerminalHandle(this[NODE], this[ENDS]);
+    return new TerminalHandle(this[NODE], this[ENDS], this[KNOWS_INPUT_CATCH]);
   }
 }
 
@@ -261,6 +274,8 @@ class CatchableHandle extends ChainHandle {
       throw new TypeError(`${where}: errorEquals must be a non-empty array of error names`);
     }
     const fields = entryFields('Catch', options, where);
+    const passesInput = catchPassesInput(options);
+    if (passesInput) checkInputCatch(node, where);
     const catcher = {
       errorEquals: [...errorEquals],
       next: undefined as unknown as StateNode,
@@ -275,9 +290,15 @@ class CatchableHandle extends ChainHandle {
         },
       },
       where,
+      passesInput ? node : undefined,
     );
     node.catchers.push(catcher);
-    return new CatchableHandle(node, new Set([...this[ENDS], ...ends]), this.pending);
+    return new CatchableHandle(
+      node,
+      new Set([...this[ENDS], ...ends]),
+      this.pending,
+      node.inputCatch !== undefined,
+    );
   }
 }
 
@@ -286,10 +307,12 @@ class TerminalHandle implements HandleLike {
   readonly kind = 'sfini.state';
   readonly [NODE]: StateNode;
   readonly [ENDS]: ReadonlySet<StateNode>;
+  readonly [KNOWS_INPUT_CATCH]: boolean;
 
-  constructor(node: StateNode, ends: ReadonlySet<StateNode>) {
+  constructor(node: StateNode, ends: ReadonlySet<StateNode>, knowsInputCatch = false) {
     this[NODE] = node;
     this[ENDS] = ends;
+    this[KNOWS_INPUT_CATCH] = knowsInputCatch;
   }
 
   get name(): string {

@@ -35,6 +35,13 @@ export class StateNode {
   readonly branches: Scope[] = [];
   processor: Scope | undefined;
   target: TaskTarget | undefined;
+  /**
+   * Where the state first gained a Catch that passes its input on to its target (reads.ts): from
+   * then on it needs all its input, and only handles made since know it.
+   */
+  inputCatch: string | undefined;
+  /** Where a transition first went into the state through a handle made before such a Catch. */
+  joinedBefore: string | undefined;
 
   constructor(
     readonly name: string,
