@@ -12,14 +12,15 @@
 // The throughput ratio is the median of the per-pair ratios: the two rounds of a pair run
 // back to back, so load from other processes on the machine hits both alike.
 // Latency is StartExecution to SUCCEEDED as the endpoint recorded it (the execution's
-// startDate and stopDate), so no client-side polling skews it.
+// startDate and stopDate), so no client-side polling skews it. After each round every
+// execution's output is checked (each echoes its own input), outside the measured time.
 //
 // Usage: pnpm bench:worker [-- --executions N --workers W --rounds R --starters S --window K]
 import { spawn } from 'node:child_process';
 import { once, setMaxListeners } from 'node:events';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -208,15 +209,52 @@ function summarise(rounds) {
   };
 }
 
-/** One round on a fresh endpoint: register, run `kind`, read the executions back. */
+/**
+ * Checks what each execution of the round returned: execution `run-i` echoes its input, so its
+ * output must be exactly `{"i": i}`. Read with DescribeExecution, a few at a time.
+ */
+async function checkOutputs(session, handle) {
+  const items = await handle.listExecutions();
+  const wrong = [];
+  let next = 0;
+  const reader = async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      const { output } = await session.client.send(
+        new sdk.DescribeExecutionCommand({ executionArn: item.executionArn }),
+      );
+      const expected = { i: Number(item.name.slice('run-'.length)) };
+      if (output === undefined || !isDeepStrictEqual(JSON.parse(output), expected)) {
+        wrong.push(`${item.name}: ${output}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, reader));
+  if (wrong.length > 0) {
+    throw new Error(
+      `${wrong.length} executions returned the wrong output, e.g. ${wrong.slice(0, 3).join('; ')}`,
+    );
+  }
+}
+
+/**
+ * One round on a fresh endpoint: register, run `kind`, read the executions back. The client's
+ * CPU is measured up to the end of the run; checking every output afterwards is not counted.
+ */
 async function round(kind) {
+  const cpuBefore = process.cpuUsage();
   const endpoint = await startEndpointProcess();
   const session = new Session({ endpoint: endpoint.url, region: 'us-east-1' });
   try {
     const [activityArn] = (await session.registerActivities([echo])).values();
     const handle = session.stateMachine(oneTaskMachine(`bench-${kind}`));
     await handle.register();
-    return kind === 'raw' ? await rawRound(session, handle, activityArn) : await sfiniRound(session, handle);
+    const figures =
+      kind === 'raw' ? await rawRound(session, handle, activityArn) : await sfiniRound(session, handle);
+    const cpu = process.cpuUsage(cpuBefore);
+    figures.cpuMsPerTask = (cpu.user + cpu.system) / 1000 / N;
+    await checkOutputs(session, handle);
+    return figures;
   } finally {
     session.destroy();
     await endpoint.stop();
@@ -229,10 +267,7 @@ await round('raw');
 await round('sfini');
 for (let r = 0; r < ROUNDS; r++) {
   for (const kind of r % 2 === 0 ? ['raw', 'sfini'] : ['sfini', 'raw']) {
-    const cpuBefore = process.cpuUsage();
     const figures = await round(kind);
-    const cpu = process.cpuUsage(cpuBefore);
-    figures.cpuMsPerTask = (cpu.user + cpu.system) / 1000 / N;
     results[kind].push(figures);
     console.log(
       `  round ${r + 1} ${kind.padEnd(5)} ${(N / figures.seconds).toFixed(1).padStart(8)} tasks/s` +

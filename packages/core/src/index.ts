@@ -51,7 +51,15 @@ export {
 } from './asl/choice-types.js';
 export { isJsonataExpression, jsonataSyntaxProblem } from './asl/jsonata-syntax.js';
 export { parseDefinition, validateDefinitionText } from './asl/parse.js';
-export { type PathKind, pathSyntaxProblem } from './asl/path-syntax.js';
+export {
+  type JsonPath,
+  type JsonPathRoot,
+  type JsonPathSegment,
+  type PathKind,
+  PathSyntaxError,
+  parseJsonPath,
+  pathSyntaxProblem,
+} from './asl/path-syntax.js';
 export {
   type AwsDiagnosticCode,
   type AwsValidationDiagnostic,

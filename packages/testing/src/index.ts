@@ -5,19 +5,6 @@
  * @module
  */
 export {
-  CHOICE_FAILURE_ERROR,
-  ChoiceEvaluationError,
-  NO_CHOICE_MATCHED_CAUSE,
-} from './choice/errors.js';
-export { evaluateChoiceRule, resolveChoice, selectChoice } from './choice/evaluate.js';
-export type {
-  ChoiceRuleDefinition,
-  ChoiceScope,
-  ChoiceSelection,
-  ChoiceStateDefinition,
-  PathLookup,
-} from './choice/types.js';
-export {
   type EndpointLogger,
   type LocalClientConfig,
   type LocalEndpoint,
@@ -64,6 +51,3 @@ export {
   type TaskResolver,
 } from './engine/types.js';
 export { PAYLOAD_LIMIT_BYTES } from './engine/values/size.js';
-export { INTRINSIC_FAILURE_ERROR, IntrinsicEvaluationError } from './intrinsics/errors.js';
-export { evaluateIntrinsic } from './intrinsics/evaluate.js';
-export type { IntrinsicScope } from './intrinsics/scope.js';

@@ -66,21 +66,18 @@ export function quote(name: string): string {
 export const MAX_AWS_INTEGER = 99_999_999;
 
 /**
- * The deepest location validation descends to. Definitions are untrusted, and walking a value
- * nested deeper than any real machine could exhaust the stack; beyond this depth the value is
- * reported as too deeply nested and not walked further.
+ * The deepest location a definition may reach. Definitions are untrusted, and walking a value
+ * nested deeper than any real machine could exhaust the stack of whatever walks it (these
+ * checks, a copy, the engine's compiler); deeper values are reported as too deeply nested.
  */
 export const MAX_DEFINITION_DEPTH = 256;
 
-/** Reports and returns true when `ctx` is deeper than {@link MAX_DEFINITION_DEPTH}. */
+/**
+ * True when `ctx` is deeper than {@link MAX_DEFINITION_DEPTH}: checks stop descending there.
+ * The nesting scan (nesting.ts), which sees every value of the definition, reports the place.
+ */
 export function tooDeep(ctx: CheckContext): boolean {
-  if (ctx.location.length <= MAX_DEFINITION_DEPTH) return false;
-  report(
-    ctx,
-    'TOO_DEEPLY_NESTED',
-    `the definition is nested more than ${MAX_DEFINITION_DEPTH} levels deep here.`,
-  );
-  return true;
+  return ctx.location.length > MAX_DEFINITION_DEPTH;
 }
 
 /** Own enumerable keys, safe against prototype tricks (`__proto__` is only ever a plain key). */

@@ -1,6 +1,7 @@
-// Test support: the definitions AWS accepted, read from the shared conformance cases at run
-// time (they are never copied into the repository). Execution cases hold whole machines;
-// TestState cases hold either a machine or a single state, validated as TestState would.
+// Test support: the one reader of the conformance cases recorded from real AWS, read from the
+// shared folder at run time (they are never copied into the repository). Every suite that
+// replays them, here and in @sfini/testing, loads them through `loadConformanceCases`. Execution
+// cases hold whole machines; TestState cases hold either a machine or a single state.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,13 +11,12 @@ export const CONFORMANCE_CASES_DIR = fileURLToPath(
   new URL('../../../../../shared/conformance/cases', import.meta.url),
 );
 
-/** One definition from the corpus. */
-export interface CorpusDefinition {
-  /** `family/file.json`, for messages. */
-  id: string;
-  /** A whole machine (`machine`) or a single state as TestState takes it (`state`). */
-  kind: 'machine' | 'state';
-  definition: Record<string, unknown>;
+/** The fields every recorded case has; each reader types the rest it reads. */
+export interface RecordedCaseFile {
+  readonly id: string;
+  readonly family: string;
+  readonly kind?: string;
+  readonly definition: Record<string, unknown>;
 }
 
 /** True when the shared corpus is present. */
@@ -24,22 +24,38 @@ export function corpusAvailable(): boolean {
   return existsSync(CONFORMANCE_CASES_DIR);
 }
 
-/** Every definition of the corpus, in a stable order; empty when the corpus is absent. */
-export function loadCorpusDefinitions(): CorpusDefinition[] {
-  if (!corpusAvailable()) return [];
-  const out: CorpusDefinition[] = [];
+/**
+ * Every recorded case, parsed, by family then file name; undefined when the corpus is absent.
+ * `T` names the fields the caller reads (the files are trusted test data, not validated here).
+ */
+export function loadConformanceCases<T extends RecordedCaseFile = RecordedCaseFile>(): T[] | undefined {
+  if (!corpusAvailable()) return undefined;
+  const cases: T[] = [];
   for (const family of readdirSync(CONFORMANCE_CASES_DIR).sort()) {
     const folder = join(CONFORMANCE_CASES_DIR, family);
     for (const file of readdirSync(folder).sort()) {
-      if (!file.endsWith('.json')) continue;
-      const parsed = JSON.parse(readFileSync(join(folder, file), 'utf8')) as {
-        definition: Record<string, unknown>;
-      };
-      const definition = parsed.definition;
-      out.push({ id: `${family}/${file}`, kind: 'States' in definition ? 'machine' : 'state', definition });
+      if (file.endsWith('.json')) cases.push(JSON.parse(readFileSync(join(folder, file), 'utf8')) as T);
     }
   }
-  return out;
+  return cases;
+}
+
+/** One definition from the corpus. */
+export interface CorpusDefinition {
+  /** `family/case id`, for messages. */
+  id: string;
+  /** A whole machine (`machine`) or a single state as TestState takes it (`state`). */
+  kind: 'machine' | 'state';
+  definition: Record<string, unknown>;
+}
+
+/** Every definition of the corpus, in a stable order; empty when the corpus is absent. */
+export function loadCorpusDefinitions(): CorpusDefinition[] {
+  return (loadConformanceCases() ?? []).map(({ id, family, definition }) => ({
+    id: `${family}/${id}`,
+    kind: 'States' in definition ? 'machine' : 'state',
+    definition,
+  }));
 }
 
 /**

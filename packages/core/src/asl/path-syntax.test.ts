@@ -1,9 +1,11 @@
 // Proves the syntax checks for JSONPath paths and intrinsic functions accept every form AWS does
 // (Paths, Reference Paths, writable ResultPaths, nested intrinsic calls) and refuse malformed
-// ones with a message saying what is wrong and at which position.
+// ones, and what Step Functions cannot evaluate, with a message saying what is wrong and at which
+// position; and that the one JSONPath parser gives the segments the engine walks, failing with
+// the very reason the syntax check reports.
 import { describe, expect, it } from 'vitest';
 import { intrinsicSyntaxProblem, looksLikeIntrinsic } from './intrinsic-syntax.js';
-import { pathSyntaxProblem } from './path-syntax.js';
+import { PathSyntaxError, parseJsonPath, pathSyntaxProblem } from './path-syntax.js';
 
 describe('pathSyntaxProblem', () => {
   it('accepts every JSONPath form in a Path', () => {
@@ -29,7 +31,9 @@ describe('pathSyntaxProblem', () => {
       '$.[*].name',
       '$.[?(@.year < 1999)].name',
       '$.jar[?(@.a >= 5)]',
-      '$.a[(@.length-1)]',
+      '$.a[? (@.b)]',
+      '$.items[1:2:3]',
+      '$..*',
       '$$.Execution.Input',
       '$$.Map.Item.Value',
       '$myVar',
@@ -50,6 +54,20 @@ describe('pathSyntaxProblem', () => {
     expect(pathSyntaxProblem('$.a[]', 'path')).toMatch(/an empty "\[\]"/);
     expect(pathSyntaxProblem('$.a[b]', 'path')).toMatch(/an invalid selector \[b\]/);
     expect(pathSyntaxProblem('$ .a', 'path')).toMatch(/unexpected " " at position 1/);
+    expect(pathSyntaxProblem('$..', 'path')).toMatch(/empty member name at position 3/);
+    expect(pathSyntaxProblem('$.a..', 'path')).toMatch(/empty member name at position 5/);
+  });
+
+  it('refuses what Step Functions cannot evaluate, in every kind of path', () => {
+    for (const kind of ['path', 'reference', 'result'] as const) {
+      expect(pathSyntaxProblem('$.a[(@.length-1)]', kind)).toBe(
+        'the path "$.a[(@.length-1)]" has a script expression [(@.length-1)], which Step Functions does not evaluate, at position 3',
+      );
+      expect(pathSyntaxProblem('$[(@.length-1)]', kind)).toMatch(/script expression/);
+      expect(pathSyntaxProblem('$.a[1:2:0]', kind)).toBe(
+        'the path "$.a[1:2:0]" has a slice step of 0 in [1:2:0] at position 3',
+      );
+    }
   });
 
   it('limits Reference Paths to a single node', () => {
@@ -67,9 +85,6 @@ describe('pathSyntaxProblem', () => {
     expect(pathSyntaxProblem('$.a[1,2]', 'reference')).toBe(
       'a Reference Path cannot select several elements with ","',
     );
-    expect(pathSyntaxProblem('$.a[(@.length-1)]', 'reference')).toBe(
-      'a Reference Path cannot use a script expression',
-    );
   });
 
   it('keeps a ResultPath writable', () => {
@@ -80,6 +95,47 @@ describe('pathSyntaxProblem', () => {
       'a ResultPath cannot write to the context object ($$)',
     );
     expect(pathSyntaxProblem('$v.a', 'result')).toBe('a ResultPath cannot write to a variable; use Assign');
+  });
+});
+
+describe('parseJsonPath', () => {
+  it('gives the segments the engine walks', () => {
+    expect(parseJsonPath("$.a[0]['b c'].*")).toMatchObject({
+      root: 'input',
+      definite: false,
+      segments: [
+        { kind: 'name', name: 'a' },
+        { kind: 'index', index: 0 },
+        { kind: 'name', name: 'b c' },
+        { kind: 'wildcard' },
+      ],
+    });
+    expect(parseJsonPath('$$.Map.Item.Value')).toMatchObject({ root: 'context', definite: true });
+    expect(parseJsonPath('$total.n')).toMatchObject({
+      root: 'variable',
+      variable: 'total',
+      segments: [{ kind: 'name', name: 'n' }],
+    });
+    expect(parseJsonPath('$..price').segments).toEqual([{ kind: 'deep', name: 'price' }]);
+    expect(parseJsonPath('$..*').segments).toEqual([{ kind: 'deep' }]);
+    expect(parseJsonPath('$..[0]').segments).toEqual([{ kind: 'deep' }, { kind: 'index', index: 0 }]);
+    expect(parseJsonPath('$.[0]').segments).toEqual([{ kind: 'index', index: 0 }]);
+    expect(parseJsonPath('$.a[::-1]').segments[1]).toEqual({ kind: 'slice', step: -1 });
+    expect(parseJsonPath("$['x','y',2]").segments).toEqual([{ kind: 'union', keys: ['x', 'y', 2] }]);
+    expect(parseJsonPath('$[?(@.n > 1)]').segments).toEqual([{ kind: 'filter', expression: '@.n > 1' }]);
+  });
+
+  it('throws PathSyntaxError with the reason pathSyntaxProblem reports', () => {
+    for (const bad of ['a', '$.', '$..', '$.a[', '$[(@.x)]', '$.a[1:2:0]', '$.a[b]']) {
+      let thrown: unknown;
+      try {
+        parseJsonPath(bad);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown, bad).toBeInstanceOf(PathSyntaxError);
+      expect((thrown as PathSyntaxError).reason).toBe(pathSyntaxProblem(bad, 'path'));
+    }
   });
 });
 

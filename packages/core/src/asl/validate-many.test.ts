@@ -3,7 +3,7 @@
 // Parallel states nested far deeper than any real machine) is reported, never a stack overflow.
 import { describe, expect, it } from 'vitest';
 import { InvalidDefinitionError } from './problems.js';
-import { assertValidDefinition, validateDefinition } from './validate.js';
+import { assertValidDefinition, validateDefinition, validateStateDefinition } from './validate.js';
 import { definitionWarnings } from './warnings.js';
 
 // One definition with a problem of nearly every kind, spread over the machine, a Parallel
@@ -123,6 +123,34 @@ describe('untrusted nesting', () => {
         States: { s: { Type: 'Pass', Parameters: parameters, End: true } },
       }),
     ).toEqual([]);
+  });
+
+  it('bounds the nesting of every literal value (Result, Output, Assign), not only the parts it reads', () => {
+    const deep = nest(20_000, 1, (inner) => [inner]);
+    const result = validateDefinition({
+      StartAt: 's',
+      States: { s: { Type: 'Pass', Result: deep, End: true } },
+    });
+    expect(result.map((p) => p.code)).toEqual(['TOO_DEEPLY_NESTED']);
+    expect(result[0]?.path.startsWith('$.States.s.Result[0][0]')).toBe(true);
+    expect(result[0]?.message).toContain('nested more than 256 levels deep');
+    const jsonata = validateDefinition({
+      QueryLanguage: 'JSONata',
+      StartAt: 's',
+      States: { s: { Type: 'Pass', Output: { a: deep }, Assign: { v: deep }, End: true } },
+    });
+    expect(jsonata.map((p) => p.code)).toEqual(['TOO_DEEPLY_NESTED', 'TOO_DEEPLY_NESTED']);
+    expect(validateStateDefinition({ Type: 'Pass', Result: deep, End: true }).map((p) => p.code)).toEqual([
+      'TOO_DEEPLY_NESTED',
+    ]);
+    // 256 levels from the root are accepted; one more is not.
+    const at = (levels: number) =>
+      validateDefinition({
+        StartAt: 's',
+        States: { s: { Type: 'Pass', Result: nest(levels - 3, 1, (inner) => ({ a: inner })), End: true } },
+      }).map((p) => p.code);
+    expect(at(256)).toEqual([]);
+    expect(at(257)).toEqual(['TOO_DEEPLY_NESTED']);
   });
 
   it('reports choice rules nested without end', () => {

@@ -5,6 +5,7 @@
 // inside a Parallel branch or a Map item processor whatever the Map or Parallel itself sets, as
 // AWS reads it; a state of a JSONata machine cannot go back to JSONPath. State names are collected across the whole definition
 // because AWS requires them unique everywhere, Parallel branches and Map processors included.
+// Last, every value of the definition is scanned for nesting too deep to walk safely.
 import {
   at,
   type CheckContext,
@@ -26,6 +27,7 @@ import {
   checkProcessorConfig,
   type SubMachineKind,
 } from './map-parallel-checks.js';
+import { checkNesting } from './nesting.js';
 import {
   type DefinitionLocation,
   type DefinitionProblem,
@@ -275,6 +277,7 @@ class Walker {
 export function validateDefinition(definition: unknown, options: ValidateOptions = {}): DefinitionProblem[] {
   const walker = new Walker();
   walker.topLevel(definition, options.queryLanguage ?? 'JSONPath');
+  checkNesting(walker.problems, definition, 'The state machine');
   return walker.problems.items;
 }
 
@@ -297,6 +300,7 @@ export function validateStateDefinition(
   const own = isObject(state) ? state.QueryLanguage : undefined;
   walker.machineLanguage = own === 'JSONata' || own === 'JSONPath' ? own : ctx.queryLanguage;
   walker.stateBody(ctx, options.stateName ?? 'state', state);
+  checkNesting(walker.problems, state, ctx.owner);
   return walker.problems.items;
 }
 

@@ -1,7 +1,12 @@
+// Proves the JSONPath Choice evaluator decides as AWS does: comparisons of each operand type (a
+// value of another type is false, not an error), timestamps as instants, StringMatches, Is* tests
+// where false means "is not", And/Or/Not, AWS's causes for missing paths and for no match, and
+// that every operator of core's table is evaluated.
 import type { JsonValue } from '@sfini/core';
+import { CHOICE_OPERATOR_NAMES, CHOICE_OPERATORS } from '@sfini/core';
 import { describe, expect, it } from 'vitest';
 import { ChoiceEvaluationError, NO_CHOICE_MATCHED_CAUSE } from './errors.js';
-import { CHOICE_OPERATORS, evaluateChoiceRule, resolveChoice, selectChoice } from './evaluate.js';
+import { evaluateChoiceRule, resolveChoice, selectChoice } from './evaluate.js';
 import type { ChoiceRuleDefinition, ChoiceScope } from './types.js';
 
 /** Resolves `$.key`, `$$.key` and `$name` one level deep, recording every lookup. */
@@ -254,6 +259,20 @@ describe('selectChoice', () => {
     expect(() => selectChoice({ Choices: [{ Variable: '$.a', Next: 'X' }] }, scopeOver({ a: 1 }))).toThrow(
       /needs a Variable and one of the operators StringEquals/,
     );
-    expect(CHOICE_OPERATORS).toHaveLength(39);
+  });
+
+  it("evaluates every operator of core's table", () => {
+    const operands = {
+      string: 'x',
+      number: 1,
+      boolean: true,
+      timestamp: '2024-01-01T00:00:00Z',
+      path: '$.a',
+    };
+    for (const name of CHOICE_OPERATOR_NAMES) {
+      const rule = { Variable: '$.a', [name]: operands[CHOICE_OPERATORS[name]] };
+      expect(typeof evaluateChoiceRule(rule, scopeOver({ a: 1 })), name).toBe('boolean');
+    }
+    expect(CHOICE_OPERATOR_NAMES).toHaveLength(39);
   });
 });

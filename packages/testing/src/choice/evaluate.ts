@@ -10,7 +10,12 @@
 // - with no matching rule and no Default, the state fails with States.Runtime.
 // JSONata `Condition` rules are evaluated by the engine, not here.
 
-import type { JsonValue } from '@sfini/core';
+import {
+  type AslComparisonOperator,
+  CHOICE_OPERATOR_NAMES,
+  CHOICE_OPERATORS,
+  type JsonValue,
+} from '@sfini/core';
 import { ChoiceEvaluationError, invalidChoicePathCause, NO_CHOICE_MATCHED_CAUSE } from './errors.js';
 import { stringMatches } from './string-matches.js';
 import { isTimestamp, parseTimestamp } from './timestamp.js';
@@ -25,37 +30,31 @@ interface ComparisonOperator {
   readonly operandIsPath: boolean;
 }
 
-const COMPARISONS: readonly Comparison[] = [
-  'Equals',
-  'LessThan',
-  'GreaterThan',
-  'LessThanEquals',
-  'GreaterThanEquals',
-];
+const COMPARISON =
+  /^(String|Numeric|Boolean|Timestamp)(Equals|LessThan|GreaterThan|LessThanEquals|GreaterThanEquals)(Path)?$/;
 
+/**
+ * How each comparison operator of core's table compares, read from its name:
+ * `NumericLessThanEqualsPath` compares numbers, by <=, with an operand read from a path.
+ */
 const COMPARISON_OPERATORS = new Map<string, ComparisonOperator>();
-for (const kind of ['String', 'Numeric', 'Boolean', 'Timestamp'] as const) {
-  for (const comparison of kind === 'Boolean' ? (['Equals'] as const) : COMPARISONS) {
-    COMPARISON_OPERATORS.set(`${kind}${comparison}`, { kind, comparison, operandIsPath: false });
-    COMPARISON_OPERATORS.set(`${kind}${comparison}Path`, { kind, comparison, operandIsPath: true });
-  }
+for (const name of CHOICE_OPERATOR_NAMES) {
+  const parts = COMPARISON.exec(name);
+  if (parts === null) continue;
+  COMPARISON_OPERATORS.set(name, {
+    kind: parts[1] as ValueKind,
+    comparison: parts[2] as Comparison,
+    operandIsPath: CHOICE_OPERATORS[name] === 'path',
+  });
 }
 
-const TYPE_TESTS: Readonly<Record<string, (value: JsonValue) => boolean>> = {
+const TYPE_TESTS: Readonly<Partial<Record<AslComparisonOperator, (value: JsonValue) => boolean>>> = {
   IsNull: (value) => value === null,
   IsNumeric: (value) => typeof value === 'number',
   IsString: (value) => typeof value === 'string',
   IsBoolean: (value) => typeof value === 'boolean',
   IsTimestamp: (value) => isTimestamp(value),
 };
-
-/** Every data-test operator the evaluator knows, e.g. `NumericGreaterThanEqualsPath`. */
-export const CHOICE_OPERATORS: readonly string[] = [
-  ...COMPARISON_OPERATORS.keys(),
-  'StringMatches',
-  'IsPresent',
-  ...Object.keys(TYPE_TESTS),
-];
 
 /**
  * Evaluates one Choice rule (a data test or a nested And/Or/Not) against the scope.
@@ -72,10 +71,10 @@ export function evaluateChoiceRule(rule: ChoiceRuleDefinition, scope: ChoiceScop
   if (rule.Or !== undefined) return rule.Or.some((child) => evaluateChoiceRule(child, scope));
   if (rule.Not !== undefined) return !evaluateChoiceRule(rule.Not, scope);
   const variable = rule.Variable;
-  const operator = CHOICE_OPERATORS.find((name) => Object.hasOwn(rule, name));
+  const operator = CHOICE_OPERATOR_NAMES.find((name) => Object.hasOwn(rule, name));
   if (typeof variable !== 'string' || operator === undefined) {
     throw new ChoiceEvaluationError(
-      `The choice rule ${JSON.stringify(rule)} needs a Variable and one of the operators ${CHOICE_OPERATORS.join(', ')}.`,
+      `The choice rule ${JSON.stringify(rule)} needs a Variable and one of the operators ${CHOICE_OPERATOR_NAMES.join(', ')}.`,
     );
   }
   const operand = rule[operator];

@@ -1,3 +1,6 @@
+// Proves the two text rules Choice rules rest on: RFC 3339 timestamps exactly as AWS accepts them
+// (to the nanosecond, offsets included), and StringMatches patterns (`*`, `\*`, `\\`) agreeing
+// with a reference matcher on every small case while staying linear on huge adversarial ones.
 import { describe, expect, it } from 'vitest';
 import { compileStringPattern, stringMatches } from './string-matches.js';
 import { isTimestamp, parseTimestamp } from './timestamp.js';
@@ -56,15 +59,43 @@ describe('stringMatches', () => {
     expect(stringMatches('a*b', 'a\\*b')).toBe(true);
     expect(stringMatches('axb', 'a\\*b')).toBe(false);
     expect(stringMatches('a\\b', 'a\\\\b')).toBe(true);
-    expect(compileStringPattern('a**\\*')).toEqual([
-      { star: false, char: 'a' },
-      { star: true },
-      { star: false, char: '*' },
-    ]);
+    expect(compileStringPattern('a**\\*').segments).toEqual(['a', '', '*']);
+    expect(compileStringPattern('x\\\\*y').segments).toEqual(['x\\', 'y']);
+    expect(stringMatches('a*', 'a**\\*')).toBe(true);
+  });
+
+  it('agrees with a plain backtracking matcher on every small pattern and text', () => {
+    const reference = (text: string, pattern: string): boolean => {
+      if (pattern === '') return text === '';
+      if (pattern[0] === '*') {
+        for (let i = 0; i <= text.length; i++) if (reference(text.slice(i), pattern.slice(1))) return true;
+        return false;
+      }
+      return text !== '' && text[0] === pattern[0] && reference(text.slice(1), pattern.slice(1));
+    };
+    const words = (alphabet: string, length: number): string[] =>
+      length === 0 ? [''] : words(alphabet, length - 1).flatMap((w) => [...alphabet].map((c) => w + c));
+    const texts = [0, 1, 2, 3, 4].flatMap((n) => words('ab', n));
+    const patterns = [0, 1, 2, 3, 4].flatMap((n) => words('ab*', n));
+    for (const pattern of patterns) {
+      for (const text of texts)
+        expect(stringMatches(text, pattern), `${text} ~ ${pattern}`).toBe(reference(text, pattern));
+    }
   });
 
   it('answers patterns that would make a regular expression backtrack exponentially', () => {
     expect(stringMatches('a'.repeat(5000), `${'a*'.repeat(40)}b`)).toBe(false);
     expect(stringMatches(`${'a'.repeat(5000)}b`, `${'a*'.repeat(40)}b`)).toBe(true);
+  });
+
+  it('stays linear where star-backtracking is quadratic (text and pattern of a million characters)', () => {
+    // A text x pattern walk would make ~10^12 steps here; segment search reads each character
+    // a bounded number of times.
+    const text = 'a'.repeat(2_000_000);
+    expect(stringMatches(text, `*${'a'.repeat(1_000_000)}b`)).toBe(false);
+    expect(stringMatches(text, `*b${'a'.repeat(1_000_000)}*`)).toBe(false);
+    expect(stringMatches(`${text}b`, `*${'a'.repeat(1_000_000)}b`)).toBe(true);
+    expect(stringMatches(text, `a*${'a'.repeat(999_999)}*${'a'.repeat(999_999)}*a`)).toBe(true);
+    expect(stringMatches(text, `a*${'a'.repeat(1_000_000)}*${'a'.repeat(1_000_000)}*a`)).toBe(false);
   });
 });

@@ -14,7 +14,7 @@ import {
   type RecordedCase,
   type RecordedData,
   resolveRecordedPath,
-} from '../intrinsics/recorded-cases.support.js';
+} from '../intrinsics/recorded-cases.test-support.js';
 import { ChoiceEvaluationError } from './errors.js';
 import { selectChoice } from './evaluate.js';
 import type { ChoiceScope, ChoiceStateDefinition } from './types.js';

@@ -1,3 +1,6 @@
+// Proves the endpoint's activity operations through the real SDK: CreateActivity (idempotent by
+// name, AWS's name and tag rules), DescribeActivity, DeleteActivity and ListActivities (pages that
+// miss and repeat nothing), each refusal answered with AWS's error name.
 import {
   CreateActivityCommand,
   DeleteActivityCommand,

@@ -91,6 +91,7 @@ describe('protocol errors', () => {
     expect(answer.status).toBe(413);
     expect(answer.json?.__type).toBe('ValidationException');
     expect(String(answer.json?.message)).toContain(`at most ${64 * 1024} bytes`);
+    expect(answer.headers.get('connection')).toBe('close');
 
     const viaSdk = await rejectionOf(
       harness.sfn.send(
@@ -102,6 +103,32 @@ describe('protocol errors', () => {
     );
     expect(viaSdk.name).toBe('ValidationException');
     expect(viaSdk.$metadata?.httpStatusCode).toBe(413);
+    await expectStillServing();
+  });
+
+  it('answers a body declared larger than the limit at once, without reading it, and closes', async () => {
+    const { port } = harness.endpoint;
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        // Declares 10 MiB, sends a few bytes and waits: the answer must not wait for the rest.
+        socket.write(
+          'POST / HTTP/1.1\r\nHost: local\r\nX-Amz-Target: AWSStepFunctions.ListActivities\r\n' +
+            'Content-Type: application/x-amz-json-1.0\r\nContent-Length: 10485760\r\n\r\n{"a":',
+        );
+      });
+      let data = '';
+      socket.on('data', (chunk) => {
+        data += String(chunk);
+      });
+      socket.on('end', () => {
+        socket.destroy();
+        resolve(data);
+      });
+      socket.on('error', reject);
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 413 /);
+    expect(reply).toMatch(/\r\nconnection: close\r\n/i);
+    expect(reply).toContain('"__type":"ValidationException"');
     await expectStillServing();
   });
 

@@ -1,3 +1,6 @@
+// Proves the sfini-local command as a user runs it in a child process: it serves on the given port
+// and host and prints the URL, stops on SIGTERM, prints usage, and refuses bad options (exit 2)
+// or a taken port (exit 1) with a message naming the problem.
 import { CreateActivityCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
 import { type CliProcess, runSfiniLocal } from './cli.js';

@@ -9,11 +9,10 @@ import {
   type DefinitionProblem,
   type DefinitionWarning,
   definitionWarnings,
-  toAwsInvalidDefinitionMessage,
   toAwsValidationResult,
   validateDefinitionText,
 } from '@sfini/core';
-import { ApiError } from './errors.js';
+import { invalidDefinition } from './errors.js';
 import type { OperationHandler } from './http.js';
 import { RequestReader } from './request-reader.js';
 
@@ -42,7 +41,7 @@ function warningsOf(text: string): readonly DefinitionWarning[] {
  */
 export function assertValidDefinition(text: string): void {
   const problems = definitionProblems(text);
-  if (problems.length > 0) throw new ApiError('InvalidDefinition', toAwsInvalidDefinitionMessage(problems));
+  if (problems.length > 0) throw invalidDefinition(problems);
 }
 
 /** ValidateStateMachineDefinition. */

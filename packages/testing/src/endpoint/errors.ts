@@ -2,6 +2,7 @@
 // modelled exception and a message. The SDK turns `__type` into the exception class callers catch,
 // so the names here must be AWS's own; the status decides whether the SDK retries (5xx does,
 // modelled 4xx errors never do). Handlers throw `ApiError` and the server writes it out.
+import { type DefinitionProblem, toAwsInvalidDefinitionMessage } from '@sfini/core';
 
 /** An error the endpoint answers with: AWS's exception name, a message and the HTTP status. */
 export class ApiError extends Error {
@@ -47,6 +48,10 @@ export function validationError(violations: readonly ConstraintViolation[]): Api
   const noun = count === 1 ? 'validation error' : 'validation errors';
   return new ApiError('ValidationException', `${count} ${noun} detected: ${parts.join('; ')}`);
 }
+
+/** InvalidDefinition listing every problem, worded as CreateStateMachine words it. */
+export const invalidDefinition = (problems: readonly DefinitionProblem[]): ApiError =>
+  new ApiError('InvalidDefinition', toAwsInvalidDefinitionMessage(problems));
 
 export const invalidArn = (detail: string): ApiError =>
   new ApiError('InvalidArn', `Invalid Arn: '${detail}'`);

@@ -1,3 +1,6 @@
+// Proves the execution operations through the real SDK: StartExecution and DescribeExecution
+// (names, idempotency, outcomes), StopExecution, ListExecutions (order, status filter, pages) and
+// StartSyncExecution for EXPRESS machines, every refusal answered with AWS's error name.
 import {
   CreateStateMachineCommand,
   DescribeExecutionCommand,

@@ -4,17 +4,24 @@
 // by an id, run through StartExecution or StartSyncExecution (which answers with the outcome),
 // and, as on AWS, are not listed, described, stopped or given a history by the API.
 import { randomUUID } from 'node:crypto';
-import { type JsonValue, executionArn as standardExecutionArn } from '@sfini/core';
+import { InvalidDefinitionError, type JsonValue, executionArn as standardExecutionArn } from '@sfini/core';
 import type { ExecutionHandle, RunOptions } from '../engine/types.js';
+import { NotJsonError } from '../engine/values/json.js';
+import { PAYLOAD_LIMIT_BYTES } from '../engine/values/size.js';
 import { checkArn, checkResourceName, expressExecutionArn } from './arns.js';
-import { ApiError, executionDoesNotExist, resourceNotFound, stateMachineTypeNotSupported } from './errors.js';
+import {
+  ApiError,
+  executionDoesNotExist,
+  invalidDefinition,
+  resourceNotFound,
+  stateMachineTypeNotSupported,
+} from './errors.js';
 import { type ExecutionRecord, executionStatus, outcomeFields } from './execution-record.js';
 import type { OperationHandler } from './http.js';
 import { MAX_PAGE_SIZE, paginate } from './pagination.js';
 import { RequestReader } from './request-reader.js';
 import type { EndpointState, StateMachineRecord } from './state.js';
 import { findStateMachine } from './state-machines.js';
-import { MAX_PAYLOAD_BYTES } from './worker-operations.js';
 
 const STATUSES = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE'] as const;
 
@@ -43,6 +50,37 @@ function parseInput(text: string): JsonValue {
   }
 }
 
+/** The execution a Describe* request names (`executionArn`, optional `includedData`). */
+function describedExecution(state: EndpointState, body: Record<string, unknown>): ExecutionRecord {
+  const reader = new RequestReader(body);
+  const arn = reader.string('executionArn', { required: true, min: 1, max: 256 });
+  reader.enumOf('includedData', ['ALL_DATA', 'METADATA_ONLY'] as const);
+  reader.done();
+  return findExecution(state, arn);
+}
+
+/**
+ * Starts an execution, turning what the engine refuses to start into AWS's 400 errors: input it
+ * cannot take (nested too deeply, not JSON) is InvalidExecutionInput, a definition it cannot run
+ * InvalidDefinition. Anything else is a fault of the endpoint and stays a 500.
+ */
+function startOrRefuse(start: () => ExecutionHandle): ExecutionHandle {
+  try {
+    return start();
+  } catch (error) {
+    if (error instanceof NotJsonError) {
+      throw new ApiError(
+        'InvalidExecutionInput',
+        `Invalid State Machine Execution Input: '${error.message}'`,
+      );
+    }
+    if (error instanceof InvalidDefinitionError) {
+      throw invalidDefinition(error.problems);
+    }
+    throw error;
+  }
+}
+
 interface StartRequest {
   machine: StateMachineRecord;
   name: string;
@@ -55,7 +93,8 @@ function readStartRequest(state: EndpointState, body: Record<string, unknown>): 
   const reader = new RequestReader(body);
   const machineArn = reader.string('stateMachineArn', { required: true, min: 1, max: 256 });
   const givenName = reader.string('name', { min: 1, max: 80 });
-  const inputText = reader.string('input', { max: MAX_PAYLOAD_BYTES, bytes: true, sensitive: true }) ?? '{}';
+  const inputText =
+    reader.string('input', { max: PAYLOAD_LIMIT_BYTES, bytes: true, sensitive: true }) ?? '{}';
   const traceHeader = reader.string('traceHeader', { max: 256 });
   reader.enumOf('includedData', ['ALL_DATA', 'METADATA_ONLY'] as const);
   reader.done();
@@ -71,7 +110,7 @@ export function executionOperations(
   start: ExecutionStarter,
 ): Record<string, OperationHandler> {
   function launch(request: StartRequest, arn: string): ExecutionRecord {
-    const handle = start(request.machine, arn, request.name, request.input);
+    const handle = startOrRefuse(() => start(request.machine, arn, request.name, request.input));
     const record: ExecutionRecord = {
       arn,
       name: request.name,
@@ -157,11 +196,7 @@ export function executionOperations(
     },
 
     DescribeExecution(body) {
-      const reader = new RequestReader(body);
-      const arn = reader.string('executionArn', { required: true, min: 1, max: 256 });
-      reader.enumOf('includedData', ['ALL_DATA', 'METADATA_ONLY'] as const);
-      reader.done();
-      const record = findExecution(state, arn);
+      const record = describedExecution(state, body);
       return {
         executionArn: record.arn,
         stateMachineArn: record.stateMachineArn,
@@ -212,11 +247,7 @@ export function executionOperations(
     },
 
     DescribeStateMachineForExecution(body) {
-      const reader = new RequestReader(body);
-      const arn = reader.string('executionArn', { required: true, min: 1, max: 256 });
-      reader.enumOf('includedData', ['ALL_DATA', 'METADATA_ONLY'] as const);
-      reader.done();
-      const record = findExecution(state, arn);
+      const record = describedExecution(state, body);
       const { revision } = record;
       return {
         stateMachineArn: record.stateMachineArn,

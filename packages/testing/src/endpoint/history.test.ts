@@ -1,3 +1,6 @@
+// Proves GetExecutionHistory through the real SDK: events as AWS records them (types, ids, links),
+// pages in both directions that lose and repeat nothing, includeExecutionData=false, and AWS's
+// errors for unknown executions, bad ARNs and foreign tokens.
 import {
   CreateActivityCommand,
   CreateStateMachineCommand,

@@ -84,26 +84,51 @@ function sendError(res: ServerResponse, requestId: string, error: ApiError): voi
 type BodyResult = { ok: true; text: string } | { ok: false; bytes: number };
 
 /**
- * Reads the body, keeping at most `limit` bytes. An oversized body is still drained (up to a
- * hard cap) so the client can read the 413 rather than see its upload cut off.
+ * Reads the body, up to `limit` bytes. A body declared larger (Content-Length) is not waited
+ * for, and one that grows past the limit is answered as soon as it does: the caller answers 413
+ * and closes the connection, so an oversized upload is never buffered nor waited for.
  */
 function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
-  const hardCap = Math.max(limit * 8, 64 * 1024 * 1024);
+  const declared = Number(req.headers['content-length']);
+  if (declared > limit) return Promise.resolve({ ok: false, bytes: declared });
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let bytes = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       bytes += chunk.length;
-      if (bytes <= limit) chunks.push(chunk);
-      else if (bytes > hardCap) req.destroy();
-    });
-    req.on('end', () => {
-      resolve(
-        bytes <= limit ? { ok: true, text: Buffer.concat(chunks).toString('utf8') } : { ok: false, bytes },
-      );
-    });
+      if (bytes <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off('data', onData);
+      resolve({ ok: false, bytes });
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve({ ok: true, text: Buffer.concat(chunks).toString('utf8') }));
     req.on('error', reject);
   });
+}
+
+/** How long a client still sending an oversized body may keep the closing connection. */
+const CLOSE_GRACE_MS = 2_000;
+
+/**
+ * Answers an oversized request and ends its connection: the answer goes out with `Connection:
+ * close`, what the client still sends is discarded, and the socket is destroyed if the client
+ * keeps sending after the grace period.
+ */
+function refuseOversized(
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+  error: ApiError,
+): void {
+  res.setHeader('Connection', 'close');
+  req.resume();
+  res.on('finish', () => {
+    setTimeout(() => req.socket.destroy(), CLOSE_GRACE_MS).unref();
+  });
+  sendError(res, requestId, error);
 }
 
 function parseBody(text: string): Record<string, unknown> {
@@ -165,15 +190,15 @@ export function createRequestListener(
   async function handle(req: IncomingMessage, res: ServerResponse, requestId: string, signal: AbortSignal) {
     let operation = 'unknown';
     try {
-      const declared = Number(req.headers['content-length']);
       const body = await readBody(req, maxRequestBytes);
-      if (!body.ok || declared > maxRequestBytes) {
-        const size = body.ok ? declared : body.bytes;
-        throw new ApiError(
+      if (!body.ok) {
+        const error = new ApiError(
           'ValidationException',
-          `The request body is ${size} bytes; the endpoint accepts at most ${maxRequestBytes} bytes`,
+          `The request body is ${body.bytes} bytes or more; the endpoint accepts at most ${maxRequestBytes} bytes`,
           413,
         );
+        refuseOversized(req, res, requestId, error);
+        return;
       }
       const resolved = resolveOperation(req, operations);
       operation = resolved.name;

@@ -1,3 +1,8 @@
+// Proves the endpoint's lifecycle: where it listens and what it reports, that close() answers
+// waiting polls and stops running executions without waiting on its fallback, that a request
+// which does not arrive in time is closed with 408 while long polls wait, and that lambdas and
+// mocks reach the engine.
+import { connect } from 'node:net';
 import {
   CreateActivityCommand,
   CreateStateMachineCommand,
@@ -7,7 +12,7 @@ import {
   StartSyncExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import type { JsonValue } from '@sfini/core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ROLE_ARN, startHarness } from '../../test/sdk-harness.js';
 
 describe('startLocalEndpoint', () => {
@@ -34,11 +39,45 @@ describe('startLocalEndpoint', () => {
     await harness.sfn.send(new StartExecutionCommand({ stateMachineArn }));
     const poll = harness.sfn.send(new GetActivityTaskCommand({ activityArn }));
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const began = Date.now();
-    await harness.endpoint.close();
-    expect(Date.now() - began).toBeLessThan(2500);
+    // close() waits for running executions at most 2 s before going on regardless; that fallback
+    // is disarmed here, so close() can only resolve because the execution really stopped.
+    const realSetTimeout = globalThis.setTimeout;
+    const fallback = vi
+      .spyOn(globalThis, 'setTimeout')
+      .mockImplementation(((callback: () => void, ms?: number) =>
+        realSetTimeout(ms === 2000 ? () => {} : callback, ms)) as unknown as typeof setTimeout);
+    let delays: (number | undefined)[];
+    try {
+      await harness.endpoint.close();
+    } finally {
+      delays = fallback.mock.calls.map(([, ms]) => ms);
+      fallback.mockRestore();
+    }
+    expect(delays).toContain(2000);
     expect((await poll).taskToken).toBeUndefined();
     harness.sfn.destroy();
+  });
+
+  it('closes a connection whose request does not arrive in time with 408, but lets long polls wait', async () => {
+    const harness = await startHarness({ requestTimeoutMs: 200, pollTimeoutMs: 600 });
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(harness.endpoint.port, '127.0.0.1', () => {
+        socket.write('POST / HTTP/1.1\r\nHost: local\r\nContent-Length: 20\r\n\r\n{"stalled":');
+      });
+      let data = '';
+      socket.on('data', (chunk) => {
+        data += String(chunk);
+      });
+      socket.on('close', () => resolve(data));
+      socket.on('error', reject);
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 408 /);
+    // A poll holds its answer three times longer than the request timeout, and is answered.
+    const { activityArn } = await harness.sfn.send(new CreateActivityCommand({ name: 'patient' }));
+    const polled = await harness.sfn.send(new GetActivityTaskCommand({ activityArn }));
+    expect(polled.taskToken).toBeUndefined();
+    expect(polled.$metadata.httpStatusCode).toBe(200);
+    await harness.close();
   });
 
   it('passes lambdas and mocks to the engine; a mocked activity Task skips the workers', async () => {

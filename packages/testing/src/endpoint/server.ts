@@ -34,6 +34,12 @@ export interface LocalEndpointOptions {
   pollTimeoutMs?: number;
   /** The largest request body accepted, in bytes; default 4 MiB (AWS's definitions reach 1 MiB). */
   maxRequestBytes?: number;
+  /**
+   * How long a client may take to send a whole request (headers and body), in milliseconds;
+   * default 60,000. A slower one gets 408 and its connection is closed. Long polls are not
+   * affected: they hold the answer, not the request.
+   */
+  requestTimeoutMs?: number;
   /** Where unexpected failures are reported; default `console`. */
   logger?: EndpointLogger;
   /** Lambda-style handlers for Task resources that are Lambda functions, passed to the engine. */
@@ -72,6 +78,7 @@ export interface LocalEndpoint {
 
 const DEFAULT_POLL_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 
 function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
@@ -129,17 +136,24 @@ export async function startLocalEndpoint(options: LocalEndpointOptions = {}): Pr
     }),
   );
 
+  // A client must send its whole request within requestTimeout (so a slow or stalled sender
+  // cannot hold a connection forever); Node checks that every quarter of the timeout.
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const server = createServer(
+    {
+      requestTimeout,
+      headersTimeout: requestTimeout,
+      connectionsCheckingInterval: Math.max(10, Math.min(30_000, Math.floor(requestTimeout / 4))),
+    },
     createRequestListener({
       operations,
       maxRequestBytes: options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
       logger,
     }),
   );
-  // Long polls hold a request open for 60 s; keep Node's own request timeout well above that.
-  server.requestTimeout = 0;
-  server.on('clientError', (error: Error, socket: Socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+  server.on('clientError', (error: Error & { code?: string }, socket: Socket) => {
+    const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
     else socket.destroy(error);
   });
 

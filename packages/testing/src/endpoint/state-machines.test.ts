@@ -1,3 +1,6 @@
+// Proves the state-machine operations through the real SDK: CreateStateMachine (idempotent,
+// conflicting, refusing invalid definitions with every problem), UpdateStateMachine, Describe,
+// Delete and List, and tagging, each refusal answered with AWS's error name.
 import {
   CreateStateMachineCommand,
   DeleteStateMachineCommand,

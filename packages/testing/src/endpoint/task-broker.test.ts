@@ -1,3 +1,7 @@
+// Proves the activity task broker the endpoint's long polls rest on: tasks go to the next poller
+// or wait for one, a poller that left never gets a task (it goes back to the head of the queue),
+// heartbeats and failures reach the execution, closing answers every poller, and no abort
+// listener outlives the task or poll it was added for.
 import { getEventListeners, setMaxListeners } from 'node:events';
 import type { JsonValue } from '@sfini/core';
 import { describe, expect, it, vi } from 'vitest';

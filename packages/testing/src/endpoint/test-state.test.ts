@@ -1,3 +1,6 @@
+// Proves TestState through the real SDK: one state run with its output, next state and inspection
+// data, failures reported with error and cause, mocked Tasks, a state named inside a whole
+// machine, and malformed requests refused with AWS's error names.
 import { TestStateCommand } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_ARN, rejectionOf, startHarness } from '../../test/sdk-harness.js';

@@ -2,18 +2,18 @@
 // (sizes, enums), then handed over unchanged, since the engine takes the SDK's field names and
 // answers with them. The engine's refusals carry the AWS error to answer with; an invalid
 // definition is reported with every problem, as CreateStateMachine reports it.
-import { InvalidDefinitionError, toAwsInvalidDefinitionMessage } from '@sfini/core';
+import { InvalidDefinitionError } from '@sfini/core';
 import { type TestStateOptions, testState } from '../engine/test-state/test-state.js';
 import {
   type TestStateConfiguration,
   type TestStateMock,
   TestStateRequestError,
 } from '../engine/test-state/types.js';
+import { PAYLOAD_LIMIT_BYTES } from '../engine/values/size.js';
 import { MAX_DEFINITION_LENGTH } from './definitions.js';
-import { ApiError } from './errors.js';
+import { ApiError, invalidDefinition } from './errors.js';
 import type { OperationHandler } from './http.js';
 import { RequestReader } from './request-reader.js';
-import { MAX_PAYLOAD_BYTES } from './worker-operations.js';
 
 /** TestState. `options` are the endpoint's Lambda handlers, for Task states that name one. */
 export function testStateOperations(options: TestStateOptions = {}): Record<string, OperationHandler> {
@@ -22,13 +22,17 @@ export function testStateOperations(options: TestStateOptions = {}): Record<stri
       const reader = new RequestReader(body);
       const definition = reader.string('definition', { required: true, min: 1, max: MAX_DEFINITION_LENGTH });
       const roleArn = reader.string('roleArn', { min: 1, max: 256 });
-      const input = reader.string('input', { max: MAX_PAYLOAD_BYTES, bytes: true, sensitive: true });
+      const input = reader.string('input', { max: PAYLOAD_LIMIT_BYTES, bytes: true, sensitive: true });
       const inspectionLevel = reader.enumOf('inspectionLevel', ['INFO', 'DEBUG', 'TRACE'] as const);
       const revealSecrets = reader.boolean('revealSecrets');
-      const variables = reader.string('variables', { max: MAX_PAYLOAD_BYTES, bytes: true, sensitive: true });
+      const variables = reader.string('variables', {
+        max: PAYLOAD_LIMIT_BYTES,
+        bytes: true,
+        sensitive: true,
+      });
       const stateName = reader.string('stateName', { min: 1, max: 80 });
       const mock = reader.object('mock') as TestStateMock | undefined;
-      const context = reader.string('context', { max: MAX_PAYLOAD_BYTES, bytes: true, sensitive: true });
+      const context = reader.string('context', { max: PAYLOAD_LIMIT_BYTES, bytes: true, sensitive: true });
       const stateConfiguration = reader.object('stateConfiguration') as TestStateConfiguration | undefined;
       reader.done();
       try {
@@ -50,7 +54,7 @@ export function testStateOperations(options: TestStateOptions = {}): Record<stri
       } catch (error) {
         if (error instanceof TestStateRequestError) throw new ApiError(error.code, error.message);
         if (error instanceof InvalidDefinitionError) {
-          throw new ApiError('InvalidDefinition', toAwsInvalidDefinitionMessage(error.problems));
+          throw invalidDefinition(error.problems);
         }
         throw error;
       }

@@ -3,15 +3,13 @@
 // rules are AWS's: outputs must be JSON of at most 256 KiB, error names at most 256 and causes
 // at most 32,768 characters.
 import type { JsonValue } from '@sfini/core';
+import { PAYLOAD_LIMIT_BYTES } from '../engine/values/size.js';
 import { findActivity } from './activities.js';
 import { ApiError } from './errors.js';
 import { DeliveryReply, type OperationHandler } from './http.js';
 import { RequestReader } from './request-reader.js';
 import type { EndpointState } from './state.js';
 import type { ActivityTaskBroker } from './task-broker.js';
-
-/** AWS's limit on execution data (inputs, outputs) in bytes of UTF-8. */
-export const MAX_PAYLOAD_BYTES = 262_144;
 
 function readToken(reader: RequestReader): string {
   return reader.string('taskToken', { required: true, min: 1, max: 2048 });
@@ -43,7 +41,7 @@ export function workerOperations(
       const token = readToken(reader);
       const output = reader.string('output', {
         required: true,
-        max: MAX_PAYLOAD_BYTES,
+        max: PAYLOAD_LIMIT_BYTES,
         bytes: true,
         sensitive: true,
       });

@@ -1,3 +1,6 @@
+// Proves the two clocks: the virtual one skips any wait and wakes sleepers in time order (creation
+// order on ties), can be held still, and forgets aborted sleeps; the real one sleeps in real time
+// and can be aborted.
 import { describe, expect, it } from 'vitest';
 import { RealClock, VirtualClock } from './clock.js';
 
@@ -7,7 +10,7 @@ describe('VirtualClock', () => {
     const order: string[] = [];
     const sleep = (ms: number, label: string) =>
       clock.sleep(ms).then(() => order.push(`${label}@${clock.now()}`));
-    const started = Date.now();
+    // An hour-long sleep among them: finishing within the test's timeout proves no real waiting.
     await Promise.all([
       sleep(500, 'a'),
       sleep(100, 'b'),
@@ -16,7 +19,6 @@ describe('VirtualClock', () => {
       sleep(3_600_000, 'e'),
     ]);
     expect(order).toEqual(['d@1000', 'b@1100', 'a@1500', 'c@1500', 'e@3601000']);
-    expect(Date.now() - started).toBeLessThan(1_000);
   });
 
   it('stands still while held, then resumes', async () => {

@@ -1,3 +1,7 @@
+// Proves runExecution and startExecution: AWS-shaped histories with virtual waits, failures as
+// results (never rejections), definitions as JSON text, every problem of an invalid definition,
+// injected randomness, execution timeouts, stopping (by call and by AbortSignal), event streaming
+// and the history cap.
 import { InvalidDefinitionError } from '@sfini/core';
 import { describe, expect, it } from 'vitest';
 import { runExecution, startExecution } from './execution.js';
@@ -14,9 +18,8 @@ const passThenWait = {
 
 describe('runExecution', () => {
   it('runs a machine and records AWS-shaped history, waits taking no real time', async () => {
-    const started = Date.now();
+    // The Wait is an hour long: finishing within the test's timeout proves it took no real time.
     const result = await runExecution(passThenWait, { id: 7 });
-    expect(Date.now() - started).toBeLessThan(2_000);
     expect(result.status).toBe('SUCCEEDED');
     expect(result.output).toEqual({ id: 7, mark: { done: true } });
     expect(result.history.map((e) => e.type)).toEqual([

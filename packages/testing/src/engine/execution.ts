@@ -7,7 +7,7 @@ import { resolveClock } from './clock.js';
 import { compileMachine } from './compile/machine.js';
 import type { CompiledMachine } from './compile/model.js';
 import { StatesErrors, StatesFailure, StoppedError } from './errors.js';
-import { jsonataFunctionsWith } from './eval/jsonata.js';
+import { DEFAULT_JSONATA_LIMITS, type JsonataLimits, jsonataFunctionsWith } from './eval/jsonata.js';
 import { VariableScope } from './eval/scope.js';
 import { InputDetails, OutputDetails } from './history/details.js';
 import { HistoryLimitError, HistoryRecorder, MAX_HISTORY_EVENTS } from './history/recorder.js';
@@ -65,6 +65,24 @@ export function resolveDefinition(source: DefinitionSource): Resolved {
   return { definition: source as Record<string, unknown>, machineName: undefined, activities: [] };
 }
 
+/**
+ * The JSONata budget of an execution: the shared default unless the caller sets one.
+ * @throws TypeError when a limit is not a positive number.
+ */
+function jsonataLimits(given: RunOptions['jsonataLimits']): JsonataLimits {
+  if (given === undefined) return DEFAULT_JSONATA_LIMITS;
+  const limits = {
+    timeoutMs: given.timeoutMs ?? DEFAULT_JSONATA_LIMITS.timeoutMs,
+    maxDepth: given.maxDepth ?? DEFAULT_JSONATA_LIMITS.maxDepth,
+  };
+  for (const [name, value] of Object.entries(limits)) {
+    if (typeof value !== 'number' || !(value > 0)) {
+      throw new TypeError(`jsonataLimits.${name} must be a positive number, not ${String(value)}`);
+    }
+  }
+  return limits;
+}
+
 function activityMap(...lists: (readonly AnyActivity[] | undefined)[]): Map<string, AnyActivity> {
   const map = new Map<string, AnyActivity>();
   for (const list of lists) for (const activity of list ?? []) map.set(activity.name, activity);
@@ -111,6 +129,7 @@ export function startExecution(
     ),
     options.random,
     options.random ? jsonataFunctionsWith(options.random) : undefined,
+    jsonataLimits(options.jsonataLimits),
   );
   return launch(machine, value, runtime, controller, identity.execution.RoleArn ?? undefined, options.signal);
 }

@@ -1,3 +1,6 @@
+// Proves runMachine, the typed test entry point: real handlers and mocks side by side, mocks per
+// invocation (failures included), a refusal naming missing and unknown activities before anything
+// runs, and machines built with the DSL.
 import { describe, expect, it } from 'vitest';
 import { counterMachine, orderMachine } from './machine.test-support.js';
 import { MachineTestSetupError, runMachine } from './run-machine.js';

@@ -1,7 +1,7 @@
-import type { JsonValue } from '@sfini/core';
 // Untrusted definitions and inputs: filters never run as JavaScript, nothing reaches
 // Object.prototype, AWS's limits hold, deep data neither hangs nor crashes, and every execution
 // settles.
+import { InvalidDefinitionError, type JsonValue } from '@sfini/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runExecution, startExecution } from './execution.js';
 import { parsePath } from './paths/parse.js';
@@ -200,6 +200,19 @@ describe("AWS's limits", () => {
         })(),
       ),
     ).toBe('SUCCEEDED');
+  });
+
+  it('refuses a definition nested deeper than the validator allows, never overflowing the stack', async () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 20_000; i++) deep = { d: deep };
+    for (const validation of ['aws', 'runnable'] as const) {
+      const thrown = await runExecution(passWith({ Result: deep }), {}, { validation }).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(thrown).toBeInstanceOf(InvalidDefinitionError);
+      expect((thrown as InvalidDefinitionError).problems.map((p) => p.code)).toEqual(['TOO_DEEPLY_NESTED']);
+    }
   });
 
   it('settles every execution, even when a handler never returns', async () => {

@@ -213,4 +213,11 @@ export interface RunOptions {
    * whose only problems are service rules (state names repeated across branches, unreachable states).
    */
   validation?: 'aws' | 'runnable';
+  /**
+   * The budget of each JSONata evaluation: `timeoutMs` of real time (default 1,000) and
+   * `maxDepth` nested evaluation steps, which recursive functions use up (default 1,000). Past
+   * either the state fails with States.QueryEvaluationError. Definitions may be untrusted, and an
+   * evaluation holds the event loop while it runs.
+   */
+  jsonataLimits?: { timeoutMs?: number; maxDepth?: number };
 }

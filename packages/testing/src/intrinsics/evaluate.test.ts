@@ -1,3 +1,6 @@
+// Proves the intrinsic-function evaluator: parsed calls and text alike, paths read through the
+// scope (input, context, variables), missing paths and syntax errors reported, failures as
+// States.Runtime with AWS's cause text, and arity checked at run time.
 import type { IntrinsicCall, JsonValue } from '@sfini/core';
 import { IntrinsicSyntaxError, parseIntrinsic } from '@sfini/core';
 import { describe, expect, it } from 'vitest';

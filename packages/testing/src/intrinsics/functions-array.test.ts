@@ -2,7 +2,7 @@
 // observations pin down, and the failures with AWS's cause text.
 import type { JsonValue } from '@sfini/core';
 import { describe, expect, it } from 'vitest';
-import { rejects, run } from './evaluation.support.js';
+import { rejects, run } from './evaluation.test-support.js';
 
 describe('States.Array', () => {
   it('collects its arguments, of any type, in order', () => {

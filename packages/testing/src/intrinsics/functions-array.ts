@@ -13,8 +13,26 @@ import {
 } from './arguments.js';
 import { javaHashSetOrder, javaText } from './java-values.js';
 
-/** AWS refuses a States.ArrayRange result with more elements than this. */
+/** AWS refuses a States.ArrayRange (or $range) result with more elements than this. */
 export const ARRAY_RANGE_MAX_ITEMS = 1000;
+
+/** `array` cut into chunks of `size` (positive) items, the last possibly shorter. */
+export function chunksOf(array: readonly JsonValue[], size: number): JsonValue[] {
+  const chunks: JsonValue[] = [];
+  for (let start = 0; start < array.length; start += size) chunks.push(array.slice(start, start + size));
+  return chunks;
+}
+
+/** How many numbers a range from `first` to `last` (inclusive) by a non-zero `step` holds. */
+export function rangeLength(first: number, last: number, step: number): number {
+  if (first === last) return 1;
+  return Math.sign(last - first) === Math.sign(step) ? Math.floor((last - first) / step) + 1 : 0;
+}
+
+/** The `count` numbers from `first` by `step`. */
+export function rangeOf(first: number, count: number, step: number): number[] {
+  return Array.from({ length: count }, (_, index) => first + index * step);
+}
 
 export const statesArray: IntrinsicImplementation = (args) => [...args];
 
@@ -24,9 +42,7 @@ export const statesArrayPartition: IntrinsicImplementation = (args) => {
   const array = requireArray(name, args[0], 'the first argument');
   const size = requireTruncatedInt(name, args[1], 'the chunk size');
   if (size <= 0) invalid(name, `the chunk size must be positive, got ${args[1]}`);
-  const chunks: JsonValue[] = [];
-  for (let start = 0; start < array.length; start += size) chunks.push(array.slice(start, start + size));
-  return chunks;
+  return chunksOf(array, size);
 };
 
 export const statesArrayContains: IntrinsicImplementation = (args) => {
@@ -44,16 +60,11 @@ export const statesArrayRange: IntrinsicImplementation = (args) => {
   const last = requireTruncatedInt(name, args[1], 'the end');
   const step = requireTruncatedInt(name, args[2], 'the step');
   if (step === 0) invalid(name, `the step must not be zero, got ${args[2]}`);
-  const count =
-    first === last
-      ? 1
-      : Math.sign(last - first) === Math.sign(step)
-        ? Math.floor((last - first) / step) + 1
-        : 0;
+  const count = rangeLength(first, last, step);
   if (count > ARRAY_RANGE_MAX_ITEMS) {
     invalid(name, `the range has ${count} items, more than the ${ARRAY_RANGE_MAX_ITEMS} allowed`);
   }
-  return Array.from({ length: count }, (_, index) => first + index * step);
+  return rangeOf(first, count, step);
 };
 
 export const statesArrayGetItem: IntrinsicImplementation = (args) => {

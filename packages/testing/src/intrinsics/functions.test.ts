@@ -3,7 +3,7 @@
 import type { JsonValue } from '@sfini/core';
 import { describe, expect, it } from 'vitest';
 import { evaluateIntrinsic } from './evaluate.js';
-import { rejects, run, scopeOf } from './evaluation.support.js';
+import { rejects, run, scopeOf } from './evaluation.test-support.js';
 import { JavaRandom, javaRandomNextInt } from './functions-math.js';
 
 describe('States.Format', () => {

@@ -1,3 +1,6 @@
+// Proves the Java behaviours intrinsics reproduce: Double.toString, String.valueOf of maps and
+// lists, JSON as a JVM writes it, hashCode and equals as the JDK computes them, and HashSet
+// iteration order.
 import { describe, expect, it } from 'vitest';
 import {
   javaDoubleText,

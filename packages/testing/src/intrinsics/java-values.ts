@@ -97,10 +97,23 @@ export function javaHashCode(value: JsonValue): number {
   return hash;
 }
 
-function stringHashCode(text: string): number {
+/** `String.hashCode()`: where a string key sits in a java.util.HashMap. */
+export function stringHashCode(text: string): number {
   let hash = 0;
   for (let index = 0; index < text.length; index++) hash = (Math.imul(31, hash) + text.charCodeAt(index)) | 0;
   return hash;
+}
+
+/** The slot of a key with hash code `hash` in a java.util.HashMap table of `capacity` slots. */
+export function javaBucket(hash: number, capacity: number): number {
+  return (hash ^ (hash >>> 16)) & (capacity - 1);
+}
+
+/** The table size of a java.util.HashMap after `size` puts into a new one (16 slots, load 0.75). */
+export function javaGrownCapacity(size: number): number {
+  let capacity = 16;
+  while (size > capacity * 0.75) capacity *= 2;
+  return capacity;
 }
 
 const doubleView = new DataView(new ArrayBuffer(8));
@@ -139,8 +152,7 @@ export function javaHashSetOrder(values: readonly JsonValue[]): JsonValue[] {
   const capacity = tableSizeFor(Math.max(Math.floor(values.length / 0.75) + 1, 16));
   const buckets = new Map<number, JsonValue[]>();
   for (const value of values) {
-    const hash = javaHashCode(value);
-    const index = (hash ^ (hash >>> 16)) & (capacity - 1);
+    const index = javaBucket(javaHashCode(value), capacity);
     const bucket = buckets.get(index);
     if (bucket === undefined) buckets.set(index, [value]);
     else if (!bucket.some((existing) => javaEquals(existing, value))) bucket.push(value);

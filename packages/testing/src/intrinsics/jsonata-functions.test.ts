@@ -1,8 +1,11 @@
+// Proves Step Functions' own JSONata functions ($partition, $range, $hash, $random, $uuid,
+// $parse) behave like their intrinsic counterparts, and agree with what AWS recorded for them in
+// the shared conformance cases.
 import type { JsonObject, JsonValue } from '@sfini/core';
 import jsonata from 'jsonata';
 import { describe, expect, it } from 'vitest';
 import { awsJsonataFunctions } from './jsonata-functions.js';
-import { loadRecordedCases, RECORDED_CASES_DIR } from './recorded-cases.support.js';
+import { loadRecordedCases, RECORDED_CASES_DIR } from './recorded-cases.test-support.js';
 
 const evaluate = (expression: string, input: JsonValue = null, random?: () => number) =>
   jsonata(expression).evaluate(null, {

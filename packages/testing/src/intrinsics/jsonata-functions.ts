@@ -7,7 +7,7 @@
 
 import { createHash } from 'node:crypto';
 import type { JsonValue } from '@sfini/core';
-import { ARRAY_RANGE_MAX_ITEMS } from './functions-array.js';
+import { ARRAY_RANGE_MAX_ITEMS, chunksOf, rangeLength, rangeOf } from './functions-array.js';
 import { JavaRandom } from './functions-math.js';
 import { HASH_ALGORITHMS, MAX_ENCODING_INPUT_LENGTH } from './functions-string.js';
 import { type IntrinsicScope, randomUuid } from './scope.js';
@@ -26,9 +26,7 @@ function partition(array: unknown, size: unknown): JsonValue[] {
   if (!Array.isArray(array)) throw new Error('$partition: the first argument must be an array');
   const chunk = integerArgument('$partition', size, 'chunk size');
   if (chunk <= 0) throw new Error(`$partition: the chunk size must be positive, got ${chunk}`);
-  const chunks: JsonValue[] = [];
-  for (let start = 0; start < array.length; start += chunk) chunks.push(array.slice(start, start + chunk));
-  return chunks;
+  return chunksOf(array as JsonValue[], chunk);
 }
 
 function range(start: unknown, end: unknown, step: unknown = 1): number[] {
@@ -36,12 +34,11 @@ function range(start: unknown, end: unknown, step: unknown = 1): number[] {
   const last = integerArgument('$range', end, 'end');
   const by = integerArgument('$range', step, 'step');
   if (by === 0) throw new Error('$range: the step must not be zero');
-  const count =
-    first === last ? 1 : Math.sign(last - first) === Math.sign(by) ? Math.floor((last - first) / by) + 1 : 0;
+  const count = rangeLength(first, last, by);
   if (count > ARRAY_RANGE_MAX_ITEMS) {
     throw new Error(`$range: the range has ${count} items, more than the ${ARRAY_RANGE_MAX_ITEMS} allowed`);
   }
-  return Array.from({ length: count }, (_, index) => first + index * by);
+  return rangeOf(first, count, by);
 }
 
 function hash(value: unknown, algorithm: unknown = 'SHA-256'): string {

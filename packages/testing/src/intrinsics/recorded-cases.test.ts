@@ -19,7 +19,7 @@ import {
   type RecordedData,
   resolveRecordedPath,
   Unsupported,
-} from './recorded-cases.support.js';
+} from './recorded-cases.test-support.js';
 
 interface Probe {
   readonly title: string;

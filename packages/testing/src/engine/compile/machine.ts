@@ -1,9 +1,17 @@
-// Turns an ASL object into the compiled graph the interpreter walks, checking what the engine
-// needs to run it (states exist, transitions land, fields have the right shape) and reporting
-// every problem at once with its location. Compiled machines are cached per definition object:
-// tests and benchmarks run the same definition many times.
+// Turns an ASL object into the compiled graph the interpreter walks. Whether the definition is
+// valid is @sfini/core's validateDefinition's to say (every problem at once, with its location);
+// the compiler runs only on what it accepted, so it does not check the structure again and only
+// parses and compiles, with the same path and JSONata parsers. Compiled machines are cached per
+// definition object: tests and benchmarks run the same definition many times.
 
-import { type DefinitionProblem, InvalidDefinitionError, validateDefinition } from '@sfini/core';
+import {
+  type AslQueryLanguage,
+  type AslStateType,
+  type DefinitionLocation,
+  type DefinitionProblem,
+  InvalidDefinitionError,
+  validateDefinition,
+} from '@sfini/core';
 import { type CompiledExpression, compileExpression, expressionText } from '../eval/jsonata.js';
 import { toJson } from '../values/json.js';
 import { jsonByteSize } from '../values/size.js';
@@ -20,63 +28,20 @@ import {
   retriers,
   stringField,
 } from './fields.js';
-import type {
-  ChoiceBranch,
-  CompiledGraph,
-  CompiledMachine,
-  CompiledState,
-  QueryLanguage,
-  StateType,
-} from './model.js';
+import type { ChoiceBranch, CompiledGraph, CompiledMachine, CompiledState } from './model.js';
 import { uniformState } from './uniform.js';
-
-const STATE_TYPES = new Set<StateType>([
-  'Pass',
-  'Task',
-  'Choice',
-  'Wait',
-  'Succeed',
-  'Fail',
-  'Parallel',
-  'Map',
-]);
-
-function languageOf(raw: Raw, fallback: QueryLanguage, where: string, problems: Problems): QueryLanguage {
-  const value = raw.QueryLanguage;
-  if (value === undefined) return fallback;
-  if (value !== 'JSONPath' && value !== 'JSONata') {
-    problems.add(`${where}.QueryLanguage`, "must be 'JSONPath' or 'JSONata'");
-    return fallback;
-  }
-  if (fallback === 'JSONata' && value === 'JSONPath') {
-    problems.add(`${where}.QueryLanguage`, 'a state cannot use JSONPath when the machine uses JSONata');
-  }
-  return value;
-}
 
 function compileState(
   name: string,
   raw: Raw,
   /** The machine's query language: a state without its own uses it, at any depth (as AWS). */
-  machineLanguage: QueryLanguage,
-  where: string,
+  machineLanguage: AslQueryLanguage,
+  where: DefinitionLocation,
   problems: Problems,
-): CompiledState | undefined {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    problems.add(where, 'a state must be an object');
-    return undefined;
-  }
-  const type = raw.Type as StateType;
-  if (!STATE_TYPES.has(type)) {
-    problems.add(`${where}.Type`, `unknown state type '${String(raw.Type)}'`);
-    return undefined;
-  }
-  const language = languageOf(raw, machineLanguage, where, problems);
+): CompiledState {
+  const type = raw.Type as AslStateType;
+  const language = (raw.QueryLanguage as AslQueryLanguage | undefined) ?? machineLanguage;
   const jsonPath = language === 'JSONPath';
-  const terminal = type === 'Succeed' || type === 'Fail' || type === 'Choice';
-  if (!terminal && raw.End !== true && typeof raw.Next !== 'string') {
-    problems.add(where, "a state needs 'Next' or 'End: true'");
-  }
   const base = {
     name,
     type,
@@ -95,7 +60,7 @@ function compileState(
     arguments: jsonPath ? undefined : jsonataField(raw, 'Arguments', where, problems),
     resultSelector: jsonPath ? payloadField(raw, 'ResultSelector', where, problems) : undefined,
     resultPath: jsonPath ? pathField(raw, 'ResultPath', where, problems) : undefined,
-    retriers: retriers(raw, where, problems),
+    retriers: retriers(raw),
     catchers: catchers(raw, language, where, problems),
   });
   switch (type) {
@@ -124,35 +89,29 @@ function compileState(
       return {
         ...base,
         type,
-        seconds: numberField(raw, 'Seconds', language, where, problems),
+        seconds: numberField(raw, 'Seconds', where, problems),
         timestamp: stringField(raw, 'Timestamp', language, where, problems),
       };
     case 'Task':
-      if (typeof raw.Resource !== 'string')
-        problems.add(`${where}.Resource`, 'a Task needs a Resource string');
       return {
         ...base,
         ...execution(),
         type,
-        resource: String(raw.Resource),
-        timeoutSeconds: numberField(raw, 'TimeoutSeconds', language, where, problems),
-        heartbeatSeconds: numberField(raw, 'HeartbeatSeconds', language, where, problems),
+        resource: raw.Resource as string,
+        timeoutSeconds: numberField(raw, 'TimeoutSeconds', where, problems),
+        heartbeatSeconds: numberField(raw, 'HeartbeatSeconds', where, problems),
         credentials: literal(raw, 'Credentials'),
       };
-    case 'Parallel': {
-      const branches = Array.isArray(raw.Branches) ? (raw.Branches as Raw[]) : [];
-      if (branches.length === 0)
-        problems.add(`${where}.Branches`, 'a Parallel state needs at least one branch');
+    case 'Parallel':
       return {
         ...base,
         ...execution(),
         type,
         // States inside a branch use the machine's language, whatever the Parallel itself uses.
-        branches: branches.map((b, i) =>
-          compileGraph(b, machineLanguage, `${where}.Branches[${i}]`, problems),
+        branches: (raw.Branches as Raw[]).map((b, i) =>
+          compileGraph(b, machineLanguage, [...where, 'Branches', i], problems),
         ),
       };
-    }
     case 'Map':
       return compileMap(base, execution(), raw, language, machineLanguage, where, problems);
   }
@@ -161,27 +120,22 @@ function compileState(
 function compileChoice(
   base: Omit<CompiledState, 'type'>,
   raw: Raw,
-  language: QueryLanguage,
-  where: string,
+  language: AslQueryLanguage,
+  where: DefinitionLocation,
   problems: Problems,
 ): CompiledState {
-  const list = Array.isArray(raw.Choices) ? (raw.Choices as Raw[]) : [];
-  if (list.length === 0) problems.add(`${where}.Choices`, 'a Choice state needs at least one rule');
-  const choices: ChoiceBranch[] = list.map((rule, i) => {
-    const at = `${where}.Choices[${i}]`;
-    if (typeof rule.Next !== 'string') problems.add(`${at}.Next`, 'a choice rule needs Next');
+  const choices: ChoiceBranch[] = (raw.Choices as Raw[]).map((rule, i) => {
+    const at = [...where, 'Choices', i];
     let condition: CompiledExpression | undefined;
     if (language === 'JSONata') {
-      const text = expressionText(rule.Condition);
-      if (typeof rule.Condition === 'boolean') condition = compileExpression(String(rule.Condition));
-      else if (text === undefined)
-        problems.add(`${at}.Condition`, 'a JSONata choice rule needs a {% %} Condition');
-      else condition = problems.guard(`${at}.Condition`, () => compileExpression(text));
+      const text =
+        typeof rule.Condition === 'boolean' ? String(rule.Condition) : expressionText(rule.Condition);
+      condition = problems.guard([...at, 'Condition'], () => compileExpression(text!));
     }
     return {
       rule,
       condition,
-      next: String(rule.Next),
+      next: rule.Next as string,
       assign: assignField(rule, language, at, problems, `Choices[${i}]/`),
       output:
         language === 'JSONata' ? jsonataField(rule, 'Output', at, problems, `Choices[${i}]/`) : undefined,
@@ -200,15 +154,15 @@ function compileMap(
   base: Omit<CompiledState, 'type'>,
   execution: object,
   raw: Raw,
-  language: QueryLanguage,
-  machineLanguage: QueryLanguage,
-  where: string,
+  language: AslQueryLanguage,
+  machineLanguage: AslQueryLanguage,
+  where: DefinitionLocation,
   problems: Problems,
 ): CompiledState {
   const jsonPath = language === 'JSONPath';
-  const processorRaw = (raw.ItemProcessor ?? raw.Iterator) as Raw | undefined;
-  if (!processorRaw) problems.add(`${where}.ItemProcessor`, 'a Map state needs an ItemProcessor');
-  const config = (processorRaw?.ProcessorConfig ?? {}) as Raw;
+  const processorKey = 'ItemProcessor' in raw ? 'ItemProcessor' : 'Iterator';
+  const processorRaw = raw[processorKey] as Raw;
+  const config = (processorRaw.ProcessorConfig ?? {}) as Raw;
   const itemSelectorKey = 'ItemSelector' in raw ? 'ItemSelector' : 'Parameters';
   return {
     ...base,
@@ -216,15 +170,15 @@ function compileMap(
     parameters: undefined,
     type: 'Map',
     // States inside the item processor use the machine's language, whatever the Map itself uses.
-    processor: compileGraph(processorRaw ?? {}, machineLanguage, `${where}.ItemProcessor`, problems),
+    processor: compileGraph(processorRaw, machineLanguage, [...where, processorKey], problems),
     distributed: config.Mode === 'DISTRIBUTED',
     itemsPath: jsonPath ? (pathField(raw, 'ItemsPath', where, problems) ?? undefined) : undefined,
     items: 'Items' in raw ? jsonataField(raw, 'Items', where, problems) : undefined,
     itemSelector: jsonPath ? payloadField(raw, itemSelectorKey, where, problems) : undefined,
     itemSelectorJsonata: jsonPath ? undefined : jsonataField(raw, 'ItemSelector', where, problems),
-    maxConcurrency: numberField(raw, 'MaxConcurrency', language, where, problems),
-    toleratedFailureCount: numberField(raw, 'ToleratedFailureCount', language, where, problems),
-    toleratedFailurePercentage: numberField(raw, 'ToleratedFailurePercentage', language, where, problems),
+    maxConcurrency: numberField(raw, 'MaxConcurrency', where, problems),
+    toleratedFailureCount: numberField(raw, 'ToleratedFailureCount', where, problems),
+    toleratedFailurePercentage: numberField(raw, 'ToleratedFailurePercentage', where, problems),
     itemBatcher: raw.ItemBatcher as Raw | undefined,
     itemReader: raw.ItemReader as Raw | undefined,
     label: typeof raw.Label === 'string' ? raw.Label : undefined,
@@ -232,56 +186,26 @@ function compileMap(
 }
 
 /**
- * Compiles a `{ StartAt, States }` graph; checks every transition lands on a state of it unless
- * `checkTransitions` is false (TestState runs one state whose successors need not exist).
+ * Compiles a `{ StartAt, States }` graph that validation accepted (so every transition lands on a
+ * state of it, except, for TestState, the successors of the one state tested).
  */
 export function compileGraph(
   raw: Raw,
-  language: QueryLanguage,
-  where: string,
+  language: AslQueryLanguage,
+  where: DefinitionLocation,
   problems: Problems,
-  checkTransitions = true,
 ): CompiledGraph {
-  const graphLanguage = languageOf(raw, language, where, problems);
-  const statesRaw = raw.States;
+  const graphLanguage = (raw.QueryLanguage as AslQueryLanguage | undefined) ?? language;
+  const statesRaw = raw.States as Record<string, Raw>;
   const states = new Map<string, CompiledState>();
-  if (typeof statesRaw !== 'object' || statesRaw === null || Array.isArray(statesRaw)) {
-    problems.add(`${where}.States`, 'must be an object of states');
-  } else {
-    for (const name of Object.keys(statesRaw)) {
-      const state = compileState(
-        name,
-        (statesRaw as Record<string, Raw>)[name]!,
-        graphLanguage,
-        `${where}.States.${name}`,
-        problems,
-      );
-      if (state) states.set(name, uniformState(state));
-    }
+  for (const name of Object.keys(statesRaw)) {
+    const state = compileState(name, statesRaw[name]!, graphLanguage, [...where, 'States', name], problems);
+    states.set(name, uniformState(state));
   }
   for (const state of states.values()) {
     state.nextState = state.next === undefined ? undefined : states.get(state.next);
   }
-  const startAt = typeof raw.StartAt === 'string' ? raw.StartAt : '';
-  if (!states.has(startAt) && typeof statesRaw === 'object') {
-    problems.add(`${where}.StartAt`, `names no state: '${String(raw.StartAt)}'`);
-  }
-  for (const state of checkTransitions ? states.values() : []) {
-    const targets: [string, string][] = [];
-    if (state.next !== undefined) targets.push(['Next', state.next]);
-    if (state.type === 'Choice') {
-      for (const [i, c] of state.choices.entries()) targets.push([`Choices[${i}].Next`, c.next]);
-      if (state.default !== undefined) targets.push(['Default', state.default]);
-    }
-    if (state.type === 'Task' || state.type === 'Parallel' || state.type === 'Map') {
-      for (const [i, c] of state.catchers.entries()) targets.push([`Catch[${i}].Next`, c.next]);
-    }
-    for (const [field, target] of targets) {
-      if (!states.has(target))
-        problems.add(`${where}.States.${state.name}.${field}`, `names no state: '${target}'`);
-    }
-  }
-  return { startAt, states, queryLanguage: graphLanguage };
+  return { startAt: raw.StartAt as string, states, queryLanguage: graphLanguage };
 }
 
 const compiledCache = new WeakMap<object, CompiledMachine>();
@@ -318,15 +242,11 @@ export function compileMachine(
   if (cached) return cached;
   const own = JSON.parse(JSON.stringify(definition)) as Record<string, unknown>;
   const problems = new Problems();
-  const graph = compileGraph(own, 'JSONPath', '$', problems);
-  const timeout = own.TimeoutSeconds;
-  if (timeout !== undefined && (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout < 0)) {
-    problems.add('$.TimeoutSeconds', 'must be a whole number of seconds');
-  }
+  const graph = compileGraph(own, 'JSONPath', [], problems);
   problems.assertNone();
   const machine: CompiledMachine = {
     ...graph,
-    timeoutSeconds: typeof timeout === 'number' ? timeout : undefined,
+    timeoutSeconds: own.TimeoutSeconds as number | undefined,
     definition: own,
   };
   compiledCache.set(definition, machine);

@@ -1,13 +1,13 @@
 // The compiled form of a definition: every path parsed, every template and JSONata expression
 // compiled, every default applied, once. States then run by reading fields, never by parsing
 // strings, which is what makes a transition cost microseconds.
-import type { JsonValue } from '@sfini/core';
+import type { AslQueryLanguage, AslRetrier, AslStateType, JsonValue } from '@sfini/core';
 import type { CompiledExpression, JsonataNode } from '../eval/jsonata.js';
 import type { PayloadNode } from '../eval/payload-template.js';
 import type { ParsedPath } from '../paths/parse.js';
 
-export type QueryLanguage = 'JSONPath' | 'JSONata';
-export type StateType = 'Pass' | 'Task' | 'Choice' | 'Wait' | 'Succeed' | 'Fail' | 'Parallel' | 'Map';
+export type QueryLanguage = AslQueryLanguage;
+export type StateType = AslStateType;
 
 /** A graph of states: the whole machine, a Parallel branch or a Map item processor. */
 export interface CompiledGraph {
@@ -32,14 +32,10 @@ export type AssignProgram =
   | { readonly kind: 'jsonpath'; readonly template: PayloadNode }
   | { readonly kind: 'jsonata'; readonly template: JsonataNode };
 
-export interface Retrier {
-  readonly errorEquals: readonly string[];
-  readonly intervalSeconds: number;
-  readonly maxAttempts: number;
-  readonly backoffRate: number;
-  readonly maxDelaySeconds: number | undefined;
-  readonly jitter: 'FULL' | 'NONE';
-}
+/** A retrier as ASL writes it, with AWS's defaults applied to the fields it may leave out. */
+export type Retrier = Readonly<
+  Required<Omit<AslRetrier, 'Comment' | 'MaxDelaySeconds'>> & Pick<AslRetrier, 'MaxDelaySeconds'>
+>;
 
 export interface Catcher {
   readonly errorEquals: readonly string[];

@@ -1,5 +1,9 @@
+// Proves JSONata as states evaluate it: $states, variables and Step Functions' own functions are
+// in scope, failures name the field as AWS does and record EvaluationFailed, and every evaluation
+// runs within its time and depth budget.
 import { describe, expect, it } from 'vitest';
-import { runExecution } from '../execution.js';
+import { runExecution, startExecution } from '../execution.js';
+import { DEFAULT_JSONATA_LIMITS } from './jsonata.js';
 
 const prefix = (state: string, id: number) =>
   `An error occurred while executing the state '${state}' (entered at the event id #${id}).`;
@@ -104,5 +108,46 @@ describe('JSONata in states', () => {
       { mocks: { T: { throw: { error: 'Oops' } } } },
     );
     expect(caught.cause).toMatch(/specified for the field 'Catch\[0\]\/Output\/why' returned nothing/);
+  });
+});
+
+describe('JSONata budget', () => {
+  const once = (expression: string) => ({
+    QueryLanguage: 'JSONata',
+    StartAt: 'P',
+    States: { P: { Type: 'Pass', Output: `{% ${expression} %}`, End: true } },
+  });
+  const recursion = (n: number) => `($f := function($n){ $n = 0 ? 0 : 1 + $f($n - 1) }; $f(${n}))`;
+
+  it('defaults to a second of evaluation and 1,000 nested steps', () => {
+    expect(DEFAULT_JSONATA_LIMITS).toEqual({ timeoutMs: 1_000, maxDepth: 1_000 });
+  });
+
+  it('fails a runaway evaluation with States.QueryEvaluationError once its time budget is spent', async () => {
+    const result = await runExecution(
+      once('$reduce([1..10000000], function($a, $b) { $a + $b })'),
+      {},
+      {
+        jsonataLimits: { timeoutMs: 50 },
+      },
+    );
+    expect(result).toMatchObject({ status: 'FAILED', error: 'States.QueryEvaluationError' });
+    expect(result.cause).toContain('D1012');
+    expect(result.history.some((e) => e.type === 'EvaluationFailed')).toBe(true);
+  });
+
+  it('bounds the depth of recursive functions', async () => {
+    const unbounded = await runExecution(once(recursion(1_000_000)), {});
+    expect(unbounded).toMatchObject({ status: 'FAILED', error: 'States.QueryEvaluationError' });
+    expect(unbounded.cause).toContain('D1011');
+    expect(await runExecution(once(recursion(100)), {})).toMatchObject({ status: 'SUCCEEDED', output: 100 });
+    const shallow = await runExecution(once(recursion(100)), {}, { jsonataLimits: { maxDepth: 50 } });
+    expect(shallow).toMatchObject({ status: 'FAILED', error: 'States.QueryEvaluationError' });
+  });
+
+  it('refuses a budget that is not a positive number', () => {
+    expect(() => startExecution(once('1'), {}, { jsonataLimits: { timeoutMs: 0 } })).toThrow(
+      /jsonataLimits\.timeoutMs must be a positive number/,
+    );
   });
 });

@@ -4,6 +4,9 @@
 // Each expression is compiled once. Only the names an expression mentions are bound, so a state
 // that never reads `$states.context` never builds the context object. JSONata evaluates data
 // only: results are copied back into plain JSON, so nothing it returns keeps JSONata's markers.
+// Expressions come from untrusted definitions, and an evaluation holds the event loop (its
+// promises settle as microtasks), so each runs within a time budget and a depth of nested
+// evaluation (recursive functions) and fails with States.QueryEvaluationError past either.
 import type { JsonValue } from '@sfini/core';
 import jsonata from 'jsonata';
 import { defineOwn } from '../paths/write.js';
@@ -17,11 +20,42 @@ export type JsonataNode =
   | { readonly kind: 'object'; readonly entries: readonly { key: string; node: JsonataNode }[] }
   | { readonly kind: 'array'; readonly items: readonly JsonataNode[] };
 
-export interface CompiledExpression {
-  readonly source: string;
-  readonly compiled: jsonata.Expression;
-  /** `$name` references in the source, to bind only those. */
-  readonly references: ReadonlySet<string>;
+/** What one JSONata evaluation may take before it fails. */
+export interface JsonataLimits {
+  /** Milliseconds of evaluation (real time, whatever the execution's clock). */
+  readonly timeoutMs: number;
+  /** Nested evaluation steps (a recursive function adds several per call). */
+  readonly maxDepth: number;
+}
+
+/**
+ * The default budget: a second, a hundred times what real expressions over a 256 KiB payload
+ * take, and short enough that a runaway expression stalls a local endpoint only briefly.
+ */
+export const DEFAULT_JSONATA_LIMITS: JsonataLimits = Object.freeze({ timeoutMs: 1_000, maxDepth: 1_000 });
+
+/** One expression, compiled once per set of limits it is evaluated under. */
+export class CompiledExpression {
+  readonly #variants = new Map<string, jsonata.Expression>();
+  constructor(
+    readonly source: string,
+    /** Compiled under DEFAULT_JSONATA_LIMITS. */
+    readonly compiled: jsonata.Expression,
+    /** `$name` references in the source, to bind only those. */
+    readonly references: ReadonlySet<string>,
+  ) {}
+
+  /** The compiled expression enforcing `limits`. */
+  under(limits: JsonataLimits): jsonata.Expression {
+    if (limits === DEFAULT_JSONATA_LIMITS) return this.compiled;
+    const key = `${limits.timeoutMs}/${limits.maxDepth}`;
+    let variant = this.#variants.get(key);
+    if (variant === undefined) {
+      variant = jsonata(this.source, { timeout: limits.timeoutMs, stack: limits.maxDepth });
+      this.#variants.set(key, variant);
+    }
+    return variant;
+  }
 }
 
 /** What `$states` holds while a state evaluates. */
@@ -32,6 +66,8 @@ export interface StatesBinding {
   errorOutput?: JsonValue;
   /** The AWS functions to bind, when an execution injects its own randomness. */
   functions?: Readonly<Record<string, unknown>>;
+  /** The execution's budget; DEFAULT_JSONATA_LIMITS when absent. */
+  limits?: JsonataLimits;
 }
 
 /** A JSONata expression failed or returned something unusable; `message` is AWS's wording tail. */
@@ -52,7 +88,6 @@ export class JsonataSyntaxError extends Error {
 
 const EXPRESSION = /^\{%([\s\S]*)%\}$/;
 const REFERENCE = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
-const LIMITS = { timeout: 10_000, stack: 1_000 };
 const expressionCache = new Map<string, CompiledExpression>();
 /** Step Functions' own JSONata functions, bound where an expression names them. */
 const AWS_FUNCTIONS: Readonly<Record<string, unknown>> = awsJsonataFunctions();
@@ -68,7 +103,10 @@ export function compileExpression(source: string): CompiledExpression {
   if (cached) return cached;
   let compiled: jsonata.Expression;
   try {
-    compiled = jsonata(source, LIMITS);
+    compiled = jsonata(source, {
+      timeout: DEFAULT_JSONATA_LIMITS.timeoutMs,
+      stack: DEFAULT_JSONATA_LIMITS.maxDepth,
+    });
   } catch (error) {
     const e = error as { code?: string; message?: string };
     throw new JsonataSyntaxError(
@@ -77,7 +115,7 @@ export function compileExpression(source: string): CompiledExpression {
   }
   const references = new Set<string>();
   for (const match of source.matchAll(REFERENCE)) references.add(match[1]!);
-  const entry = { source, compiled, references };
+  const entry = new CompiledExpression(source, compiled, references);
   if (expressionCache.size > 5_000) expressionCache.clear();
   expressionCache.set(source, entry);
   return entry;
@@ -160,7 +198,7 @@ export async function evaluateExpression(
   }
   let result: unknown;
   try {
-    result = await expression.compiled.evaluate(undefined, bindings);
+    result = await expression.under(states.limits ?? DEFAULT_JSONATA_LIMITS).evaluate(undefined, bindings);
   } catch (error) {
     const e = error as { code?: string; message?: string };
     const detail = e.code ? `${e.code}: ${e.message}` : String(e.message ?? error);

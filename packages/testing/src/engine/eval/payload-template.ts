@@ -3,6 +3,7 @@
 // a small tree of paths and intrinsic calls. Evaluating it builds only the dynamic objects; the
 // static parts are reused, which is safe because the engine never mutates values.
 import type { JsonValue } from '@sfini/core';
+import { javaBucket, javaGrownCapacity, stringHashCode } from '../../intrinsics/java-values.js';
 import { type ParsedPath, parsePathCached } from '../paths/parse.js';
 import { NOT_FOUND } from '../paths/select.js';
 import { defineOwn } from '../paths/write.js';
@@ -37,13 +38,6 @@ function compileDynamic(field: string, source: unknown): PayloadNode {
   );
 }
 
-/** Java's String.hashCode, which decides where a key sits in a java.util.HashMap. */
-function javaHash(text: string): number {
-  let hash = 0;
-  for (let i = 0; i < text.length; i++) hash = (Math.imul(31, hash) + text.charCodeAt(i)) | 0;
-  return hash;
-}
-
 /**
  * The order AWS writes a template's keys in, as recorded: literal keys first, as written, then
  * the computed (`.$`) keys in the iteration order of a java.util.HashMap holding them. Key order
@@ -52,14 +46,9 @@ function javaHash(text: string): number {
 function awsKeyOrder(entries: PayloadEntry[]): PayloadEntry[] {
   const literal = entries.filter((e) => e.node.kind === 'static');
   const computed = entries.filter((e) => e.node.kind !== 'static');
-  let capacity = 16;
-  while (computed.length > capacity * 0.75) capacity *= 2;
-  const bucket = (key: string) => {
-    const hash = javaHash(key);
-    return (hash ^ (hash >>> 16)) & (capacity - 1);
-  };
+  const capacity = javaGrownCapacity(computed.length);
   const ordered = computed
-    .map((entry, index) => ({ entry, index, bucket: bucket(entry.key) }))
+    .map((entry, index) => ({ entry, index, bucket: javaBucket(stringHashCode(entry.key), capacity) }))
     .sort((a, b) => a.bucket - b.bucket || a.index - b.index)
     .map((x) => x.entry);
   return [...literal, ...ordered];

@@ -84,48 +84,53 @@ export class StateExitedDetails {
   }
 }
 
-/** A payload serialized once, on first read. */
-class LazyText {
+/**
+ * Details with one payload (serialized on first read) beside fixed fields such as `resource` or
+ * `roleArn`: the shared part of InputDetails and OutputDetails, which differ only in the name
+ * AWS gives the payload.
+ */
+abstract class PayloadDetails {
+  readonly #value: JsonValue;
+  readonly #extra: Readonly<Record<string, unknown>>;
   #text: string | undefined;
-  constructor(readonly value: JsonValue) {}
-  get text(): string {
-    if (this.#text === undefined) this.#text = stringify(this.value);
+  constructor(value: JsonValue, extra: Readonly<Record<string, unknown>>) {
+    this.#value = value;
+    this.#extra = extra;
+    Object.assign(this, extra);
+  }
+  protected get payload(): string {
+    if (this.#text === undefined) this.#text = stringify(this.#value);
     return this.#text;
+  }
+  protected json(key: 'input' | 'output'): Record<string, unknown> {
+    return { ...this.#extra, [key]: this.payload, [`${key}Details`]: NOT_TRUNCATED };
   }
 }
 
 /** Details whose payload is an `input` (ExecutionStarted, ActivityScheduled, LambdaFunctionScheduled). */
-export class InputDetails {
+export class InputDetails extends PayloadDetails {
   readonly inputDetails = NOT_TRUNCATED;
-  readonly #payload: LazyText;
-  readonly #extra: Readonly<Record<string, unknown>>;
   constructor(value: JsonValue, extra: Readonly<Record<string, unknown>> = {}) {
-    this.#payload = new LazyText(value);
-    this.#extra = extra;
-    Object.assign(this, extra);
+    super(value, extra);
   }
   get input(): string {
-    return this.#payload.text;
+    return this.payload;
   }
   toJSON() {
-    return { ...this.#extra, input: this.input, inputDetails: this.inputDetails };
+    return this.json('input');
   }
 }
 
 /** Details whose payload is an `output` (ExecutionSucceeded, TaskSucceeded, ActivitySucceeded, ...). */
-export class OutputDetails {
+export class OutputDetails extends PayloadDetails {
   readonly outputDetails = NOT_TRUNCATED;
-  readonly #payload: LazyText;
-  readonly #extra: Readonly<Record<string, unknown>>;
   constructor(value: JsonValue, extra: Readonly<Record<string, unknown>> = {}) {
-    this.#payload = new LazyText(value);
-    this.#extra = extra;
-    Object.assign(this, extra);
+    super(value, extra);
   }
   get output(): string {
-    return this.#payload.text;
+    return this.payload;
   }
   toJSON() {
-    return { ...this.#extra, output: this.output, outputDetails: this.outputDetails };
+    return this.json('output');
   }
 }

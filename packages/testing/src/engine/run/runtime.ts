@@ -5,6 +5,7 @@
 import type { AnyActivity, JsonValue } from '@sfini/core';
 import type { EngineClock } from '../clock.js';
 import { type StatesFailure, StoppedError } from '../errors.js';
+import type { JsonataLimits } from '../eval/jsonata.js';
 import type { VariableScope } from '../eval/scope.js';
 import type { HistoryRecorder } from '../history/recorder.js';
 import type { LambdaHandler, StateMock, TaskResolver } from '../types.js';
@@ -102,6 +103,8 @@ export interface Runtime {
   readonly random?: () => number;
   /** Step Functions' JSONata functions bound to `random`, when it is given. */
   readonly jsonataFunctions?: Readonly<Record<string, unknown>>;
+  /** The budget of each JSONata evaluation; the default when absent. */
+  readonly jsonataLimits?: JsonataLimits;
   /** TestState: the context object given by the caller, used as is. */
   readonly contextOverride?: JsonValue;
   /** TestState: the name the context object gives the state. */
@@ -162,6 +165,7 @@ export class ExecutionRuntime implements Runtime {
     readonly tasks: TaskMeans,
     readonly random: (() => number) | undefined,
     readonly jsonataFunctions: Readonly<Record<string, unknown>> | undefined,
+    readonly jsonataLimits: JsonataLimits,
   ) {}
 }
 

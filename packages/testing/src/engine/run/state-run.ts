@@ -19,6 +19,7 @@ import { type ParsedPath, parsePathCached } from '../paths/parse.js';
 import { NOT_FOUND, type Selected, selectAt } from '../paths/select.js';
 import { PathWriteError, writeAt } from '../paths/write.js';
 import { stringify } from '../values/json.js';
+import { assignedSizes } from './assign-limits.js';
 import { buildContextObject, isoTime } from './context-object.js';
 import type { Thread } from './runtime.js';
 
@@ -240,11 +241,12 @@ export class StateRun implements PayloadHost {
 
   /** `$states` for a JSONata evaluation. */
   states(extra?: { result?: JsonValue; errorOutput?: JsonValue }): StatesBinding {
-    const functions = this.thread.runtime.jsonataFunctions;
+    const { jsonataFunctions: functions, jsonataLimits: limits } = this.thread.runtime;
     return {
       input: this.input,
       context: () => this.context(),
       ...(functions ? { functions } : {}),
+      ...(limits ? { limits } : {}),
       ...extra,
     };
   }
@@ -278,10 +280,19 @@ export class StateRun implements PayloadHost {
     return (await this.jsonata(program.template, states)) as Record<string, JsonValue>;
   }
 
-  /** Makes assigned values visible to the states that follow. */
+  /**
+   * Makes assigned values visible to the states that follow, once AWS's variable quotas hold.
+   * @throws StatesFailure (States.DataLimitExceeded) when they do not; then nothing is assigned.
+   */
   commitAssign(values: Record<string, JsonValue> | undefined): void {
     if (values === undefined) return;
-    for (const key of Object.keys(values)) this.thread.variables.set(key, values[key] as JsonValue);
+    const scope = this.thread.variables;
+    const names = Object.keys(values);
+    const sizes = assignedSizes(this.state.name, scope, values, names);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i]!;
+      scope.set(name, values[name] as JsonValue, sizes[i]!);
+    }
   }
 
   /** Records the exited event. */

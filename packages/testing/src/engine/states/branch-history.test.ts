@@ -1,3 +1,6 @@
+// Proves the event chains of Parallel states inside concurrent Map iterations: each iteration's
+// events link among themselves, and the Parallel's closing events point at the last event of the
+// branch that ended last, as AWS links them.
 import type { JsonValue } from '@sfini/core';
 import { describe, expect, it } from 'vitest';
 import { runExecution } from '../execution.js';

@@ -3,6 +3,7 @@
 // that stops it when a sibling fails or the execution ends. When a failing sibling ends the Map
 // or Parallel, AWS records how the threads still running were cut short: the aborted events are
 // recorded here, on their behalf, all pointing at the failing thread's last event.
+import { setMaxListeners } from 'node:events';
 import type { JsonValue } from '@sfini/core';
 import type { CompiledGraph, StateType } from '../compile/model.js';
 import { StatesErrors, StoppedError } from '../errors.js';
@@ -41,16 +42,23 @@ export async function runChild(graph: CompiledGraph, input: JsonValue, thread: T
     return await runGraph(graph, input, thread);
   } finally {
     thread.running = false;
+    thread.variables.release();
   }
 }
 
-/** An AbortController that also aborts when `parent` does, and the stop flag its threads share. */
+/**
+ * An AbortController that also aborts when `parent` does, and the stop flag its threads share.
+ * Every branch or iteration of one Map or Parallel shares its signal, and each task attempt
+ * running in them listens to it, so it may have far more than Node's default of ten listeners
+ * (which would warn of a leak): its limit is lifted. Attempts remove their listener when done.
+ */
 export function linkedController(parent: AbortSignal): {
   controller: AbortController;
   stop: StopFlag;
   dispose: () => void;
 } {
   const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
   const stop = stopFlag(controller.signal);
   if (parent.aborted) {
     controller.abort(parent.reason);

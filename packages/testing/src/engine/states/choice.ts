@@ -13,6 +13,7 @@ import { parsePathCached } from '../paths/parse.js';
 import { NOT_FOUND } from '../paths/select.js';
 import type { Thread } from '../run/runtime.js';
 import { StateRun } from '../run/state-run.js';
+import { checkPayloadSize, checkSelectedOutput, knownBytes } from './payload-bound.js';
 import { type StepOutcome, StepResult } from './step.js';
 
 function noMatch(run: StateRun): StatesFailure {
@@ -45,6 +46,7 @@ export function runChoice(state: ChoiceState, input: JsonValue, thread: Thread):
   if (matched === undefined && state.default === undefined) throw noMatch(run);
   const assigned = run.assignJsonPath(matched ? matched.assign : state.assign, effective);
   const output = run.applyPath(state.outputPath, effective);
+  checkSelectedOutput(run, output, state.inputPath, state.outputPath);
   run.commitAssign(assigned);
   run.exit(output, assigned);
   return new StepResult(output, matched ? matched.next : state.default);
@@ -80,6 +82,7 @@ async function runChoiceJsonata(state: ChoiceState, run: StateRun): Promise<Step
     if (error instanceof StatesFailure && error.kind === 'evaluation') run.evaluationFailed(error);
     throw error;
   }
+  checkPayloadSize(run, output, knownBytes(run.thread, output));
   run.commitAssign(assigned);
   run.exit(output, assigned);
   return new StepResult(output, matched ? matched.next : state.default);

@@ -1,3 +1,6 @@
+// Map and Parallel as AWS runs them: iteration and branch results in order, MaxConcurrency and
+// tolerated failures, their history chains, variable scoping and the query language nested states
+// use; many iterations at once stay within Node's listener limits.
 import { describe, expect, it } from 'vitest';
 import { runExecution } from '../execution.js';
 
@@ -55,6 +58,39 @@ describe('Map', () => {
     const result = await runExecution(definition, [1, 2, 3, 4, 5]);
     expect(result.output).toEqual([1, 2, 3, 4, 5]);
     expect(result.stopDate.getTime() - result.startDate.getTime()).toBe(30_000);
+  });
+
+  it('runs many Task iterations at once without Node warning of too many abort listeners', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const definition = {
+        StartAt: 'Each',
+        States: {
+          Each: {
+            Type: 'Map',
+            ItemsPath: '$.items',
+            ItemProcessor: {
+              StartAt: 'Work',
+              States: { Work: { Type: 'Task', Resource: 'arn:aws:states:::sns:publish', End: true } },
+            },
+            End: true,
+          },
+        },
+      };
+      const items = Array.from({ length: 40 }, (_, i) => i);
+      const result = await runExecution(
+        definition,
+        { items },
+        { mocks: { Work: { return: 1, delaySeconds: 1 } } },
+      );
+      expect(result.status).toBe('SUCCEEDED');
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings.map((w) => w.name)).not.toContain('MaxListenersExceededWarning');
   });
 
   it('tolerates failures up to ToleratedFailureCount, then fails with the threshold error', async () => {

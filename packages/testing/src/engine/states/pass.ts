@@ -7,7 +7,13 @@ import { StatesFailure } from '../errors.js';
 import type { Thread } from '../run/runtime.js';
 import { StateRun } from '../run/state-run.js';
 import { jsonByteSize } from '../values/size.js';
-import { checkPayloadSize, knownBytes, pipelineBound, selectedBound } from './payload-bound.js';
+import {
+  checkPayloadSize,
+  checkSelectedOutput,
+  knownBytes,
+  pipelineBound,
+  selectedBound,
+} from './payload-bound.js';
 import { type StepOutcome, StepResult, stepAfter } from './step.js';
 
 export function runPass(state: PassState, input: JsonValue, thread: Thread): StepOutcome {
@@ -69,6 +75,7 @@ export function runSucceed(state: SucceedState, input: JsonValue, thread: Thread
     }
     return run.jsonata(state.output, run.states()).then(
       (output) => {
+        checkPayloadSize(run, output);
         run.exit(output);
         return new StepResult(output, undefined);
       },
@@ -81,6 +88,7 @@ export function runSucceed(state: SucceedState, input: JsonValue, thread: Thread
   const effective = run.applyPath(state.inputPath, input);
   run.inspect('afterInputPath', effective);
   const output = run.applyPath(state.outputPath, effective);
+  checkSelectedOutput(run, output, state.inputPath, state.outputPath);
   run.exit(output);
   return new StepResult(output, undefined);
 }

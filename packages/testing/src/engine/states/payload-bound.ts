@@ -2,7 +2,8 @@
 // thread remembers the last value it proved to fit and a bound on its size, and a state whose
 // input is that very value (values are never mutated) bounds its output from it, by what its
 // ResultPath write can add and what its OutputPath can keep. Only a bound over the quota makes
-// the engine measure the output itself, so the check stays exact.
+// the engine measure the output itself, so the check stays exact. The same quota holds for the
+// parameters a Task is given, bounded the same way when they are the state's input.
 import type { JsonValue } from '@sfini/core';
 import { StatesErrors, StatesFailure } from '../errors.js';
 import type { ParsedPath } from '../paths/parse.js';
@@ -29,6 +30,34 @@ export function checkPayloadSize(run: StateRun, value: JsonValue, bound = Number
   }
   run.thread.sizedValue = value;
   run.thread.sizedBytes = bytes;
+}
+
+/**
+ * Fails with States.DataLimitExceeded when the parameters a Task is about to be given (after
+ * Parameters or Arguments) are over AWS's payload quota; `bound` spares measuring them, as above.
+ */
+export function checkParameterSize(run: StateRun, value: JsonValue, bound = Number.POSITIVE_INFINITY): void {
+  if (bound <= PAYLOAD_LIMIT_BYTES || jsonByteSize(value) <= PAYLOAD_LIMIT_BYTES) return;
+  throw new StatesFailure(
+    StatesErrors.DataLimitExceeded,
+    `The state/task '${run.name}' provided parameters with a size exceeding the maximum number of bytes service limit.`,
+    'runtime',
+  );
+}
+
+/**
+ * Checks the output of a state that only selects from its input (Choice, Wait, Succeed in
+ * JSONPath): definite InputPath and OutputPath keep it within the input's proven size, so only an
+ * indefinite path (`$..*`) makes the engine measure it.
+ */
+export function checkSelectedOutput(
+  run: StateRun,
+  output: JsonValue,
+  inputPath: ParsedPath | null | undefined,
+  outputPath: ParsedPath | null | undefined,
+): void {
+  const inputBytes = knownBytes(run.thread, run.input);
+  checkPayloadSize(run, output, selectedBound(outputPath, selectedBound(inputPath, inputBytes)));
 }
 
 /** An upper bound on `value`'s size known to the thread without measuring: its last proven value. */

@@ -1,3 +1,6 @@
+// Retry and Catch as AWS applies them: the backoff arithmetic with its cap and FULL jitter (drawn
+// from the execution's injected randomness), which errors a retrier or catcher matches, and the
+// history and output of retried and caught states.
 import { describe, expect, it } from 'vitest';
 import type { Retrier } from '../compile/model.js';
 import { errorMatches } from '../errors.js';
@@ -5,26 +8,48 @@ import { runExecution } from '../execution.js';
 import { retryDelaySeconds } from './retry-catch.js';
 
 const retrier = (overrides: Partial<Retrier> = {}): Retrier => ({
-  errorEquals: ['X'],
-  intervalSeconds: 1,
-  maxAttempts: 3,
-  backoffRate: 2,
-  maxDelaySeconds: undefined,
-  jitter: 'NONE',
+  ErrorEquals: ['X'],
+  IntervalSeconds: 1,
+  MaxAttempts: 3,
+  BackoffRate: 2,
+  MaxDelaySeconds: undefined,
+  JitterStrategy: 'NONE',
   ...overrides,
 });
 
 describe('retryDelaySeconds', () => {
   it('grows by BackoffRate, is capped by MaxDelaySeconds and jittered within the delay', () => {
     expect(
-      [0, 1, 2, 3].map((n) => retryDelaySeconds(retrier({ intervalSeconds: 3, backoffRate: 1.5 }), n)),
+      [0, 1, 2, 3].map((n) => retryDelaySeconds(retrier({ IntervalSeconds: 3, BackoffRate: 1.5 }), n)),
     ).toEqual([3, 4.5, 6.75, 10.125]);
-    expect(retryDelaySeconds(retrier({ maxDelaySeconds: 5 }), 10)).toBe(5);
+    expect(retryDelaySeconds(retrier({ MaxDelaySeconds: 5 }), 10)).toBe(5);
     for (let i = 0; i < 50; i++) {
-      const delay = retryDelaySeconds(retrier({ jitter: 'FULL', intervalSeconds: 4 }), 1);
+      const delay = retryDelaySeconds(retrier({ JitterStrategy: 'FULL', IntervalSeconds: 4 }), 1);
       expect(delay).toBeGreaterThanOrEqual(0);
       expect(delay).toBeLessThanOrEqual(8);
     }
+    expect(retryDelaySeconds(retrier({ JitterStrategy: 'FULL', IntervalSeconds: 4 }), 1, () => 0.25)).toBe(2);
+  });
+
+  it("draws FULL jitter from the execution's injected randomness", async () => {
+    const definition = {
+      StartAt: 'T',
+      States: {
+        T: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::sns:publish',
+          Retry: [{ ErrorEquals: ['Flaky'], IntervalSeconds: 10, JitterStrategy: 'FULL' }],
+          End: true,
+        },
+      },
+    };
+    const mocks = { T: [{ throw: { error: 'Flaky' } }, { return: 'ok' }] };
+    const result = await runExecution(definition, {}, { mocks, random: () => 0.5 });
+    expect(result.status).toBe('SUCCEEDED');
+    const scheduled = result.history
+      .filter((e) => e.type === 'TaskScheduled')
+      .map((e) => e.timestamp.getTime());
+    expect(scheduled[1]! - scheduled[0]!).toBe(5_000);
   });
 });
 

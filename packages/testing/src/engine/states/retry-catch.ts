@@ -15,7 +15,13 @@ import {
 import type { Thread } from '../run/runtime.js';
 import { StateRun } from '../run/state-run.js';
 import { jsonByteSize } from '../values/size.js';
-import { checkPayloadSize, knownBytes, pipelineBound } from './payload-bound.js';
+import {
+  checkParameterSize,
+  checkPayloadSize,
+  knownBytes,
+  pipelineBound,
+  selectedBound,
+} from './payload-bound.js';
 import { StepResult } from './step.js';
 
 export type ExecutionState = TaskState | MapState | ParallelState;
@@ -32,11 +38,18 @@ export interface AttemptProgram {
   prepare?(run: StateRun): void;
 }
 
-/** The delay before retry number `attempt` (0 for the first retry) of `retrier`, in seconds. */
-export function retryDelaySeconds(retrier: Retrier, attempt: number): number {
-  let delay = retrier.intervalSeconds * retrier.backoffRate ** attempt;
-  if (retrier.maxDelaySeconds !== undefined) delay = Math.min(delay, retrier.maxDelaySeconds);
-  if (retrier.jitter === 'FULL') delay = Math.random() * delay;
+/**
+ * The delay before retry number `attempt` (0 for the first retry) of `retrier`, in seconds;
+ * `random` (uniform in [0, 1)) draws the FULL jitter.
+ */
+export function retryDelaySeconds(
+  retrier: Retrier,
+  attempt: number,
+  random: () => number = Math.random,
+): number {
+  let delay = retrier.IntervalSeconds * retrier.BackoffRate ** attempt;
+  if (retrier.MaxDelaySeconds !== undefined) delay = Math.min(delay, retrier.MaxDelaySeconds);
+  if (retrier.JitterStrategy === 'FULL') delay = random() * delay;
   return delay;
 }
 
@@ -60,11 +73,12 @@ async function attemptOnce(
 ): Promise<StepResult> {
   program.prepare?.(run);
   if (state.queryLanguage === 'JSONata') {
-    const args =
-      state.arguments && !program.ownsParameters
-        ? await run.jsonata(state.arguments, run.states())
-        : run.input;
-    if (state.type === 'Task') run.inspect('afterArguments', args);
+    const evaluated = state.arguments !== undefined && !program.ownsParameters;
+    const args = evaluated ? await run.jsonata(state.arguments!, run.states()) : run.input;
+    if (state.type === 'Task') {
+      run.inspect('afterArguments', args);
+      checkParameterSize(run, args, evaluated ? Number.POSITIVE_INFINITY : knownBytes(run.thread, args));
+    }
     const result = await program.attempt(run, args);
     if (state.type === 'Task') run.inspect('result', result);
     const states = run.states({ result });
@@ -75,9 +89,18 @@ async function attemptOnce(
     run.exit(output, assigned);
     return new StepResult(output, state.end ? undefined : state.next);
   }
-  const parameters =
-    state.parameters && !program.ownsParameters ? run.payload(state.parameters, effective) : effective;
-  if (state.type === 'Task') run.inspect('afterParameters', parameters);
+  const evaluated = state.parameters !== undefined && !program.ownsParameters;
+  const parameters = evaluated ? run.payload(state.parameters!, effective) : effective;
+  if (state.type === 'Task') {
+    run.inspect('afterParameters', parameters);
+    checkParameterSize(
+      run,
+      parameters,
+      evaluated
+        ? Number.POSITIVE_INFINITY
+        : selectedBound(state.inputPath, knownBytes(run.thread, run.input)),
+    );
+  }
   const result = await program.attempt(run, parameters);
   if (state.type === 'Task') run.inspect('result', result);
   const assigned = run.assignJsonPath(state.assign, result);
@@ -107,9 +130,18 @@ async function caught(run: StateRun, catcher: Catcher, failure: StatesFailure): 
     const states = run.states({ errorOutput });
     output = catcher.output ? await run.jsonata(catcher.output, states) : errorOutput;
     assigned = await run.assignJsonata(catcher.assign, states);
+    checkPayloadSize(run, output);
   } else {
     assigned = run.assignJsonPath(catcher.assign, errorOutput);
     output = run.applyResultPath(catcher.resultPath, errorOutput);
+    const inputBytes = knownBytes(run.thread, run.input);
+    checkPayloadSize(
+      run,
+      output,
+      pipelineBound(catcher.resultPath, undefined, inputBytes, Number.POSITIVE_INFINITY, () =>
+        jsonByteSize(errorOutput),
+      ),
+    );
   }
   run.commitAssign(assigned);
   run.exit(output, assigned);
@@ -139,11 +171,11 @@ export async function runWithRetry(
       failure = asFailure(thrown);
     }
     if (failure.kind === 'evaluation') run.evaluationFailed(failure);
-    const index = state.retriers.findIndex((r) => errorMatches(r.errorEquals, failure.error));
+    const index = state.retriers.findIndex((r) => errorMatches(r.ErrorEquals, failure.error));
     const retrier = index >= 0 ? state.retriers[index]! : undefined;
     if (retrier) {
-      const exhausted = attempts[index]! >= retrier.maxAttempts;
-      const delay = exhausted ? 0 : retryDelaySeconds(retrier, attempts[index]!);
+      const exhausted = attempts[index]! >= retrier.MaxAttempts;
+      const delay = exhausted ? 0 : retryDelaySeconds(retrier, attempts[index]!, thread.runtime.random);
       inspection?.retry?.({ failure, retrierIndex: index, delaySeconds: delay, exhausted });
       if (!exhausted) {
         attempts[index]!++;

@@ -2,6 +2,7 @@
 // forms). The wait itself is a sleep on the execution's clock, so a virtual clock skips it and a
 // stopped execution cuts it short. Bad values fail with AWS's wording.
 import type { JsonValue } from '@sfini/core';
+import { parseTimestamp } from '../../choice/timestamp.js';
 import type { WaitState } from '../compile/model.js';
 import { StatesFailure } from '../errors.js';
 import { unexpectedTypeMessage } from '../eval/jsonata.js';
@@ -10,9 +11,14 @@ import type { Thread } from '../run/runtime.js';
 import { StateRun } from '../run/state-run.js';
 import { stringify } from '../values/json.js';
 import { readNumberField } from './number-fields.js';
+import { checkPayloadSize, checkSelectedOutput, knownBytes } from './payload-bound.js';
 import { StepResult } from './step.js';
 
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+/** The instant of an RFC 3339 timestamp, in epoch milliseconds; undefined when it is not one. */
+function timestampMs(text: string): number | undefined {
+  const nanos = parseTimestamp(text);
+  return nanos === undefined ? undefined : Number(nanos / 1_000_000n);
+}
 
 function secondsFrom(run: StateRun, state: WaitState, effective: JsonValue): number | undefined {
   const source = state.seconds;
@@ -40,19 +46,20 @@ function secondsFrom(run: StateRun, state: WaitState, effective: JsonValue): num
 function timestampFrom(run: StateRun, state: WaitState, effective: JsonValue): number | undefined {
   const source = state.timestamp;
   if (source === undefined || source.kind === 'expression' || source.kind === 'intrinsic') return undefined;
-  if (source.kind === 'value') return Date.parse(source.value);
+  if (source.kind === 'value') return timestampMs(source.value);
   const value = run.select(source.path, effective);
   if (value === NOT_FOUND) {
     throw run.runtimeFailure(
       `The TimestampPath parameter does not reference an input value: ${source.path.source}`,
     );
   }
-  if (typeof value !== 'string' || !TIMESTAMP.test(value) || Number.isNaN(Date.parse(value))) {
+  const at = typeof value === 'string' ? timestampMs(value) : undefined;
+  if (at === undefined) {
     throw run.runtimeFailure(
       `The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: ${source.path.source} == ${typeof value === 'string' ? value : stringify(value)}`,
     );
   }
-  return Date.parse(value);
+  return at;
 }
 
 async function jsonataWait(run: StateRun, state: WaitState): Promise<number> {
@@ -75,12 +82,13 @@ async function jsonataWait(run: StateRun, state: WaitState): Promise<number> {
         'Timestamp',
       );
     }
-    if (!TIMESTAMP.test(value) || Number.isNaN(Date.parse(value))) {
+    const at = timestampMs(value);
+    if (at === undefined) {
       throw run.runtimeFailure(
         `The Timestamp parameter does not reference a valid ISO-8601 extended offset date-time format string: ${value}`,
       );
     }
-    return Date.parse(value) - run.thread.runtime.clock.now();
+    return at - run.thread.runtime.clock.now();
   }
   const seconds = secondsFrom(run, state, run.input);
   if (seconds !== undefined) return seconds * 1000;
@@ -104,6 +112,7 @@ export async function runWait(state: WaitState, input: JsonValue, thread: Thread
       if (error instanceof StatesFailure && error.kind === 'evaluation') run.evaluationFailed(error);
       throw error;
     }
+    checkPayloadSize(run, output, knownBytes(thread, output));
     run.commitAssign(assigned);
     run.exit(output, assigned);
     return new StepResult(output, state.end ? undefined : state.next);
@@ -118,6 +127,7 @@ export async function runWait(state: WaitState, input: JsonValue, thread: Thread
   await clock.sleep(Math.max(0, ms), thread.signal);
   const assigned = run.assignJsonPath(state.assign, effective);
   const output = run.applyPath(state.outputPath, effective);
+  checkSelectedOutput(run, output, state.inputPath, state.outputPath);
   run.commitAssign(assigned);
   run.exit(output, assigned);
   return new StepResult(output, state.end ? undefined : state.next);

@@ -1,3 +1,6 @@
+// Proves testState, AWS's TestState run locally: the pipeline's stages at DEBUG as JSON text,
+// RETRIABLE, CAUGHT_ERROR and FAILED decided by the first retry or catch, one state of a whole
+// machine with variables and context, and malformed requests refused with AWS's error names.
 import { InvalidDefinitionError } from '@sfini/core';
 import { describe, expect, it } from 'vitest';
 import { testState } from './test-state.js';

@@ -25,6 +25,7 @@ import { asFailure } from '../states/retry-catch.js';
 import type { StepResult } from '../states/step.js';
 import type { RunOptions, StateMock } from '../types.js';
 import { stringify } from '../values/json.js';
+import { jsonByteSize } from '../values/size.js';
 import {
   type InspectionData,
   type InspectionErrorDetails,
@@ -80,7 +81,7 @@ function targetState(request: TestStateRequest): { state: CompiledState; name: s
     : validateStateDefinition(definition, { stateName: name });
   if (found.length > 0) throw new InvalidDefinitionError(found, isMachine ? undefined : 'state definition');
   const problems = new Problems();
-  const graph = compileGraph(graphSource as Record<string, unknown>, 'JSONPath', '$', problems, isMachine);
+  const graph = compileGraph(graphSource as Record<string, unknown>, 'JSONPath', [], problems);
   problems.assertNone();
   const state = graph.states.get(name);
   if (!state)
@@ -204,7 +205,10 @@ export async function testState(
     ...(contextOverride !== undefined ? { contextOverride } : {}),
   };
   const scope = new VariableScope();
-  for (const key of Object.keys(variables)) scope.set(key, (variables as Record<string, JsonValue>)[key]!);
+  for (const key of Object.keys(variables)) {
+    const value = (variables as Record<string, JsonValue>)[key]!;
+    scope.set(key, value, jsonByteSize(value));
+  }
   const thread = new Thread(runtime, scope, 0, controller.signal);
 
   let response: TestStateResponse;

@@ -1,3 +1,6 @@
+// Proves values cross into the engine as a JSON round trip would make them: the same result
+// whether the direct copy or JSON text is used, a copy the caller cannot change afterwards,
+// __proto__ kept as an own key, and a clear refusal of what JSON cannot hold.
 import { describe, expect, it } from 'vitest';
 import { NotJsonError, toJson } from './json.js';
 

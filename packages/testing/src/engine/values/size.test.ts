@@ -1,3 +1,6 @@
+// Proves the structural byte count the payload quota rests on: it equals the UTF-8 length of
+// JSON.stringify for every kind of value, stays right when cached containers are reused, and the
+// quota is AWS's 256 KiB.
 import { describe, expect, it } from 'vitest';
 import { jsonByteSize, PAYLOAD_LIMIT_BYTES, withinPayloadLimit } from './size.js';
 

@@ -6,8 +6,14 @@
 // WeakMap entry (and the garbage-collector work) a cache slot costs.
 import type { JsonValue } from '@sfini/core';
 
-/** AWS's payload quota for inputs, outputs and results: 256 KiB. */
+/** AWS's payload quota for inputs, outputs, results and task parameters: 256 KiB. */
 export const PAYLOAD_LIMIT_BYTES = 256 * 1024;
+/** AWS's quota on one variable's value: 256 KiB. */
+export const VARIABLE_LIMIT_BYTES = 256 * 1024;
+/** AWS's quota on all the values one Assign field assigns together: 256 KiB. */
+export const ASSIGN_LIMIT_BYTES = 256 * 1024;
+/** AWS's quota on all the variables one execution holds at once: 10 MiB. */
+export const VARIABLES_TOTAL_LIMIT_BYTES = 10 * 1024 * 1024;
 
 const sizes = new WeakMap<object, number>();
 /** Containers with at least this many entries keep their size in the cache. */

@@ -10,7 +10,7 @@
 // beyond them may only be Parallel events.
 import type { JsonValue } from '@sfini/core';
 import type { HistoryEvent } from '../types.js';
-import type { ConformanceCase } from './judge.support.js';
+import type { ConformanceCase } from './judge.test-support.js';
 
 /** One event as the cases record it. */
 export interface RecordedEvent {

@@ -4,26 +4,12 @@
 // Lenient: same status and the same output or error name. Positions the recorder rewrote
 // (`expected.normalized`: ids, dates, uuids) match anything.
 import type { JsonValue } from '@sfini/core';
-import type { HistoryEvent } from '../types.js';
-import type { RecordedEvent } from './events.support.js';
+import type { RecordedEvent } from './events.test-support.js';
+import type { CaseAnswer, CaseToRun } from './run-case.js';
 
 /** A recorded case, with the fields the judge and the runner read. */
-export interface ConformanceCase {
-  readonly id: string;
+export interface ConformanceCase extends CaseToRun {
   readonly family: string;
-  readonly kind?: string;
-  readonly definition: Record<string, unknown>;
-  readonly input: JsonValue;
-  readonly stateName?: string;
-  readonly variables?: JsonValue;
-  readonly context?: JsonValue;
-  readonly mock?: {
-    result?: string;
-    errorOutput?: { error?: string; cause?: string };
-    fieldValidationMode?: string;
-  };
-  readonly stateConfiguration?: Record<string, unknown>;
-  readonly inspectionLevel?: 'INFO' | 'DEBUG' | 'TRACE';
   readonly expected: {
     readonly status: string;
     readonly output?: JsonValue;
@@ -38,17 +24,7 @@ export interface ConformanceCase {
   readonly events?: readonly RecordedEvent[];
 }
 
-/** What the engine answered, in the case's terms (JSON values parsed). */
-export interface CaseAnswer {
-  status: string;
-  output?: JsonValue;
-  error?: string;
-  cause?: string;
-  nextState?: string;
-  inspectionData?: Record<string, JsonValue>;
-  /** The execution's history (execution cases). */
-  history?: readonly HistoryEvent[];
-}
+export type { CaseAnswer };
 
 export interface Verdict {
   readonly strict: boolean;
@@ -106,7 +82,38 @@ function same(
   return ok;
 }
 
-/** Judges one answer against its recorded case. */
+/** Whether the answer's error and cause are the recorded ones (a recorded causeJson compares parsed). */
+function sameFailure(
+  expected: ConformanceCase['expected'],
+  answer: CaseAnswer,
+  wild: ReadonlySet<string>,
+  differences: string[],
+): { errorOk: boolean; causeOk: boolean } {
+  const errorOk = (expected.error ?? null) === (answer.error ?? null) || wild.has('.error');
+  if (!errorOk) differences.push(`.error: expected ${expected.error}, got ${answer.error}`);
+  let causeOk: boolean;
+  if (expected.causeJson !== undefined) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(answer.cause ?? '');
+    } catch {
+      parsed = undefined;
+    }
+    causeOk = same(expected.causeJson, parsed, '.causeJson', wild, []);
+  } else if (wild.has('.cause')) {
+    const pattern = placeholderPattern(expected.cause ?? '');
+    causeOk = pattern ? pattern.test(answer.cause ?? '') : true;
+  } else {
+    causeOk = (expected.cause ?? null) === (answer.cause ?? null);
+  }
+  if (!causeOk) differences.push(`.cause: expected ${expected.cause}, got ${answer.cause}`);
+  return { errorOk, causeOk };
+}
+
+/**
+ * Judges one answer against its recorded case. Every status but SUCCEEDED carries an error and a
+ * cause (FAILED, and TestState's CAUGHT_ERROR and RETRIABLE): strict agreement needs both.
+ */
 export function judge(c: ConformanceCase, answer: CaseAnswer): Verdict {
   const expected = c.expected;
   const wild = new Set((expected.normalized ?? []).map((n) => n.path));
@@ -122,29 +129,10 @@ export function judge(c: ConformanceCase, answer: CaseAnswer): Verdict {
   let lenient: boolean;
   if (expected.status === 'SUCCEEDED') {
     strict = lenient = same(expected.output, answer.output, '.output', wild, differences);
-  } else if (expected.status === 'FAILED') {
-    const errorOk = (expected.error ?? null) === (answer.error ?? null) || wild.has('.error');
-    if (!errorOk) differences.push(`.error: expected ${expected.error}, got ${answer.error}`);
-    let causeOk: boolean;
-    if (expected.causeJson !== undefined) {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(answer.cause ?? '');
-      } catch {
-        parsed = undefined;
-      }
-      causeOk = same(expected.causeJson, parsed, '.causeJson', wild, []);
-    } else if (wild.has('.cause')) {
-      const pattern = placeholderPattern(expected.cause ?? '');
-      causeOk = pattern ? pattern.test(answer.cause ?? '') : true;
-    } else {
-      causeOk = (expected.cause ?? null) === (answer.cause ?? null);
-    }
-    if (!causeOk) differences.push(`.cause: expected ${expected.cause}, got ${answer.cause}`);
+  } else {
+    const { errorOk, causeOk } = sameFailure(expected, answer, wild, differences);
     lenient = errorOk;
     strict = errorOk && causeOk;
-  } else {
-    strict = lenient = true;
   }
   if (c.kind === 'test-state') {
     if (expected.nextState !== undefined && expected.nextState !== answer.nextState) {
@@ -156,9 +144,6 @@ export function judge(c: ConformanceCase, answer: CaseAnswer): Verdict {
       !same(expected.inspectionData, answer.inspectionData ?? {}, '.inspectionData', wild, differences)
     ) {
       strict = false;
-    }
-    if (expected.status !== 'SUCCEEDED' && expected.status !== 'FAILED') {
-      lenient = (expected.error ?? null) === (answer.error ?? null);
     }
   }
   return { strict, lenient, differences };

@@ -4,22 +4,15 @@
 // template applied to the input it was entered with, a Choice state's decision) instead of running
 // whole machines, which is the engine's job.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { JsonObject, JsonValue } from '@sfini/core';
 import { JSONPath } from 'jsonpath-plus';
+import {
+  CONFORMANCE_CASES_DIR,
+  loadConformanceCases,
+} from '../../../core/src/asl/conformance-corpus.test-support.js';
+import type { RecordedEvent } from '../engine/conformance/events.test-support.js';
 
-/** One state-level event of a recorded execution, as the case files store it. */
-export interface RecordedEvent {
-  readonly type: string;
-  readonly name?: string;
-  readonly input?: JsonValue;
-  readonly output?: JsonValue;
-  readonly assignedVariables?: JsonObject;
-  readonly error?: string;
-  readonly cause?: string;
-}
+export type { RecordedEvent };
 
 /** A recorded AWS execution. */
 export interface RecordedCase {
@@ -39,21 +32,11 @@ export interface RecordedCase {
 }
 
 /** Where the recorded cases live beside the repository (`../shared`). */
-export const RECORDED_CASES_DIR = fileURLToPath(
-  new URL('../../../../../shared/conformance/cases', import.meta.url),
-);
+export const RECORDED_CASES_DIR = CONFORMANCE_CASES_DIR;
 
-/** All recorded cases, or undefined when the shared folder is absent. */
+/** All recorded cases (through core's one loader of the folder), or undefined when it is absent. */
 export function loadRecordedCases(): RecordedCase[] | undefined {
-  if (!existsSync(RECORDED_CASES_DIR)) return undefined;
-  const cases: RecordedCase[] = [];
-  for (const family of readdirSync(RECORDED_CASES_DIR).sort()) {
-    for (const file of readdirSync(join(RECORDED_CASES_DIR, family)).sort()) {
-      if (!file.endsWith('.json')) continue;
-      cases.push(JSON.parse(readFileSync(join(RECORDED_CASES_DIR, family, file), 'utf8')) as RecordedCase);
-    }
-  }
-  return cases;
+  return loadConformanceCases<RecordedCase>();
 }
 
 /** Finds a state by name anywhere in a definition (branches and item processors included). */
