@@ -8,7 +8,7 @@
 import type { AslStateType } from '../asl/types.js';
 import { type AnyCondition, choiceRules, isCondition } from './conditions.js';
 import { aslFields, checkAssignSchema, taskOptions } from './fields.js';
-import { assertStateName, type ChoiceBranch, Scope, StateNode } from './graph.js';
+import { assertStateName, type ChoiceBranch, Scope, StateNode, type TaskTarget } from './graph.js';
 import { entryFields, retrier } from './rule-fields.js';
 import {
   catchPassesInput,
@@ -36,39 +36,49 @@ function buildTarget(
   where: string,
   carriesInputOf?: StateNode,
 ): { ends: Set<StateNode> } {
+  const log = scope.problems;
   if (typeof target === 'function') {
-    let created: StateNode | undefined;
+    let tried = false;
     const flow = new FlowBuilder(
       scope,
       {
-        check: (name) => slot.check(name),
-        set: (node) => {
-          created = node;
-          slot.set(node);
+        check: (name) => {
+          tried = true;
+          slot.check(name);
         },
+        set: (node) => slot.set(node),
       },
       new Set(),
       pending,
     );
+    // The target builder is the caller's code: what it throws is not a problem to record.
     const returned = target(flow);
-    if (!created) throw new Error(`${where}: the target builder created no state`);
-    return { ends: endsOfReturned(returned, `${where}: the target builder`) };
+    if (!tried) {
+      log.add(new Error(`${where}: the target builder created no state`));
+      return { ends: new Set() };
+    }
+    return { ends: log.attempt(() => endsOfReturned(returned, `${where}: the target builder`), new Set()) };
   }
   if (isHandle(target)) {
-    const node = target[NODE];
-    if (node.scope !== scope) {
-      throw new Error(
-        `${where}: ${node.describe()} is in another scope; a transition stays within its machine, branch or item processor`,
-      );
-    }
-    slot.check(node.name);
-    checkJoin(target, where, carriesInputOf);
-    slot.set(node);
+    log.attempt(() => {
+      const node = target[NODE];
+      if (node.scope !== scope) {
+        throw new Error(
+          `${where}: ${node.describe()} is in another scope; a transition stays within its machine, branch or item processor`,
+        );
+      }
+      slot.check(node.name);
+      checkJoin(target, where, carriesInputOf);
+      slot.set(node);
+    }, undefined);
     return { ends: new Set() };
   }
-  throw new TypeError(
-    `${where}: a target is a state or a function building states, got ${describeValue(target)}`,
+  log.add(
+    new TypeError(
+      `${where}: a target is a state or a function building states, got ${describeValue(target)}`,
+    ),
   );
+  return { ends: new Set() };
 }
 
 /** A place where a state can be created. */
@@ -84,19 +94,34 @@ export class FlowBuilder {
     this[ENDS] = ends;
   }
 
-  protected create(name: unknown, type: AslStateType, options: Record<string, unknown> = {}): StateNode {
-    assertStateName(name);
-    if (typeof options !== 'object' || options === null) {
-      throw new TypeError(`${this.scope.describe()} state '${name}': options must be an object`);
-    }
-    const where = `${this.scope.describe()} state '${name}'`;
-    const node = new StateNode(name, type, this.scope, aslFields(type, options, where));
-    checkAssignSchema(options, where);
-    this.slot.check(name);
-    this.scope.add(node);
-    this.slot.set(node);
-    for (const [i, rule] of ((options.retry as Record<string, unknown>[] | undefined) ?? []).entries()) {
-      node.retriers.push(retrier(rule.errorEquals, rule, `${where} retry[${i}]`));
+  /**
+   * Creates a state and wires it into this flow's slot. Each problem (its name, an option, the
+   * slot already taken, a duplicate name) is recorded and the state still created, so the
+   * definition runs on and every problem is found.
+   */
+  protected create(name: unknown, type: AslStateType, options: unknown): StateNode {
+    const log = this.scope.problems;
+    const label = String(name);
+    const where = `${this.scope.describe()} state '${label}'`;
+    log.attempt(() => assertStateName(name, this.scope.describe()), undefined);
+    let given: Record<string, unknown> = {};
+    if (typeof options === 'object' && options !== null) given = options as Record<string, unknown>;
+    else if (options !== undefined) log.add(new TypeError(`${where}: options must be an object`));
+    const node = new StateNode(label, type, this.scope, aslFields(type, given, where, log));
+    log.attempt(() => checkAssignSchema(given, where), undefined);
+    const wired = log.attempt(() => {
+      this.slot.check(label);
+      return true;
+    }, false);
+    log.attempt(() => this.scope.add(node), undefined);
+    if (wired) this.slot.set(node);
+    else node.unwired = true;
+    const retries = Array.isArray(given.retry) ? (given.retry as Record<string, unknown>[]) : [];
+    for (const [i, rule] of retries.entries()) {
+      log.attempt(
+        () => node.retriers.push(retrier(rule?.errorEquals, rule ?? {}, `${where} retry[${i}]`)),
+        0,
+      );
     }
     return node;
   }
@@ -117,7 +142,10 @@ export class FlowBuilder {
 
   task(name: string, resource: unknown, options: Record<string, unknown> = {}): unknown {
     const where = `${this.scope.describe()} state '${name}'`;
-    const { target, options: merged } = taskOptions(resource, options, where);
+    const { target, options: merged } = this.scope.problems.attempt<{
+      target: TaskTarget | undefined;
+      options: Record<string, unknown>;
+    }>(() => taskOptions(resource, options, where), { target: undefined, options });
     const node = this.create(name, 'Task', merged);
     node.target = target;
     return new CatchableHandle(node, this[ENDS], this.pending);
@@ -128,8 +156,10 @@ export class FlowBuilder {
       (k) => options[k] !== undefined,
     );
     if (given.length !== 1) {
-      throw new TypeError(
-        `${this.scope.describe()} state '${name}': a Wait takes exactly one of seconds, timestamp, secondsPath, timestampPath (got ${given.length === 0 ? 'none' : given.join(', ')})`,
+      this.scope.problems.add(
+        new TypeError(
+          `${this.scope.describe()} state '${name}': a Wait takes exactly one of seconds, timestamp, secondsPath, timestampPath (got ${given.length === 0 ? 'none' : given.join(', ')})`,
+        ),
       );
     }
     return new ChainHandle(this.create(name, 'Wait', options), this[ENDS], this.pending);
@@ -153,29 +183,36 @@ export class FlowBuilder {
   }
 
   parallel(name: string, options: Record<string, unknown>): unknown {
-    const branches = options?.branches;
-    if (!Array.isArray(branches) || branches.length === 0 || branches.some((b) => typeof b !== 'function')) {
-      throw new TypeError(
-        `${this.scope.describe()} state '${name}': branches must be a non-empty array of functions`,
+    const branches: unknown[] = Array.isArray(options?.branches) ? options.branches : [];
+    if (branches.length === 0 || branches.some((b) => typeof b !== 'function')) {
+      this.scope.problems.add(
+        new TypeError(
+          `${this.scope.describe()} state '${name}': branches must be a non-empty array of functions`,
+        ),
       );
     }
     const node = this.create(name, 'Parallel', options);
-    branches.forEach((branch: (flow: FlowBuilder) => unknown, i) => {
+    branches.forEach((branch, i) => {
+      if (typeof branch !== 'function') return;
+      const define = branch as (flow: FlowBuilder) => unknown;
       const scope = new Scope(`branch ${i + 1} of '${name}'`, this.scope);
       node.branches.push(scope);
-      runScope(scope, branch, `branch ${i + 1} of '${name}'`);
+      runScope(scope, define, `branch ${i + 1} of '${name}'`);
     });
     return new CatchableHandle(node, this[ENDS], this.pending);
   }
 
   map(name: string, options: Record<string, unknown>): unknown {
     const processor = options?.itemProcessor;
-    if (typeof processor !== 'function') {
-      throw new TypeError(
-        `${this.scope.describe()} state '${name}': itemProcessor must be a function building the item's states`,
-      );
-    }
     const node = this.create(name, 'Map', options);
+    if (typeof processor !== 'function') {
+      this.scope.problems.add(
+        new TypeError(
+          `${this.scope.describe()} state '${name}': itemProcessor must be a function building the item's states`,
+        ),
+      );
+      return new CatchableHandle(node, this[ENDS], this.pending);
+    }
     const scope = new Scope(`item processor of '${name}'`, this.scope);
     node.processor = scope;
     runScope(scope, processor as (flow: FlowBuilder) => unknown, `the item processor of '${name}'`);
@@ -202,11 +239,15 @@ export function runScope(scope: Scope, define: (flow: FlowBuilder) => unknown, w
     new Set(),
     pending,
   );
+  // The definition is the caller's code: what it throws propagates (machine() adds the
+  // problems recorded so far).
   const returned = define(start);
+  let ends = new Set<StateNode>();
   if (returned && typeof (returned as { then?: unknown }).then === 'function') {
-    throw new TypeError(`${what} must build its states synchronously; it returned a promise`);
+    scope.problems.add(new TypeError(`${what} must build its states synchronously; it returned a promise`));
+  } else {
+    ends = scope.problems.attempt(() => endsOfReturned(returned, what), ends);
   }
-  const ends = endsOfReturned(returned, what);
   closeScope(scope, ends, pending);
   return ends;
 }
@@ -249,8 +290,8 @@ class ChainHandle extends FlowBuilder implements HandleLike {
 
   /** Goes to an existing state next. */
   next(target: unknown): unknown {
-    if (!isHandle(target)) throw new TypeError(`${this[NODE].describe()}: next() takes a state`);
-    this.build(target, this.slot, this[NODE].describe());
+    if (isHandle(target)) this.build(target, this.slot, this[NODE].describe());
+    else this.scope.problems.add(new TypeError(`${this[NODE].describe()}: next() takes a state`));
     return new TerminalHandle(this[NODE], this[ENDS], this[KNOWS_INPUT_CATCH]);
   }
 }
@@ -259,7 +300,8 @@ class ChainHandle extends FlowBuilder implements HandleLike {
 class CatchableHandle extends ChainHandle {
   retry(errorEquals: unknown, options: Record<string, unknown> = {}): this {
     const node = this[NODE];
-    node.retriers.push(retrier(errorEquals, options, `${node.describe()} retry[${node.retriers.length}]`));
+    const where = `${node.describe()} retry[${node.retriers.length}]`;
+    this.scope.problems.attempt(() => node.retriers.push(retrier(errorEquals, options, where)), 0);
     return this;
   }
 
@@ -271,13 +313,15 @@ class CatchableHandle extends ChainHandle {
       errorEquals.length === 0 ||
       errorEquals.some((e) => typeof e !== 'string')
     ) {
-      throw new TypeError(`${where}: errorEquals must be a non-empty array of error names`);
+      this.scope.problems.add(
+        new TypeError(`${where}: errorEquals must be a non-empty array of error names`),
+      );
     }
-    const fields = entryFields('Catch', options, where);
+    const fields = entryFields('Catch', options, where, this.scope.problems);
     const passesInput = catchPassesInput(options);
-    if (passesInput) checkInputCatch(node, where);
+    if (passesInput) this.scope.problems.attempt(() => checkInputCatch(node, where), undefined);
     const catcher = {
-      errorEquals: [...errorEquals],
+      errorEquals: Array.isArray(errorEquals) ? [...errorEquals] : [],
       next: undefined as unknown as StateNode,
       fields: fields as never,
     };
@@ -357,9 +401,16 @@ class ChoiceHandle implements HandleLike {
     const where = `${node.describe()} rule ${node.choices.length + 1}`;
     const resolved = typeof condition === 'function' ? condition(choiceRules) : condition;
     if (!isCondition(resolved))
-      throw new TypeError(`${where}: the condition is not a rule built by the Choice's rules`);
+      node.scope.problems.add(
+        new TypeError(`${where}: the condition is not a rule built by the Choice's rules`),
+      );
     const [target, options] = rest;
-    const fields = entryFields('Choice rule', (options as Record<string, unknown> | undefined) ?? {}, where);
+    const fields = entryFields(
+      'Choice rule',
+      (options as Record<string, unknown> | undefined) ?? {},
+      where,
+      node.scope.problems,
+    );
     const branch: ChoiceBranch = {
       condition: resolved as AnyCondition,
       next: undefined as unknown as StateNode,
@@ -388,7 +439,6 @@ class ChoiceHandle implements HandleLike {
   otherwise(...rest: unknown[]): unknown {
     const node = this[NODE];
     const where = `${node.describe()} default`;
-    if (node.defaultNext) throw new Error(`${where} is already '${node.defaultNext.name}'`);
     const slot: Slot = {
       check: (name) => {
         if (node.defaultNext)

@@ -8,6 +8,7 @@ import type { JsonObject, JsonValue } from '../json.js';
 import { assertJsonSchema } from '../schema-json.js';
 import type { TaskTarget } from './graph.js';
 import { isLiteral } from './intrinsic-helpers.js';
+import type { ProblemLog } from './problems.js';
 import { describeValue } from './wiring.js';
 
 type Converter = (value: unknown, where: string) => JsonValue;
@@ -267,26 +268,28 @@ export function checkAssignSchema(options: Record<string, unknown>, where: strin
 }
 
 /**
- * The ASL fields for `options` of a state of `type`.
- * @throws TypeError naming the state and option when an option is unknown or malformed.
+ * The ASL fields for `options` of a state of `type`; each unknown or malformed option is
+ * recorded in `log` (naming the state and option) and left out.
  */
 export function aslFields(
   type: AslStateType,
   options: Record<string, unknown>,
   where: string,
+  log: ProblemLog,
 ): Record<string, JsonValue> {
   const allowed = ALLOWED[type];
   const out: Record<string, JsonValue> = {};
   for (const [key, value] of Object.entries(options)) {
     if (!allowed.includes(key)) {
-      throw new TypeError(`${where}: a ${type} state has no option '${key}'`);
+      log.add(new TypeError(`${where}: a ${type} state has no option '${key}'`));
+      continue;
     }
     if (value === undefined || HANDLED.has(key)) continue;
     const [field, convert] = FIELDS[key]!;
     try {
       out[field] = convert(value, key);
     } catch (error) {
-      throw new TypeError(`${where}: ${(error as Error).message}`);
+      log.add(new TypeError(`${where}: ${(error as Error).message}`));
     }
   }
   return out;

@@ -124,26 +124,27 @@ export function describeValue(value: unknown): string {
 
 /**
  * Checks that every state ending `scope` is among `accounted`, and that every promised target
- * was created.
+ * was created; records each problem in the machine's log, then seals the scope.
  */
 export function closeScope(
   scope: Scope,
   accounted: ReadonlySet<StateNode>,
   pending: readonly Pending[],
 ): void {
-  const problems: string[] = [];
-  if (!scope.start) problems.push(`${scope.describe()} no state was created`);
+  const log = scope.problems;
+  if (!scope.start) log.add(new Error(`${scope.describe()} no state was created`));
   for (const check of pending) {
     const problem = check();
-    if (problem) problems.push(problem);
+    if (problem) log.add(new Error(problem));
   }
   for (const node of scope.states.values()) {
-    if (node.endsScope && !accounted.has(node)) {
-      problems.push(
-        `${node.describe()} ends ${scope.parent ? 'the branch' : 'the machine'}, but the definition does not return it (nor a state after it); return every state where it ends, e.g. [a, b], so the output type includes it`,
+    if (node.endsScope && !node.unwired && !accounted.has(node)) {
+      log.add(
+        new Error(
+          `${node.describe()} ends ${scope.parent ? 'the branch' : 'the machine'}, but the definition does not return it (nor a state after it); return every state where it ends, e.g. [a, b], so the output type includes it`,
+        ),
       );
     }
   }
   scope.sealed = true;
-  if (problems.length > 0) throw new Error(problems.join('\n'));
 }
