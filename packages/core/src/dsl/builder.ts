@@ -2,13 +2,13 @@
 // public types (types/api.ts) carry the data types, and these classes only build the graph.
 // The handles and FlowBuilder share one file because each kind of handle is itself a place to
 // create the next state (ChainHandle extends FlowBuilder) and FlowBuilder creates every kind of
-// handle. How states are wired and a definition's ends checked is in wiring.ts; how options
+// handle; the Choice's handle, which only opens flows, is in choice-handle.ts. How states are wired and a definition's ends checked is in wiring.ts; how options
 // become ASL fields is in fields.ts (a state's own, and what a Task runs) and rule-fields.ts
 // (its Retry, Catch and Choice rules).
 import type { AslStateType } from '../asl/types.js';
-import { type AnyCondition, choiceRules, isCondition } from './conditions.js';
+import { ChoiceHandle } from './choice-handle.js';
 import { aslFields, checkAssignSchema, taskOptions } from './fields.js';
-import { assertStateName, type ChoiceBranch, Scope, StateNode, type TaskTarget } from './graph.js';
+import { assertStateName, Scope, StateNode, type TaskTarget } from './graph.js';
 import { entryFields, retrier } from './rule-fields.js';
 import {
   catchPassesInput,
@@ -28,7 +28,7 @@ import {
 } from './wiring.js';
 
 /** Wires `target` (an existing state, or a function building new ones) into `slot`. */
-function buildTarget(
+export function buildTarget(
   scope: Scope,
   pending: Pending[],
   target: unknown,
@@ -365,96 +365,5 @@ class TerminalHandle implements HandleLike {
 
   get type(): AslStateType {
     return this[NODE].type;
-  }
-}
-
-/** A Choice state's handle. */
-class ChoiceHandle implements HandleLike {
-  readonly kind = 'sfini.state';
-  readonly rules = choiceRules;
-  readonly [NODE]: StateNode;
-  readonly [ENDS]: ReadonlySet<StateNode>;
-
-  constructor(
-    node: StateNode,
-    ends: ReadonlySet<StateNode>,
-    private readonly pending: Pending[],
-  ) {
-    this[NODE] = node;
-    this[ENDS] = ends;
-  }
-
-  private build(target: unknown, slot: Slot, where: string): { ends: Set<StateNode> } {
-    return buildTarget(this[NODE].scope, this.pending, target, slot, where);
-  }
-
-  get name(): string {
-    return this[NODE].name;
-  }
-
-  get type(): AslStateType {
-    return this[NODE].type;
-  }
-
-  when(condition: unknown, ...rest: unknown[]): unknown {
-    const node = this[NODE];
-    const where = `${node.describe()} rule ${node.choices.length + 1}`;
-    const resolved = typeof condition === 'function' ? condition(choiceRules) : condition;
-    if (!isCondition(resolved))
-      node.scope.problems.add(
-        new TypeError(`${where}: the condition is not a rule built by the Choice's rules`),
-      );
-    const [target, options] = rest;
-    const fields = entryFields(
-      'Choice rule',
-      (options as Record<string, unknown> | undefined) ?? {},
-      where,
-      node.scope.problems,
-    );
-    const branch: ChoiceBranch = {
-      condition: resolved as AnyCondition,
-      next: undefined as unknown as StateNode,
-      fields: fields as never,
-    };
-    node.choices.push(branch);
-    const slot: Slot = {
-      check: (name) => {
-        if (branch.next)
-          throw new Error(`${where} cannot go to '${name}': it already goes to '${branch.next.name}'`);
-      },
-      set: (next) => {
-        branch.next = next;
-      },
-    };
-    if (rest.length === 0) {
-      this.pending.push(() =>
-        branch.next ? undefined : `${where} has no target: create a state from when(...)`,
-      );
-      return new FlowBuilder(node.scope, slot, this[ENDS], this.pending);
-    }
-    const { ends } = this.build(target, slot, where);
-    return new ChoiceHandle(node, new Set([...this[ENDS], ...ends]), this.pending);
-  }
-
-  otherwise(...rest: unknown[]): unknown {
-    const node = this[NODE];
-    const where = `${node.describe()} default`;
-    const slot: Slot = {
-      check: (name) => {
-        if (node.defaultNext)
-          throw new Error(`${where} cannot be '${name}': it is already '${node.defaultNext.name}'`);
-      },
-      set: (next) => {
-        node.defaultNext = next;
-      },
-    };
-    if (rest.length === 0) {
-      this.pending.push(() =>
-        node.defaultNext ? undefined : `${where} was opened but no state was created from it`,
-      );
-      return new FlowBuilder(node.scope, slot, this[ENDS], this.pending);
-    }
-    const { ends } = this.build(rest[0], slot, where);
-    return new ChoiceHandle(node, new Set([...this[ENDS], ...ends]), this.pending);
   }
 }

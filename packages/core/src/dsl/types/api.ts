@@ -42,7 +42,6 @@ import type {
 } from './options.js';
 import type {
   DeclaredOutput,
-  FitProblem,
   Parametrize,
   ResultOfTarget,
   Simplify,
@@ -50,7 +49,7 @@ import type {
   TargetArg,
   TaskTargetLike,
 } from './pipeline.js';
-import type { Needs, ReadsAll, ReadsFreely } from './reads.js';
+import type { CatchReads, DataFitProblem, ReadsAll } from './reads.js';
 import type { InnerVars, OpenVars, VarsAfterAssign, VarsFitProblem, VarsRecord } from './vars.js';
 
 /**
@@ -117,10 +116,6 @@ type MaterializeEach<D> = D extends AnyData ? Materialize<D> : never;
 export type Target<D extends AnyData, V = OpenVars> =
   | StateRef<any, any, any>
   | ((next: Flow<D, never, V>) => Returned);
-
-type DataFitProblem<D extends AnyData, In extends AnyData, Reads> = [D] extends [In]
-  ? never
-  : FitProblem<Materialize<D>, Needs<Materialize<In>, Reads>, 'the next state'>;
 
 /**
  * A target argument: an existing state is accepted when data `D` holds what it reads (reads.ts)
@@ -384,18 +379,6 @@ export interface Catchable<
     options?: CatchOptions<In, RP, JO, OS, VIn, AS, ASC>,
   ): Catchable<In, D, E | TargetEnds<T>, VIn, V, CatchReads<Reads, RP, JO, AS>>;
 }
-
-/**
- * What a state reads once it has a Catch: a Catch that keeps the state's input (a resultPath
- * into it, or null), computes a JSONata output or assigns a JSONata expression passes the input
- * on (or may read it), so the state then needs all of it. The builder keeps to the same rule
- * (wiring.ts `catchPassesInput`).
- */
-type CatchReads<Reads, RP, JO, AS> = [RP] extends [undefined | '$']
-  ? ReadsFreely<JO, AS> extends true
-    ? ReadsAll
-    : Reads
-  : ReadsAll;
 
 /** A state that ends its machine or branch (Succeed, Fail), or one whose successor is set. */
 export interface Terminal<In extends AnyData, E, VIn = OpenVars, Reads = ReadsAll>

@@ -14,9 +14,10 @@
 // (wiring.ts), so the check stays sound whatever order the two are written in.
 
 import type { LiteralString } from '../intrinsic-helpers.js';
+import type { AnyData, Materialize } from './data.js';
 import type { Intrinsic } from './intrinsic-results.js';
 import type { ParsePath, PathRoot, PathSegment } from './path.js';
-import type { InputOfTarget } from './pipeline.js';
+import type { FitProblem, InputOfTarget } from './pipeline.js';
 import type { ParseRead, ReadSegment, SplitAtEach } from './projection.js';
 
 /** The options of a state that decide what it reads, by kind. Type-level only. */
@@ -314,3 +315,20 @@ export type Needs<In, S> = S extends ReadsAll
         : Picked & TypedPart<S>
       : never
     : never;
+
+/** What is wrong with data `D` entering a state built with data `In` that reads `Reads`, or `never`. */
+export type DataFitProblem<D extends AnyData, In extends AnyData, Reads> = [D] extends [In]
+  ? never
+  : FitProblem<Materialize<D>, Needs<Materialize<In>, Reads>, 'the next state'>;
+
+/**
+ * What a state reads once it has a Catch: a Catch that keeps the state's input (a resultPath
+ * into it, or null), computes a JSONata output or assigns a JSONata expression passes the input
+ * on (or may read it), so the state then needs all of it. The builder keeps to the same rule
+ * (wiring.ts `catchPassesInput`).
+ */
+export type CatchReads<Reads, RP, JO, AS> = [RP] extends [undefined | '$']
+  ? ReadsFreely<JO, AS> extends true
+    ? ReadsAll
+    : Reads
+  : ReadsAll;
