@@ -47,6 +47,11 @@ async function runOnAws(example: SeedExample): Promise<Report> {
 }
 
 const onAws = process.argv.includes('--aws');
+if (onAws && !process.env.SFINI_ROLE_ARN) {
+  // Said before anything runs, as a sentence rather than a stack trace.
+  console.error('--aws needs SFINI_ROLE_ARN: an IAM role ARN that Step Functions can assume');
+  process.exit(2);
+}
 const started = Date.now();
 console.log(
   onAws

@@ -79,7 +79,8 @@ export function issuePath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-function describeIssues(error: z.ZodError): string {
+/** Every issue of a failed parse as `at <path>: <message>`, joined by `; `. */
+export function describeIssues(error: { readonly issues: readonly z.core.$ZodIssue[] }): string {
   return error.issues.map((issue) => `at ${issuePath(issue.path)}: ${issue.message}`).join('; ');
 }
 

@@ -17,6 +17,7 @@ export {
   activity,
   type DefineActivity,
   type DefineSmartActivity,
+  describeIssues,
   type InferredActivityOptions,
   isActivity,
   issuePath,
@@ -205,6 +206,7 @@ export {
   type JsonValue,
   toJsonValue,
 } from './json.js';
+export { ExecutionInputError, parseMachineInput } from './machine-input.js';
 export {
   type AnyStateMachine,
   type EmitOptions,
@@ -220,3 +222,11 @@ export {
   resourceNameProblem,
 } from './names.js';
 export { assertJsonSchema, NonJsonSchemaError, nonJsonSchemaProblems } from './schema-json.js';
+export {
+  errorNameOf,
+  MAX_CAUSE_LENGTH,
+  MAX_ERROR_LENGTH,
+  type TaskFailure,
+  type TaskFailureOptions,
+  taskFailureOf,
+} from './task-failure.js';

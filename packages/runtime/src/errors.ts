@@ -3,8 +3,8 @@
 // but must stop at once on a modeled answer (TaskTimedOut, InvalidArn, ...) because repeating
 // the call can never change it. Keeping that rule in one function keeps the loops consistent.
 
-import { issuePath } from '@sfini/core';
-import type { z } from 'zod';
+// Input checking is shared with the local engine, so its error lives in core.
+export { ExecutionInputError } from '@sfini/core';
 
 /** Error names AWS uses for throttling, which arrive with HTTP 400 but are transient. */
 const THROTTLING_NAMES = new Set([
@@ -75,21 +75,6 @@ export function awsErrorName(error: unknown): string | undefined {
   return typeof name === 'string' ? name : undefined;
 }
 
-/** Execution input that does not satisfy the machine's input schema; names every bad field. */
-export class ExecutionInputError extends Error {
-  override readonly name = 'ExecutionInputError';
-  constructor(
-    readonly stateMachine: string,
-    readonly issues: readonly z.core.$ZodIssue[],
-  ) {
-    super(
-      `input of state machine '${stateMachine}' is invalid: ${issues
-        .map((issue) => `at ${issuePath(issue.path)}: ${issue.message}`)
-        .join('; ')}`,
-    );
-  }
-}
-
 /** A payload above Step Functions' 256 KiB limit, refused before it is sent. */
 export class PayloadTooLargeError extends Error {
   override readonly name = 'PayloadTooLargeError';
@@ -151,4 +136,54 @@ export class NotRegisteredError extends Error {
       `${kind} '${resourceName}' is not registered; register it first (e.g. the CLI's 'register' command)`,
     );
   }
+}
+
+/**
+ * An operation that needs Step Functions' record of an execution, asked of an EXPRESS one. AWS
+ * keeps no such record: DescribeExecution, GetExecutionHistory, StopExecution and
+ * RedriveExecution refuse EXPRESS executions.
+ */
+export class ExpressExecutionError extends Error {
+  override readonly name = 'ExpressExecutionError';
+  constructor(
+    readonly executionArn: string,
+    readonly operation: string,
+  ) {
+    super(
+      `cannot ${operation} execution ${executionArn}: it belongs to an EXPRESS state machine, and ` +
+        'Step Functions keeps no record of EXPRESS executions for DescribeExecution, ' +
+        'GetExecutionHistory, StopExecution or RedriveExecution. Run it with startSync() to get ' +
+        "its result, or send the machine's logs to CloudWatch Logs (the `logging` option) to " +
+        'follow it there; a STANDARD machine keeps every execution for 90 days.',
+    );
+  }
+}
+
+/** An operation the endpoint does not offer (the local endpoint models no redrive, versions or aliases). */
+export class EndpointUnsupportedError extends Error {
+  override readonly name = 'EndpointUnsupportedError';
+  constructor(
+    readonly feature: string,
+    readonly endpoint: string | undefined,
+    override readonly cause: unknown,
+  ) {
+    super(
+      `${feature}: the endpoint at ${endpoint ?? 'the configured address'} answered ` +
+        `${awsErrorName(cause)}. This needs AWS Step Functions; the local endpoint does not model it.`,
+    );
+  }
+}
+
+/**
+ * `error` as thrown by a call needing `feature`: an {@link EndpointUnsupportedError} when the
+ * endpoint does not know the operation, else `error` itself.
+ */
+export function needsAws(
+  session: { endpoint: string | undefined },
+  feature: string,
+  error: unknown,
+): unknown {
+  return awsErrorName(error) === 'UnknownOperationException'
+    ? new EndpointUnsupportedError(feature, session.endpoint, error)
+    : error;
 }

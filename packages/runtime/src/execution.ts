@@ -2,16 +2,25 @@
 // including those started elsewhere. Waiting polls DescribeExecution with a growing interval:
 // quick for executions that finish in milliseconds on the local endpoint, gentle on AWS's API
 // limits for those that run for hours. The output keeps the machine's output type, which the
-// DSL computed, so `execution.output` is typed without a cast.
+// DSL computed, so `execution.output` is typed without a cast. AWS keeps no record of EXPRESS
+// executions, so the calls that read or change one are refused here with a sentence saying so,
+// not with the service's bare InvalidArn.
 import {
   DescribeExecutionCommand,
   type DescribeExecutionCommandOutput,
   type HistoryEvent,
+  RedriveExecutionCommand,
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { parseStatesArn } from '@sfini/core';
 import { abortReason, Backoff, sleep } from './backoff.js';
-import { ExecutionNotSucceededError, isTransientError, WaitTimeoutError } from './errors.js';
+import {
+  ExecutionNotSucceededError,
+  ExpressExecutionError,
+  isTransientError,
+  needsAws,
+  WaitTimeoutError,
+} from './errors.js';
 import { type FormatHistoryOptions, formatHistory, type ReadHistoryOptions, readHistory } from './history.js';
 import type { Session } from './session.js';
 
@@ -67,6 +76,26 @@ export function resultOf<Output>(outcome: ExecutionOutcome): ExecutionResult<Out
   }
 }
 
+/**
+ * The output of a finished execution.
+ * @throws ExecutionNotSucceededError when it failed, timed out, was aborted, or is not known to
+ * have finished.
+ */
+export function outputOf<Output>(executionArn: string, result: ExecutionResult<Output> | undefined): Output {
+  if (result?.status === 'SUCCEEDED') return result.output;
+  throw new ExecutionNotSucceededError(
+    executionArn,
+    result?.status ?? 'RUNNING (call wait() first)',
+    result?.error,
+    result?.cause,
+  );
+}
+
+/** True when `executionArn` names an execution of an EXPRESS machine (`...:express:...`). */
+export function isExpressExecutionArn(executionArn: string): boolean {
+  return parseStatesArn(executionArn)?.resourceType === 'express';
+}
+
 /** Options of {@link Execution.wait}. */
 export interface WaitOptions {
   /** Give up after this many milliseconds with a {@link WaitTimeoutError}. Default: no limit. */
@@ -79,19 +108,29 @@ export interface WaitOptions {
   maxIntervalMs?: number;
 }
 
-/** One execution of a state machine. */
+/**
+ * One execution of a STANDARD state machine, as Step Functions records it. Made for an EXPRESS
+ * execution's ARN, its describe, wait, stop and history calls throw
+ * {@link ExpressExecutionError}, since AWS keeps no record of those.
+ */
 export class Execution<Output = unknown> {
   readonly arn: string;
   /** The execution's name (the last part of its ARN). */
   readonly name: string;
   readonly #session: Session;
+  readonly #express: boolean;
   #result: ExecutionResult<Output> | undefined;
 
   constructor(session: Session, executionArn: string, result?: ExecutionResult<Output>) {
     this.#session = session;
     this.arn = executionArn;
     this.name = parseStatesArn(executionArn)?.resource[1] ?? executionArn;
+    this.#express = isExpressExecutionArn(executionArn);
     this.#result = result;
+  }
+
+  #assertRecorded(operation: string): void {
+    if (this.#express) throw new ExpressExecutionError(this.arn, operation);
   }
 
   /** The result, once `wait()` (or a synchronous start) has seen the execution finish. */
@@ -104,18 +143,15 @@ export class Execution<Output = unknown> {
    * @throws ExecutionNotSucceededError when it failed, timed out, was aborted, or was not awaited.
    */
   get output(): Output {
-    const result = this.#result;
-    if (result?.status === 'SUCCEEDED') return result.output;
-    throw new ExecutionNotSucceededError(
-      this.arn,
-      result?.status ?? 'RUNNING (call wait() first)',
-      result?.error,
-      result?.cause,
-    );
+    return outputOf(this.arn, this.#result);
   }
 
-  /** Step Functions' description of the execution (status, input, output, dates, ...). */
-  describe(signal?: AbortSignal): Promise<DescribeExecutionCommandOutput> {
+  /**
+   * Step Functions' description of the execution (status, input, output, dates, ...).
+   * @throws ExpressExecutionError for an EXPRESS execution.
+   */
+  async describe(signal?: AbortSignal): Promise<DescribeExecutionCommandOutput> {
+    this.#assertRecorded('describe');
     return this.#session.client.send(
       new DescribeExecutionCommand({ executionArn: this.arn }),
       signal ? { abortSignal: signal } : {},
@@ -125,10 +161,12 @@ export class Execution<Output = unknown> {
   /**
    * Polls until the execution finishes and returns how it ended (it does not throw on failure:
    * inspect `status`, or read `output`, which throws unless it succeeded).
-   * @throws WaitTimeoutError after `timeoutMs`; the signal's reason when `signal` aborts.
+   * @throws WaitTimeoutError after `timeoutMs`; the signal's reason when `signal` aborts;
+   * ExpressExecutionError for an EXPRESS execution.
    */
   async wait(options: WaitOptions = {}): Promise<ExecutionResult<Output>> {
     if (this.#result) return this.#result;
+    this.#assertRecorded('wait for');
     const deadline = options.timeoutMs === undefined ? undefined : Date.now() + options.timeoutMs;
     const interval = new Backoff({
       initialMs: options.initialIntervalMs ?? 50,
@@ -161,14 +199,48 @@ export class Execution<Output = unknown> {
     }
   }
 
-  /** Stops a running execution; its status becomes ABORTED. */
+  /**
+   * Stops a running execution; its status becomes ABORTED.
+   * @throws ExpressExecutionError for an EXPRESS execution.
+   */
   async stop(details: { error?: string; cause?: string } = {}): Promise<void> {
+    this.#assertRecorded('stop');
     await this.#session.client.send(new StopExecutionCommand({ executionArn: this.arn, ...details }));
   }
 
-  /** The history, lazily, page by page. */
-  history(options: ReadHistoryOptions = {}): AsyncGenerator<HistoryEvent, void, undefined> {
-    return readHistory(this.#session.client, this.arn, options);
+  /**
+   * Redrives a FAILED, TIMED_OUT or ABORTED execution (RedriveExecution, AWS only): it restarts
+   * from the states that did not succeed, keeping its name and ARN, so `wait()` follows it again.
+   * AWS allows it within 14 days of the stop and refuses it otherwise (ExecutionNotRedrivable).
+   * @param options.clientToken makes retried calls idempotent (at most 64 characters).
+   * @returns when the redrive started.
+   * @throws EndpointUnsupportedError against the local endpoint, which does not model redrive;
+   * ExpressExecutionError for an EXPRESS execution.
+   */
+  async redrive(options: { clientToken?: string } = {}): Promise<Date | undefined> {
+    this.#assertRecorded('redrive');
+    let out: { redriveDate?: Date | undefined };
+    try {
+      out = await this.#session.client.send(
+        new RedriveExecutionCommand({
+          executionArn: this.arn,
+          ...(options.clientToken ? { clientToken: options.clientToken } : {}),
+        }),
+      );
+    } catch (error) {
+      throw needsAws(this.#session, `redriving execution ${this.arn}`, error);
+    }
+    this.#result = undefined;
+    return out.redriveDate;
+  }
+
+  /**
+   * The history, lazily, page by page.
+   * @throws ExpressExecutionError (when iterated) for an EXPRESS execution.
+   */
+  async *history(options: ReadHistoryOptions = {}): AsyncGenerator<HistoryEvent, void, undefined> {
+    this.#assertRecorded('read the history of');
+    yield* readHistory(this.#session.client, this.arn, options);
   }
 
   /** The whole history as an array. */

@@ -5,6 +5,15 @@
  * all in a command line.
  * @module
  */
+
+export {
+  errorNameOf,
+  MAX_CAUSE_LENGTH,
+  MAX_ERROR_LENGTH,
+  type TaskFailure,
+  type TaskFailureOptions,
+  taskFailureOf,
+} from '@sfini/core';
 export {
   type ActivityDescription,
   ActivityDirectory,
@@ -16,8 +25,10 @@ export { Backoff, type BackoffOptions } from './backoff.js';
 export { type CliOptions, type CliStreams, cli, type SfiniCli } from './cli/cli.js';
 export {
   assertPayloadSize,
+  EndpointUnsupportedError,
   ExecutionInputError,
   ExecutionNotSucceededError,
+  ExpressExecutionError,
   isTransientError,
   MAX_PAYLOAD_BYTES,
   NotRegisteredError,
@@ -28,11 +39,18 @@ export {
   Execution,
   type ExecutionOutcome,
   type ExecutionResult,
+  isExpressExecutionArn,
   resultOf,
   type TerminalStatus,
   type WaitOptions,
 } from './execution.js';
 export { generateExecutionName } from './execution-name.js';
+export {
+  ExpressExecution,
+  type StartedExecution,
+  type StateMachineType,
+  SyncExecution,
+} from './express-execution.js';
 export { DEFAULT_HEARTBEAT_INTERVAL_MS, heartbeatInterval, heartbeatIntervalFor } from './heartbeat.js';
 export {
   type FormatHistoryOptions,
@@ -42,6 +60,17 @@ export {
   type ReadHistoryOptions,
   readHistory,
 } from './history.js';
+export type { AliasOptions } from './machine-aliases.js';
+export {
+  type ListExecutionsOptions,
+  type LogLevel,
+  MachineConfigError,
+  type RegisterOptions,
+  type StartOptions,
+  type StateMachineLogging,
+  type StateMachineOptions,
+  type StateMachineTracing,
+} from './machine-config.js';
 export {
   DEFAULT_REQUEST_TIMEOUT_MS,
   ENDPOINT_ENV,
@@ -49,20 +78,7 @@ export {
   Session,
   type SessionOptions,
 } from './session.js';
-export {
-  type ListExecutionsOptions,
-  LOCAL_ROLE_ARN,
-  type StartOptions,
-  StateMachineHandle,
-  type StateMachineOptions,
-} from './state-machine.js';
-export {
-  errorNameOf,
-  MAX_CAUSE_LENGTH,
-  MAX_ERROR_LENGTH,
-  type TaskFailure,
-  taskFailureOf,
-} from './task-failure.js';
+export { LOCAL_ROLE_ARN, StateMachineHandle } from './state-machine.js';
 export {
   POLL_REQUEST_TIMEOUT_MS,
   type StopOptions,

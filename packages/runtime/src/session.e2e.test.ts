@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { aslMachine } from '../test/asl-machine.js';
 import { type LocalEndpoint, startLocalEndpoint } from '../test/local-endpoint.js';
+import { EndpointUnsupportedError, ExpressExecutionError } from './errors.js';
+import { Execution } from './execution.js';
+import { ExpressExecution } from './express-execution.js';
 import { formatHistory } from './history.js';
 import { Session } from './session.js';
 
@@ -56,6 +59,43 @@ describe('registration end to end', () => {
   });
 });
 
+describe('deployment options end to end', () => {
+  it('stores logging and tracing (shown by DescribeStateMachine) and refuses to publish', async () => {
+    const logGroup = 'arn:aws:logs:us-east-1:123456789012:log-group:/aws/vendedlogs/states/logged';
+    const handle = session.stateMachine(passMachine('logged', 1), {
+      logging: { level: 'ALL', destination: logGroup, includeExecutionData: true },
+      tracing: true,
+    });
+    await handle.register();
+    const described = await handle.describe();
+    expect(described.loggingConfiguration).toEqual({
+      level: 'ALL',
+      includeExecutionData: true,
+      destinations: [{ cloudWatchLogsLogGroup: { logGroupArn: `${logGroup}:*` } }],
+    });
+    expect(described.tracingConfiguration).toEqual({ enabled: true });
+    const publishing = session.stateMachine(passMachine('logged', 2), { publish: true });
+    await expect(publishing.register()).rejects.toMatchObject({
+      name: 'ValidationException',
+      message: expect.stringMatching(/not supported by the local endpoint/),
+    });
+    await handle.deregister();
+  });
+
+  it('says that redrive needs AWS', async () => {
+    const failing = aslMachine('failing', () => ({
+      StartAt: 'f',
+      States: { f: { Type: 'Fail', Error: 'Broken', Cause: 'on purpose' } },
+    }));
+    const handle = session.stateMachine(failing);
+    await handle.register();
+    const execution = await handle.start({});
+    expect((await execution.wait({ timeoutMs: 5000 })).status).toBe('FAILED');
+    await expect(execution.redrive()).rejects.toBeInstanceOf(EndpointUnsupportedError);
+    await handle.deregister();
+  });
+});
+
 describe('executions end to end', () => {
   it('runs an EXPRESS machine synchronously', async () => {
     const handle = session.stateMachine(passMachine('expressPass', { ok: true }), { type: 'EXPRESS' });
@@ -63,6 +103,27 @@ describe('executions end to end', () => {
     const execution = await handle.startSync({});
     expect(execution.result?.status).toBe('SUCCEEDED');
     expect(execution.output).toEqual({ ok: true });
+    await handle.deregister();
+  });
+
+  it('starts an EXPRESS machine asynchronously with a handle that cannot be waited for', async () => {
+    const handle = session.stateMachine(passMachine('expressAsync', 1), { type: 'EXPRESS' });
+    await handle.register();
+    const started = await handle.start({});
+    expect(started).toBeInstanceOf(ExpressExecution);
+    expect(started).not.toBeInstanceOf(Execution);
+    expect(started.arn).toMatch(/:express:expressAsync:/);
+    expect('wait' in started).toBe(false);
+    // A handle made from the ARN explains instead of passing on the service's InvalidArn.
+    const byArn = session.execution(started.arn);
+    for (const call of [() => byArn.wait(), () => byArn.historyEvents(), () => byArn.stop()]) {
+      const error = await call().then(
+        () => undefined,
+        (thrown: unknown) => thrown,
+      );
+      expect(error).toBeInstanceOf(ExpressExecutionError);
+      expect((error as Error).message).toMatch(/EXPRESS state machine.*startSync\(\)/s);
+    }
     await handle.deregister();
   });
 

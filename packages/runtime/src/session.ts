@@ -6,7 +6,9 @@ import { SFNClient, type SFNClientConfig } from '@aws-sdk/client-sfn';
 import { type AnyActivity, type AnyStateMachine, DEFAULT_REGION, parseStatesArn } from '@sfini/core';
 import { ActivityDirectory, type ActivitySource } from './activities.js';
 import { Execution } from './execution.js';
-import { StateMachineHandle, type StateMachineOptions } from './state-machine.js';
+import type { StateMachineType } from './express-execution.js';
+import type { StateMachineOptions } from './machine-config.js';
+import { StateMachineHandle } from './state-machine.js';
 import { Worker, type WorkerOptions } from './worker.js';
 
 /** Environment variable naming the endpoint, e.g. `http://127.0.0.1:8083` for the local one. */
@@ -148,15 +150,22 @@ export class Session {
     return this.activities.deregister(source);
   }
 
-  /** A handle on `machine` for registering, starting and listing its executions. */
-  stateMachine<M extends AnyStateMachine>(
+  /**
+   * A handle on `machine` for registering, starting and listing its executions. The `type`
+   * given (STANDARD by default) types what `start()` returns.
+   * @throws InvalidNameError for a machine name AWS refuses.
+   */
+  stateMachine<M extends AnyStateMachine, T extends StateMachineType = 'STANDARD'>(
     machine: M,
-    options: StateMachineOptions = {},
-  ): StateMachineHandle<M> {
+    options: StateMachineOptions<T> = {},
+  ): StateMachineHandle<M, T> {
     return new StateMachineHandle(this, machine, options);
   }
 
-  /** A handle on an existing execution, by ARN. Its output is untyped unless `Output` is given. */
+  /**
+   * A handle on an existing execution, by ARN. Its output is untyped unless `Output` is given.
+   * An EXPRESS execution's ARN gives a handle whose calls throw ExpressExecutionError.
+   */
   execution<Output = unknown>(executionArn: string): Execution<Output> {
     return new Execution<Output>(this, executionArn);
   }

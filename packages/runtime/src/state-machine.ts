@@ -3,13 +3,14 @@
 // the definition with the activity ARNs CreateActivity returned, so the ASL always names the
 // activities that exist, in the account and partition they exist in. Execution input is
 // checked against the machine's schema before it leaves the process, naming the bad field.
+// The handle carries the machine's type (STANDARD or EXPRESS) as a type parameter, so what
+// `start()` returns offers `wait()` and the history only where AWS keeps them.
 import {
   CreateStateMachineCommand,
   DeleteStateMachineCommand,
   DescribeStateMachineCommand,
   type DescribeStateMachineCommandOutput,
   type ExecutionListItem,
-  type ExecutionStatus,
   ListExecutionsCommand,
   ListStateMachinesCommand,
   StartExecutionCommand,
@@ -23,13 +24,31 @@ import {
   assertResourceName,
   type MachineInput,
   type MachineOutput,
+  parseMachineInput,
   parseStatesArn,
   toJsonValue,
 } from '@sfini/core';
 import { Backoff, sleep } from './backoff.js';
-import { assertPayloadSize, awsErrorName, ExecutionInputError, NotRegisteredError } from './errors.js';
+import { assertPayloadSize, awsErrorName, NotRegisteredError } from './errors.js';
 import { Execution, resultOf } from './execution.js';
 import { generateExecutionName } from './execution-name.js';
+import {
+  ExpressExecution,
+  type StartedExecution,
+  type StateMachineType,
+  SyncExecution,
+} from './express-execution.js';
+import { type AliasOptions, pointAlias } from './machine-aliases.js';
+import {
+  assertAliasName,
+  type ListExecutionsOptions,
+  MachineConfigError,
+  type MachineConfiguration,
+  machineConfiguration,
+  type RegisterOptions,
+  type StartOptions,
+  type StateMachineOptions,
+} from './machine-config.js';
 import type { Session } from './session.js';
 
 /** The AWS partition a region belongs to: `aws-cn` for China, `aws-us-gov` for GovCloud, else `aws`. */
@@ -42,52 +61,42 @@ function partitionOf(region: string): string {
 /** The role ARN used on the local endpoint when none is given; the endpoint accepts any. */
 export const LOCAL_ROLE_ARN = 'arn:aws:iam::123456789012:role/sfini-local';
 
-/** How a machine is deployed. */
-export interface StateMachineOptions {
-  /** The IAM role Step Functions assumes to run the machine. Required on AWS. */
-  roleArn?: string;
-  /** STANDARD (default) or EXPRESS. Cannot change once registered. */
-  type?: 'STANDARD' | 'EXPRESS';
-  /** Tags set on the machine at registration. */
-  tags?: Record<string, string>;
-}
-
-/** Options of {@link StateMachineHandle.start}. */
-export interface StartOptions {
-  /** The execution name; generated (`machine_timestamp_random`) when omitted. */
-  name?: string;
-  /** An X-Ray trace header. */
-  traceHeader?: string;
-}
-
-/** Options of {@link StateMachineHandle.executions}. */
-export interface ListExecutionsOptions {
-  status?: ExecutionStatus;
-  /** Stop after this many executions. */
-  limit?: number;
-}
-
-/** A state machine as deployed (or to be deployed) through a session. */
-export class StateMachineHandle<M extends AnyStateMachine> {
+/**
+ * A state machine as deployed (or to be deployed) through a session: `M` is the machine, `T` its
+ * type (STANDARD, EXPRESS, or both when only known at run time).
+ */
+export class StateMachineHandle<M extends AnyStateMachine, T extends StateMachineType = 'STANDARD'> {
   readonly machine: M;
   readonly name: string;
-  readonly type: 'STANDARD' | 'EXPRESS';
+  readonly type: T;
   readonly #session: Session;
-  readonly #options: StateMachineOptions;
+  readonly #options: StateMachineOptions<T>;
   #arn: string | undefined;
+  #versionArn: string | undefined;
 
-  constructor(session: Session, machine: M, options: StateMachineOptions = {}) {
+  /** @throws InvalidNameError for a machine name AWS refuses. */
+  constructor(session: Session, machine: M, options: StateMachineOptions<T> = {}) {
     assertResourceName('state machine', machine.name);
     this.#session = session;
     this.machine = machine;
     this.name = machine.name;
-    this.type = options.type ?? 'STANDARD';
+    this.type = (options.type ?? 'STANDARD') as T;
     this.#options = options;
   }
 
   /** The ARN, once registered or looked up. */
   get arn(): string | undefined {
     return this.#arn;
+  }
+
+  /** The ARN of the version the last `register()` published (with `publish: true`). */
+  get versionArn(): string | undefined {
+    return this.#versionArn;
+  }
+
+  /** True for an EXPRESS machine; narrows the handle so `startSync()` may be called. */
+  isExpress(): this is StateMachineHandle<M, 'EXPRESS'> {
+    return this.type === 'EXPRESS';
   }
 
   /**
@@ -124,13 +133,15 @@ export class StateMachineHandle<M extends AnyStateMachine> {
 
   /**
    * Registers the machine: registers its activities (unless `activities: false`), then creates
-   * the machine, or updates its definition and role when it already exists.
+   * the machine, or updates its definition, role, and the logging and tracing given, when it
+   * already exists. With `publish`, also publishes a version ({@link versionArn}).
    * @returns the machine's ARN.
-   * @throws when the role ARN is missing on AWS, the definition is invalid, or the machine exists
-   * with another type.
+   * @throws when the role ARN is missing on AWS, the definition is invalid, the machine exists
+   * with another type, or logging is misconfigured (MachineConfigError, before any call).
    */
-  async register(options: { activities?: boolean } = {}): Promise<string> {
+  async register(options: RegisterOptions = {}): Promise<string> {
     const roleArn = this.#roleArn();
+    const config = machineConfiguration(this.name, this.#options);
     const activities = this.machine.activities;
     const names = activities.map((a) => a.name);
     const arns =
@@ -140,8 +151,9 @@ export class StateMachineHandle<M extends AnyStateMachine> {
     for (const name of names) if (!arns.has(name)) throw new NotRegisteredError('activity', name);
     const definition = JSON.stringify(this.definition(arns));
     const tags = Object.entries(this.#options.tags ?? {}).map(([key, value]) => ({ key, value }));
-    const arn = await this.#createOrUpdate(definition, roleArn, tags);
+    const { arn, versionArn } = await this.#createOrUpdate(definition, roleArn, tags, config);
     this.#arn = arn;
+    this.#versionArn = versionArn;
     this.#session.learnFromArn(arn);
     return arn;
   }
@@ -150,7 +162,8 @@ export class StateMachineHandle<M extends AnyStateMachine> {
     definition: string,
     roleArn: string,
     tags: { key: string; value: string }[],
-  ): Promise<string> {
+    config: MachineConfiguration,
+  ): Promise<{ arn: string; versionArn: string | undefined }> {
     const client = this.#session.client;
     const deleting = new Backoff({ initialMs: 500, maxMs: 5000 });
     for (;;) {
@@ -161,10 +174,11 @@ export class StateMachineHandle<M extends AnyStateMachine> {
             definition,
             roleArn,
             type: this.type,
+            ...config,
             ...(tags.length > 0 ? { tags } : {}),
           }),
         );
-        return created.stateMachineArn!;
+        return { arn: created.stateMachineArn!, versionArn: created.stateMachineVersionArn };
       } catch (error) {
         const name = awsErrorName(error);
         // A machine being deleted frees its name only when the deletion completes.
@@ -182,10 +196,31 @@ export class StateMachineHandle<M extends AnyStateMachine> {
             'Deregister it first.',
         );
       }
-      await client.send(new UpdateStateMachineCommand({ stateMachineArn: arn, definition, roleArn }));
+      const updated = await client.send(
+        new UpdateStateMachineCommand({ stateMachineArn: arn, definition, roleArn, ...config }),
+      );
       if (tags.length > 0) await client.send(new TagResourceCommand({ resourceArn: arn, tags }));
-      return arn;
+      return { arn, versionArn: updated.stateMachineVersionArn };
     }
+  }
+
+  /**
+   * Creates alias `name`, or moves it, to point at a published version (AWS only): by default the
+   * version the last `register()` published. Executions started with `{ alias: name }` then run
+   * that version, whatever is registered later.
+   * @returns the alias ARN (`<machine ARN>:<name>`).
+   * @throws MachineConfigError for a bad alias name, or when no version is given or published.
+   */
+  async alias(name: string, options: AliasOptions = {}): Promise<string> {
+    assertAliasName(this.name, name);
+    const versionArn = options.versionArn ?? this.#versionArn;
+    if (!versionArn) {
+      throw new MachineConfigError(
+        `alias '${name}' of state machine '${this.name}' needs a version: register with publish: true ` +
+          'first, or pass versionArn',
+      );
+    }
+    return pointAlias(this.#session, await this.resolveArn(), name, versionArn, options.description);
   }
 
   /**
@@ -246,19 +281,34 @@ export class StateMachineHandle<M extends AnyStateMachine> {
     return items;
   }
 
+  /** The ARN to start: the machine's, or that of the alias or version asked for. */
+  async #startTarget(options: StartOptions): Promise<string> {
+    if (options.alias !== undefined && options.version !== undefined) {
+      throw new MachineConfigError(`start state machine '${this.name}' by alias or by version, not both`);
+    }
+    const arn = await this.resolveArn();
+    if (options.alias !== undefined) {
+      assertAliasName(this.name, options.alias);
+      return `${arn}:${options.alias}`;
+    }
+    if (options.version !== undefined) {
+      if (!Number.isInteger(options.version) || options.version < 1) {
+        throw new MachineConfigError(
+          `version of state machine '${this.name}' must be a whole number from 1, got ${options.version}`,
+        );
+      }
+      return `${arn}:${options.version}`;
+    }
+    return arn;
+  }
+
   /** The fields StartExecution and StartSyncExecution share, the input validated first. */
   async #startRequest(input: unknown, options: StartOptions) {
-    let value: unknown = input;
-    const schema = this.machine.inputSchema;
-    if (schema) {
-      const parsed = schema.safeParse(input);
-      if (!parsed.success) throw new ExecutionInputError(this.name, parsed.error.issues);
-      value = parsed.data;
-    }
+    const value = parseMachineInput({ name: this.name, inputSchema: this.machine.inputSchema }, input);
     const json = JSON.stringify(toJsonValue(value));
     assertPayloadSize(`input of state machine '${this.name}'`, json);
     return {
-      stateMachineArn: await this.resolveArn(),
+      stateMachineArn: await this.#startTarget(options),
       name: options.name ?? generateExecutionName(this.name),
       input: json,
       ...(options.traceHeader ? { traceHeader: options.traceHeader } : {}),
@@ -266,29 +316,46 @@ export class StateMachineHandle<M extends AnyStateMachine> {
   }
 
   /**
-   * Starts an execution with `input`, validated by the machine's input schema first.
+   * Starts an execution with `input`, validated by the machine's input schema first. A STANDARD
+   * machine gives an {@link Execution} to wait for; an EXPRESS one an {@link ExpressExecution}
+   * (AWS keeps no record of it to wait for: use {@link startSync} for its result).
    * @throws ExecutionInputError naming every invalid field; PayloadTooLargeError above 256 KiB.
    */
-  async start(input: MachineInput<M>, options: StartOptions = {}): Promise<Execution<MachineOutput<M>>> {
+  async start(
+    input: MachineInput<M>,
+    options: StartOptions = {},
+  ): Promise<StartedExecution<T, MachineOutput<M>>> {
     const request = await this.#startRequest(input, options);
     const out = await this.#session.client.send(new StartExecutionCommand(request));
-    return new Execution<MachineOutput<M>>(this.#session, out.executionArn!);
+    const execution =
+      this.type === 'EXPRESS'
+        ? new ExpressExecution(out.executionArn!, out.startDate)
+        : new Execution<MachineOutput<M>>(this.#session, out.executionArn!);
+    return execution as StartedExecution<T, MachineOutput<M>>;
   }
 
   /**
-   * Runs an EXPRESS machine synchronously (StartSyncExecution) and returns the finished
-   * execution, its `result` and `output` already set.
+   * Runs an EXPRESS machine synchronously (StartSyncExecution, at most 5 minutes) and returns
+   * the finished execution, its `result` and `output` set. Callable on EXPRESS handles only
+   * (narrow one typed at run time with {@link isExpress}).
    * @throws ExecutionInputError naming every invalid field; an Error for a STANDARD machine.
    */
-  async startSync(input: MachineInput<M>, options: StartOptions = {}): Promise<Execution<MachineOutput<M>>> {
+  async startSync(
+    this: StateMachineHandle<M, 'EXPRESS'>,
+    input: MachineInput<M>,
+    options: StartOptions = {},
+  ): Promise<SyncExecution<MachineOutput<M>>> {
     if (this.type !== 'EXPRESS') {
       throw new Error(
-        `state machine '${this.name}' is ${this.type}; only EXPRESS machines start synchronously`,
+        `state machine '${this.name}' is ${String(this.type)}; only EXPRESS machines start synchronously`,
       );
     }
     const request = await this.#startRequest(input, options);
     const out = await this.#session.client.send(new StartSyncExecutionCommand(request));
-    return new Execution<MachineOutput<M>>(this.#session, out.executionArn!, resultOf(out));
+    const result = resultOf<MachineOutput<M>>(out);
+    if (!result)
+      throw new Error(`StartSyncExecution answered status ${String(out.status)} for ${out.executionArn}`);
+    return new SyncExecution(out.executionArn!, result);
   }
 
   /**

@@ -8,6 +8,7 @@ import type { ExecutionResult as LocalExecutionResult } from '@sfini/testing';
 import { describe, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import type { Execution, ExecutionResult } from './execution.js';
+import type { ExpressExecution, StateMachineType, SyncExecution } from './express-execution.js';
 import { formatHistory, formatHistoryEvent, type HistoryEventLike } from './history.js';
 import { Session } from './session.js';
 import type { StateMachineHandle } from './state-machine.js';
@@ -30,6 +31,24 @@ describe('runtime types', () => {
     const result = {} as ExecutionResult<number>;
     if (result.status === 'SUCCEEDED') expectTypeOf(result.output).toEqualTypeOf<number>();
     else expectTypeOf(result.error).toEqualTypeOf<string | undefined>();
+  });
+
+  it('knows from the type given whether start() returns an execution to wait for', () => {
+    const express = session.stateMachine(machine, { type: 'EXPRESS' });
+    expectTypeOf(express).toEqualTypeOf<StateMachineHandle<typeof machine, 'EXPRESS'>>();
+    expectTypeOf(express.start).returns.resolves.toEqualTypeOf<ExpressExecution>();
+    expectTypeOf(express.startSync).returns.resolves.toEqualTypeOf<
+      SyncExecution<{ counter: number; label: string }>
+    >();
+    const standard = session.stateMachine(machine, { type: 'STANDARD', roleArn: 'arn' });
+    expectTypeOf(standard.start).returns.resolves.toEqualTypeOf<
+      Execution<{ counter: number; label: string }>
+    >();
+    const chosen = session.stateMachine(machine, { type: 'EXPRESS' as StateMachineType });
+    expectTypeOf(chosen.start).returns.resolves.toEqualTypeOf<
+      ExpressExecution | Execution<{ counter: number; label: string }>
+    >();
+    if (chosen.isExpress()) expectTypeOf(chosen.startSync).toBeFunction();
   });
 
   it('gives untyped executions unknown output', () => {
@@ -71,6 +90,20 @@ async function rejected(): Promise<void> {
   session.worker('increment');
   // @ts-expect-error the type is STANDARD or EXPRESS
   session.stateMachine(machine, { type: 'FAST' });
+  const express = await session.stateMachine(machine, { type: 'EXPRESS' }).start({ increment: 1 });
+  // @ts-expect-error AWS keeps no record of an EXPRESS execution to wait for
+  await express.wait();
+  // @ts-expect-error nor a history to read
+  await express.historyEvents();
+  // @ts-expect-error an EXPRESS execution started asynchronously has no output to read
+  express.output;
+  // @ts-expect-error startSync runs EXPRESS machines; a handle is STANDARD unless told otherwise
+  await handle.startSync({ increment: 1 });
+  const chosen = session.stateMachine(machine, { type: 'STANDARD' as StateMachineType });
+  // @ts-expect-error a handle whose type is known only at run time must be narrowed (isExpress())
+  await chosen.startSync({ increment: 1 });
+  // @ts-expect-error what start() returns for it may be EXPRESS, so it must be narrowed first
+  await (await chosen.start({ increment: 1 })).wait();
   // @ts-expect-error a history is a list of events, not one event
   formatHistory({ id: 1, type: 'ExecutionStarted', timestamp: new Date() });
   // @ts-expect-error an event's id is a number

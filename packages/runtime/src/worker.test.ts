@@ -9,6 +9,7 @@ import { awsError, FakeSfn } from '../test/fake-sfn.js';
 import { DEFAULT_HEARTBEAT_INTERVAL_MS } from './heartbeat.js';
 import { Session } from './session.js';
 import type { Worker, WorkerSummary } from './worker.js';
+import type { TaskOutcome } from './worker-task.js';
 
 const running: Worker[] = [];
 afterEach(async () => {
@@ -60,16 +61,39 @@ describe('Worker', () => {
     expect(fake.reports[0]).toEqual({ kind: 'success', token, output: '{"sum":5}' });
   });
 
-  it("reports a throwing handler's class name as error and message then stack as cause", async () => {
-    const { fake } = await setup((reg) =>
-      reg.activity('boom', { input: z.object({}) }, () => {
-        throw new MyError('foobar');
-      }),
+  it("reports a throwing handler's class name as error and its message alone as cause", async () => {
+    const thrown = new MyError('foobar');
+    const outcomes: TaskOutcome[] = [];
+    const { fake } = await setup(
+      (reg) =>
+        reg.activity('boom', { input: z.object({}) }, () => {
+          throw thrown;
+        }),
+      {
+        onEvent: (event) => {
+          if (event.type === 'task-finished') outcomes.push(event.outcome);
+        },
+      },
+    );
+    fake.enqueue({});
+    await fake.waitForReports(1);
+    expect(fake.reports[0]).toMatchObject({ kind: 'failure', error: 'MyError', cause: 'foobar' });
+    // The stack stays with the worker, for its own logs.
+    await expect.poll(() => outcomes).toHaveLength(1);
+    expect(outcomes[0]).toMatchObject({ kind: 'failed', thrown });
+  });
+
+  it('appends the stack to the cause with causeIncludesStack', async () => {
+    const { fake } = await setup(
+      (reg) =>
+        reg.activity('boom', { input: z.object({}) }, () => {
+          throw new MyError('foobar');
+        }),
+      { causeIncludesStack: true },
     );
     fake.enqueue({});
     await fake.waitForReports(1);
     const report = fake.reports[0]!;
-    expect(report.kind).toBe('failure');
     expect(report.error).toBe('MyError');
     expect(report.cause?.split('\n')[0]).toBe('foobar');
     expect(report.cause).toMatch(/\n\s+at /);
@@ -213,8 +237,9 @@ describe('Worker', () => {
     );
   });
 
-  it('aborts the handler and reports nothing when a heartbeat says the task timed out', async () => {
+  it('aborts the handler at once and counts the task expired when a heartbeat says it timed out', async () => {
     let aborted: unknown;
+    const outcomes: TaskOutcome[] = [];
     const { fake, worker } = await setup(
       (reg) =>
         reg.activity('doomed', { input: z.unknown() }, async (_input, ctx) => {
@@ -222,13 +247,61 @@ describe('Worker', () => {
           aborted = ctx.signal.reason;
           throw ctx.signal.reason;
         }),
-      { heartbeatIntervalMs: 10 },
+      {
+        heartbeatIntervalMs: 10,
+        onEvent: (event) => {
+          if (event.type === 'task-finished') outcomes.push(event.outcome);
+        },
+      },
     );
     fake.failNext.set('SendTaskHeartbeat', [awsError('TaskTimedOut')]);
     fake.enqueue({});
-    await expect.poll(() => worker.stats.lost).toBe(1);
+    await expect.poll(() => worker.stats.expired).toBe(1);
+    expect(worker.stats).toMatchObject({ expired: 1, lost: 0, failed: 0 });
+    expect(outcomes).toEqual([
+      {
+        kind: 'expired',
+        answer: 'TaskTimedOut',
+        reason:
+          'Step Functions answered TaskTimedOut to a heartbeat: it no longer wants the result ' +
+          '(the task timed out, or its execution was stopped or ended)',
+      },
+    ]);
     expect((aborted as Error).name).toBe('TaskAbandonedError');
     expect(fake.reports).toHaveLength(0);
+    expect(fake.count('SendTaskHeartbeat')).toBe(1);
+  });
+
+  it('aborts the handler as soon as its own heartbeat() learns the task is gone', async () => {
+    let heartbeatError: unknown;
+    let abortedBeforeReturn = false;
+    const { fake, worker } = await setup(
+      (reg) =>
+        reg.activity('checks', { input: z.unknown() }, async (_input, ctx) => {
+          await ctx.heartbeat().catch((error: unknown) => {
+            heartbeatError = error;
+          });
+          abortedBeforeReturn = ctx.signal.aborted;
+          return 'ignored';
+        }),
+      { heartbeatIntervalMs: 0 },
+    );
+    fake.failNext.set('SendTaskHeartbeat', [awsError('TaskDoesNotExist')]);
+    fake.enqueue({});
+    await expect.poll(() => worker.stats.expired).toBe(1);
+    expect((heartbeatError as Error).name).toBe('TaskDoesNotExist');
+    expect(abortedBeforeReturn).toBe(true);
+    expect(fake.count('SendTaskSuccess')).toBe(0);
+  });
+
+  it('counts a report answered TaskTimedOut as expired, and one refused otherwise as lost', async () => {
+    const { fake, worker } = await setup((reg) => reg.activity('quick', { input: z.unknown() }, () => 1));
+    fake.failNext.set('SendTaskSuccess', [awsError('TaskTimedOut'), awsError('AccessDeniedException')]);
+    fake.enqueue({});
+    await expect.poll(() => worker.stats.expired).toBe(1);
+    fake.enqueue({});
+    await expect.poll(() => worker.stats.lost).toBe(1);
+    expect(worker.stats).toMatchObject({ succeeded: 0, expired: 1, lost: 1 });
   });
 
   it('stops by aborting the pending poll, finishing tasks in flight', async () => {

@@ -30,6 +30,13 @@ export interface WorkerOptions {
    * to derive it from a machine's Tasks.
    */
   heartbeatIntervalMs?: number;
+  /**
+   * Send the error's stack frames in the `cause` of a failed task, after its message (cut to
+   * 32,768 characters). Default false: the message alone, since the cause is kept in the
+   * execution's history and shown in the console, where a stack's absolute file paths do not
+   * belong. The stack is always in the `task-finished` event's `outcome.thrown`, for local logs.
+   */
+  causeIncludesStack?: boolean;
   /** Default for `stop()`: milliseconds tasks in flight get to finish. Default 30 000. */
   shutdownTimeoutMs?: number;
   /** Backoff after transient API errors. */
@@ -49,7 +56,12 @@ export type WorkerEvent =
 export interface WorkerStats {
   succeeded: number;
   failed: number;
-  /** Tasks whose result could not be reported (timed out on Step Functions, or forced stop). */
+  /**
+   * Tasks Step Functions no longer wanted a result for: they timed out, or their execution was
+   * stopped or ended while the handler ran (the answer TaskTimedOut or TaskDoesNotExist).
+   */
+  expired: number;
+  /** Tasks whose outcome could not be reported: the API stayed unreachable, or refused the call. */
   lost: number;
   transientErrors: number;
 }
@@ -99,7 +111,7 @@ export class Worker {
   readonly #pollAbort = new AbortController();
   readonly #hardStop = new AbortController();
   readonly #inFlight = new Set<RunningTask>();
-  readonly #stats: WorkerStats = { succeeded: 0, failed: 0, lost: 0, transientErrors: 0 };
+  readonly #stats: WorkerStats = { succeeded: 0, failed: 0, expired: 0, lost: 0, transientErrors: 0 };
   #state: 'idle' | 'running' | 'stopping' | 'stopped' = 'idle';
   #fatal: unknown;
   #slots: Promise<void>[] = [];
@@ -172,6 +184,7 @@ export class Worker {
       client: this.#session.client,
       activity: this.activity,
       heartbeatIntervalMs: this.#heartbeatIntervalMs,
+      causeIncludesStack: this.#options.causeIncludesStack ?? false,
       retry: this.#options.retry ?? {},
       hardStop: this.#hardStop.signal,
       onTransientError: this.#onTransient,
@@ -240,6 +253,7 @@ export class Worker {
   #count(outcome: TaskOutcome): void {
     if (outcome.kind === 'succeeded') this.#stats.succeeded++;
     else if (outcome.kind === 'failed') this.#stats.failed++;
+    else if (outcome.kind === 'expired') this.#stats.expired++;
     else if (outcome.kind === 'lost') this.#stats.lost++;
   }
 

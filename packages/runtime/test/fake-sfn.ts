@@ -42,6 +42,12 @@ export class FakeSfn {
   readonly overrides = new Map<string, Handler>();
   #waiters: (() => void)[] = [];
   #taskSerial = 0;
+  #versions = 0;
+
+  /** A version ARN for a request that asked to publish one, as AWS answers it. */
+  #published(arn: string, input: Record<string, any>): { stateMachineVersionArn?: string } {
+    return input.publish ? { stateMachineVersionArn: `${arn}:${++this.#versions}` } : {};
+  }
 
   get client(): SFNClient {
     return {
@@ -102,7 +108,7 @@ export class FakeSfn {
         }
         const arn = `arn:aws:states:us-east-1:111122223333:stateMachine:${machineName}`;
         this.machines.set(machineName, { arn, definition, type: type ?? 'STANDARD', roleArn });
-        return { stateMachineArn: arn };
+        return { stateMachineArn: arn, ...this.#published(arn, command.input) };
       }
       case 'ListStateMachines':
         return { stateMachines: [...this.machines].map(([n, m]) => ({ name: n, stateMachineArn: m.arn })) };
@@ -115,7 +121,7 @@ export class FakeSfn {
         const found = [...this.machines.values()].find((m) => m.arn === command.input.stateMachineArn)!;
         found.definition = command.input.definition;
         found.roleArn = command.input.roleArn;
-        return { updateDate: new Date() };
+        return { updateDate: new Date(), ...this.#published(found.arn, command.input) };
       }
       case 'DeleteStateMachine': {
         for (const [n, m] of this.machines)

@@ -9,6 +9,7 @@ describe('@sfini/testing public API', () => {
     expect(Object.keys(api).sort()).toEqual([
       'MAX_HISTORY_EVENTS',
       'MachineTestSetupError',
+      'MockSetupError',
       'NOT_HANDLED',
       'PAYLOAD_LIMIT_BYTES',
       'RealClock',
@@ -17,6 +18,7 @@ describe('@sfini/testing public API', () => {
       'TaskNotScheduledError',
       'TestStateRequestError',
       'VirtualClock',
+      'answer',
       'runExecution',
       'runMachine',
       'startExecution',

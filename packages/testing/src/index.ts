@@ -17,11 +17,20 @@ export { runExecution, startExecution } from './engine/execution.js';
 export { MAX_HISTORY_EVENTS } from './engine/history/recorder.js';
 export {
   type ActivityAnswer,
+  type ActivityAnswerEntry,
+  answer,
   type MachineRun,
   type MachineTestOptions,
   MachineTestSetupError,
   runMachine,
 } from './engine/run-machine.js';
+export { MockSetupError } from './engine/task/mock-check.js';
+export type {
+  AnyTestStateRequest,
+  AslObjectTestStateRequest,
+  MachineStartTestStateRequest,
+  MachineStateTestStateRequest,
+} from './engine/test-state/local-request.js';
 export { type TestStateOptions, testState } from './engine/test-state/test-state.js';
 export {
   type InspectionData,
@@ -42,6 +51,10 @@ export {
   type ExecutionStatus,
   type HistoryEvent,
   type LambdaHandler,
+  type LocalExecutionNotSucceeded,
+  type LocalExecutionResult,
+  type LocalExecutionResultBase,
+  type LocalExecutionSucceeded,
   type MockRequest,
   type MockResponse,
   NOT_HANDLED,

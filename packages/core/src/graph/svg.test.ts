@@ -245,7 +245,7 @@ describe('packaging', () => {
 
   test('the package exports the graph entry, types first', () => {
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
-    expect(Object.keys(pkg.exports['./graph'])).toEqual(['types', 'import']);
-    expect(pkg.exports['./graph'].import).toBe('./dist/graph/index.js');
+    expect(Object.keys(pkg.exports['./graph'])).toEqual(['types', 'default']);
+    expect(pkg.exports['./graph'].default).toBe('./dist/graph/index.js');
   });
 });

@@ -120,6 +120,17 @@ describe('cli express', () => {
     expect(await express.run(['start', '--sync', '--input', '{"n":21}'], io)).toBe(0);
     expect(JSON.parse(stdout)).toEqual({ doubled: 42 });
     expect(stderr).toMatch(/^arn:aws:states:us-east-1:\d{12}:express:cliExpress:/);
+    stdout = '';
+    stderr = '';
+    expect(await express.run(['start', '--wait', '--input', '{"n":1}'], io)).toBe(2);
+    expect(stderr).toMatch(/^error: --wait cannot follow an EXPRESS execution .*: use --sync\n/);
+    expect(stdout).toBe('');
+    stderr = '';
+    expect(await express.run(['start', '--input', '{"n":1}'], io)).toBe(0);
+    const arn = stdout.trim();
+    expect(arn).toMatch(/:express:cliExpress:/);
+    expect(await express.run(['history', arn], io)).toBe(1);
+    expect(stderr).toMatch(/^error: cannot read the history of execution .* EXPRESS state machine/);
     expect(await express.run(['deregister'], io)).toBe(0);
   });
 });

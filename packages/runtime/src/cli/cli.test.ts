@@ -10,8 +10,8 @@ import { ActivityRegistration } from '@sfini/core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { aslMachine } from '../../test/asl-machine.js';
-import { FakeSfn } from '../../test/fake-sfn.js';
-import { cli } from './cli.js';
+import { awsError, FakeSfn } from '../../test/fake-sfn.js';
+import { cli, NODE_VERSION_WARNING_ENV } from './cli.js';
 
 function setup() {
   const fake = new FakeSfn();
@@ -57,6 +57,7 @@ const COMMANDS = [
   'deregister',
   'start',
   'stop',
+  'redrive',
   'executions',
   'history',
   'worker',
@@ -87,7 +88,7 @@ describe('cli', () => {
     const { run } = setup();
     const unknownFlag = await run(['start', '--bogus']);
     expect(unknownFlag.code).toBe(2);
-    expect(unknownFlag.stderr).toContain("Unknown option '--bogus'");
+    expect(unknownFlag.stderr).toMatch(/^error: unknown option '--bogus'\n/);
     expect(unknownFlag.stderr).toContain('usage: my-app start [FILE|-] [options]');
     expect((await run(['stop'])).stderr).toContain('missing argument: expected EXECUTION');
     expect((await run(['history', 'a', 'b'])).stderr).toContain('unexpected argument: b');
@@ -99,7 +100,47 @@ describe('cli', () => {
     );
     const unknown = await run(['frobnicate']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain("unknown command 'frobnicate'");
+    expect(unknown.stderr).toMatch(/^error: unknown command 'frobnicate'\n/);
+    expect((await run(['start', '--input'])).stderr).toMatch(
+      /^error: option '--input <value>' argument missing\n/,
+    );
+  });
+
+  it("quiets the SDK's Node-version notice unless the user has set its switch", async () => {
+    const { run } = setup();
+    const saved = process.env[NODE_VERSION_WARNING_ENV];
+    try {
+      delete process.env[NODE_VERSION_WARNING_ENV];
+      await run(['--version']);
+      expect(process.env[NODE_VERSION_WARNING_ENV]).toBe('true');
+      process.env[NODE_VERSION_WARNING_ENV] = 'false';
+      await run(['--version']);
+      expect(process.env[NODE_VERSION_WARNING_ENV]).toBe('false');
+    } finally {
+      if (saved === undefined) delete process.env[NODE_VERSION_WARNING_ENV];
+      else process.env[NODE_VERSION_WARNING_ENV] = saved;
+    }
+  });
+
+  it('suggests the command or option meant, in the same lower-case style', async () => {
+    const { run } = setup();
+    const cases: [string[], string][] = [
+      [['strat'], "error: unknown command 'strat' (did you mean start?)"],
+      [['registr'], "error: unknown command 'registr' (did you mean register?)"],
+      [['exec'], "error: unknown command 'exec' (did you mean executions?)"],
+      [['--endpoint', 'x'], "error: unknown command '--endpoint' (options go after the command)"],
+      [['start', '--wiat'], "error: unknown option '--wiat' (did you mean --wait?)"],
+      [['start', '--inptu={}'], "error: unknown option '--inptu' (did you mean --input?)"],
+      [['worker', '--conc', '2'], "error: unknown option '--conc' (did you mean --concurrency?)"],
+      [['start', '--regoin', 'x'], "error: unknown option '--regoin' (did you mean --region?)"],
+      [['start', '--zzz'], "error: unknown option '--zzz'"],
+      [['start', '-x'], "error: unknown option '-x'"],
+    ];
+    for (const [argv, expected] of cases) {
+      const { code, stderr } = await run(argv);
+      expect(code).toBe(2);
+      expect(stderr.split('\n')[0]).toBe(expected);
+    }
   });
 
   it("builds the definition for --region and --account-id, or the session's region", async () => {
@@ -206,6 +247,79 @@ describe('cli', () => {
     expect([...fake.activities.keys()]).toEqual(['myPackage-other']);
   });
 
+  it('registers with logging, tracing, a published version and an alias from flags', async () => {
+    const { run, fake } = setup();
+    const logGroup = 'arn:aws:logs:us-east-1:111122223333:log-group:sfn';
+    fake.overrides.set('DescribeStateMachineAlias', () => {
+      throw awsError('ResourceNotFound');
+    });
+    fake.overrides.set('CreateStateMachineAlias', (input) => ({
+      stateMachineAliasArn: `arn:aws:states:us-east-1:111122223333:stateMachine:myStateMachine:${input.name}`,
+    }));
+    const registered = await run([
+      'register',
+      '--log-level',
+      'error',
+      '--log-group',
+      logGroup,
+      '--log-execution-data',
+      '--tracing',
+      '--publish',
+      '--version-description',
+      'first',
+      '--alias',
+      'prod',
+    ]);
+    expect(registered.stderr).toBe('');
+    expect(registered.code).toBe(0);
+    const create = fake.sent.find((c) => c.name === 'CreateStateMachine')!.input;
+    expect(create).toMatchObject({
+      loggingConfiguration: {
+        level: 'ERROR',
+        includeExecutionData: true,
+        destinations: [{ cloudWatchLogsLogGroup: { logGroupArn: `${logGroup}:*` } }],
+      },
+      tracingConfiguration: { enabled: true },
+      publish: true,
+      versionDescription: 'first',
+    });
+    expect(registered.stdout).toContain(
+      'version: arn:aws:states:us-east-1:111122223333:stateMachine:myStateMachine:1',
+    );
+    expect(registered.stdout).toContain(
+      'alias prod: arn:aws:states:us-east-1:111122223333:stateMachine:myStateMachine:prod',
+    );
+
+    const bad = await run(['register', '--alias', 'prod']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('error: --alias needs --publish');
+    expect((await run(['register', '--log-group', logGroup])).stderr).toContain(
+      '--log-group and --log-execution-data need --log-level',
+    );
+    expect((await run(['register', '--log-level', 'ALL'])).stderr).toContain(
+      "error: logging.level ALL of state machine 'myStateMachine' needs logging.destination",
+    );
+  });
+
+  it('redrives an execution by name, and says when the endpoint cannot', async () => {
+    const { run, fake } = setup();
+    await run(['register']);
+    fake.overrides.set('RedriveExecution', () => ({ redriveDate: new Date() }));
+    const redriven = await run(['redrive', 'run-1']);
+    expect(redriven.code).toBe(0);
+    expect(redriven.stdout).toBe(
+      'redriven arn:aws:states:us-east-1:111122223333:execution:myStateMachine:run-1\n',
+    );
+    fake.overrides.set('RedriveExecution', () => {
+      throw awsError('UnknownOperationException');
+    });
+    const refused = await run(['redrive', 'run-1']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      /^error: redriving execution .*: .* answered UnknownOperationException\. This needs AWS Step Functions/,
+    );
+  });
+
   it('starts with input from a file, from stdin, and from --input; bad input names the field', async () => {
     const { run, fake } = setup();
     await run(['register']);
@@ -292,7 +406,7 @@ describe('cli', () => {
     expect(code).toBe(0);
     expect(stderr).toContain('polling myPackage-printActivity (concurrency 2)');
     expect(stderr).toContain('[printActivity] task succeeded');
-    expect(stderr).toContain('stopped: 1 succeeded, 0 failed, 0 not reported');
+    expect(stderr).toContain('stopped: 1 succeeded, 0 failed, 0 expired, 0 not reported');
   });
 
   it('refuses to run workers for unknown activities', async () => {

@@ -10,6 +10,7 @@ import {
   executionsCommand,
   historyCommand,
   localCommand,
+  redriveCommand,
   registerCommand,
   startCommand,
   stopCommand,
@@ -18,6 +19,7 @@ import {
 import { CliContext, type CliOptions, type CliStreams } from './context.js';
 import { GRAPH_FLAGS, graphCommand } from './graph-command.js';
 import { type ArgsSpec, commandHelp, type FlagValues, parseCommandArgs, UsageError } from './parse.js';
+import { didYouMean } from './suggest.js';
 
 export type { CliOptions, CliStreams } from './context.js';
 
@@ -39,6 +41,30 @@ const COMMANDS: Record<string, Command> = {
         description: 'IAM role Step Functions assumes (required on AWS)',
       },
       'skip-activities': { type: 'boolean', description: 'register only the state machine' },
+      'log-level': {
+        type: 'string',
+        value: 'LEVEL',
+        description: 'CloudWatch Logs level: ALL, ERROR, FATAL or OFF (needs --log-group unless OFF)',
+      },
+      'log-group': {
+        type: 'string',
+        value: 'ARN',
+        description: 'the CloudWatch Logs log group ARN to log to',
+      },
+      'log-execution-data': { type: 'boolean', description: 'log inputs and outputs too' },
+      tracing: { type: 'boolean', description: 'trace executions with AWS X-Ray' },
+      'no-tracing': { type: 'boolean', description: 'turn X-Ray tracing off' },
+      publish: { type: 'boolean', description: 'publish a version (AWS only)' },
+      'version-description': {
+        type: 'string',
+        value: 'TEXT',
+        description: 'with --publish: its description',
+      },
+      alias: {
+        type: 'string',
+        value: 'NAME',
+        description: 'with --publish: point alias NAME at the new version (AWS only)',
+      },
     },
     positionals: { min: 0, max: 0 },
     run: registerCommand,
@@ -60,6 +86,11 @@ const COMMANDS: Record<string, Command> = {
       wait: { type: 'boolean', short: 'w', description: 'wait for the execution and print its output' },
       timeout: { type: 'string', value: 'SECONDS', description: 'with --wait: give up after SECONDS' },
       sync: { type: 'boolean', description: 'run an EXPRESS machine synchronously and print its output' },
+      alias: {
+        type: 'string',
+        value: 'NAME',
+        description: 'start the version alias NAME points at (AWS only)',
+      },
     },
     positionals: { min: 0, max: 1 },
     run: startCommand,
@@ -74,6 +105,16 @@ const COMMANDS: Record<string, Command> = {
     },
     positionals: { min: 1, max: 1 },
     run: stopCommand,
+  },
+  redrive: {
+    usage: 'redrive EXECUTION',
+    summary: 'Redrive a failed, timed out or aborted execution from where it stopped (AWS only).',
+    details: `${EXECUTION_ARG}\n\nAWS allows it within 14 days of the stop; the local endpoint does not model redrive.`,
+    flags: {
+      wait: { type: 'boolean', short: 'w', description: 'wait for the execution and print its output' },
+    },
+    positionals: { min: 1, max: 1 },
+    run: redriveCommand,
   },
   executions: {
     usage: 'executions',
@@ -184,6 +225,20 @@ function describeError(error: unknown): string {
   return isSdkError ? `${error.name}: ${error.message}` : error.message;
 }
 
+/** The AWS SDK's switch for its notice about Node versions it will stop supporting. */
+export const NODE_VERSION_WARNING_ENV = 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED';
+
+/**
+ * Quiets the AWS SDK's Node-version notice for this process unless the user has set the switch
+ * (to anything). On Node versions the SDK plans to drop, every SDK client prints a nine-line
+ * warning to standard error; in a command line that is printed by every command, around the
+ * output a user reads or a script parses, and nobody can act on it mid-command: upgrading Node
+ * is a decision for another time. Programs that use the Session API directly keep the notice.
+ */
+function quietNodeVersionNotice(): void {
+  if (process.env[NODE_VERSION_WARNING_ENV] === undefined) process.env[NODE_VERSION_WARNING_ENV] = 'true';
+}
+
 /** A CLI bound to one machine. */
 export interface SfiniCli {
   /**
@@ -204,6 +259,7 @@ export interface SfiniCli {
 export function cli<M extends AnyStateMachine>(options: CliOptions<M>): SfiniCli {
   const program = options.program ?? basename(process.argv[1] ?? 'sfini');
   const runOnce = async (argv: readonly string[], io: CliStreams): Promise<number> => {
+    quietNodeVersionNotice();
     const [name, ...rest] = argv;
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
       const topic = name === 'help' ? rest[0] : undefined;
@@ -217,7 +273,10 @@ export function cli<M extends AnyStateMachine>(options: CliOptions<M>): SfiniCli
     }
     const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (!command) {
-      io.stderr.write(`error: unknown command '${name}'\n\n${overview(program, options)}`);
+      const hint = name.startsWith('-')
+        ? `unknown command '${name}' (options go after the command)`
+        : `unknown command '${name}'${didYouMean(name, Object.keys(COMMANDS))}`;
+      io.stderr.write(`error: ${hint}\n\n${overview(program, options)}`);
       return 2;
     }
     let ctx: CliContext | undefined;

@@ -2,13 +2,13 @@
 // program doing the same thing behave alike. Long-running commands (worker, local) stop on
 // SIGINT/SIGTERM, or on a caller's AbortSignal, and shut down gracefully.
 import { readFile } from 'node:fs/promises';
-import { type AnyActivity, DEFAULT_ACCOUNT_ID } from '@sfini/core';
+import { type AnyActivity, DEFAULT_ACCOUNT_ID, taskFailureOf } from '@sfini/core';
 import { activitiesOf } from '../activities.js';
-import type { ExecutionResult } from '../execution.js';
+import { Execution, type ExecutionResult } from '../execution.js';
 import { heartbeatIntervalFor } from '../heartbeat.js';
 import { formatHistory } from '../history.js';
+import type { StateMachineOptions } from '../machine-config.js';
 import type { Session } from '../session.js';
-import { taskFailureOf } from '../task-failure.js';
 import type { Worker, WorkerEvent } from '../worker.js';
 import type { CliContext } from './context.js';
 import { choiceFlag, type FlagValues, integerFlag, UsageError } from './parse.js';
@@ -22,6 +22,7 @@ const EXECUTION_STATUSES = [
   'PENDING_REDRIVE',
 ] as const;
 const MACHINE_TYPES = ['STANDARD', 'EXPRESS'] as const;
+const LOG_LEVELS = ['ALL', 'ERROR', 'FATAL', 'OFF'] as const;
 
 function print(ctx: CliContext, text: string): void {
   ctx.io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
@@ -35,20 +36,65 @@ function json(value: unknown): string {
   return JSON.stringify(value, null, 2);
 }
 
-/** `register`: the activities, then the machine (created or updated). */
-export async function registerCommand(ctx: CliContext, values: FlagValues): Promise<number> {
+function stringFlag(values: FlagValues, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The logging, tracing and publishing `register` was asked for; the program's own otherwise. */
+function deploymentFlags(values: FlagValues): StateMachineOptions {
+  const level = choiceFlag(values, 'log-level', LOG_LEVELS, 'register');
+  const destination = stringFlag(values, 'log-group');
+  const executionData = values['log-execution-data'] === true;
+  if (level === undefined && (destination !== undefined || executionData)) {
+    throw new UsageError('--log-group and --log-execution-data need --log-level', 'register');
+  }
+  if (values.tracing === true && values['no-tracing'] === true) {
+    throw new UsageError('give --tracing or --no-tracing, not both', 'register');
+  }
+  const publish = values.publish === true;
+  for (const flag of ['version-description', 'alias']) {
+    if (!publish && values[flag] !== undefined) throw new UsageError(`--${flag} needs --publish`, 'register');
+  }
   const type = choiceFlag(values, 'type', MACHINE_TYPES, 'register');
+  const roleArn = stringFlag(values, 'role-arn');
+  const versionDescription = stringFlag(values, 'version-description');
+  return {
+    ...(type ? { type } : {}),
+    ...(roleArn !== undefined ? { roleArn } : {}),
+    ...(level
+      ? {
+          logging: {
+            level,
+            ...(destination !== undefined ? { destination } : {}),
+            ...(executionData ? { includeExecutionData: true } : {}),
+          },
+        }
+      : {}),
+    ...(values.tracing === true
+      ? { tracing: true }
+      : values['no-tracing'] === true
+        ? { tracing: false }
+        : {}),
+    ...(publish ? { publish: true } : {}),
+    ...(versionDescription !== undefined ? { versionDescription } : {}),
+  };
+}
+
+/** `register`: the activities, then the machine (created or updated), optionally published. */
+export async function registerCommand(ctx: CliContext, values: FlagValues): Promise<number> {
+  const overrides = deploymentFlags(values);
   const session = ctx.session();
   if (values['skip-activities'] !== true) {
     const arns = await session.registerActivities(ctx.activities());
     for (const [name, arn] of arns) print(ctx, `activity ${name}: ${arn}`);
   }
-  const handle = ctx.handle(session, {
-    ...(type ? { type } : {}),
-    ...(typeof values['role-arn'] === 'string' ? { roleArn: values['role-arn'] } : {}),
-  });
+  const handle = ctx.handle(session, overrides);
   const arn = await handle.register({ activities: false });
   print(ctx, `state machine ${handle.name}: ${arn}`);
+  if (handle.versionArn) print(ctx, `version: ${handle.versionArn}`);
+  const alias = stringFlag(values, 'alias');
+  if (alias !== undefined) print(ctx, `alias ${alias}: ${await handle.alias(alias)}`);
   return 0;
 }
 
@@ -121,15 +167,31 @@ export async function startCommand(
   const input = await readInput(ctx, values, positionals[0]);
   const session = ctx.session();
   const handle = ctx.handle(session);
-  const name = typeof values.name === 'string' ? { name: values.name } : {};
+  const alias = stringFlag(values, 'alias');
+  const name = {
+    ...(typeof values.name === 'string' ? { name: values.name } : {}),
+    ...(alias !== undefined ? { alias } : {}),
+  };
   if (values.sync === true) {
+    if (!handle.isExpress()) {
+      throw new UsageError(
+        `--sync runs EXPRESS machines; state machine '${handle.name}' is ${handle.type}`,
+        'start',
+      );
+    }
     const execution = await handle.startSync(input, name);
     note(ctx, execution.arn);
-    return printResult(ctx, execution.result!);
+    return printResult(ctx, execution.result);
+  }
+  if (values.wait === true && handle.isExpress()) {
+    throw new UsageError(
+      `--wait cannot follow an EXPRESS execution (AWS keeps no record of it to poll): use --sync`,
+      'start',
+    );
   }
   const execution = await handle.start(input, name);
   print(ctx, execution.arn);
-  if (values.wait !== true) return 0;
+  if (values.wait !== true || !(execution instanceof Execution)) return 0;
   const result = await execution.wait({
     ...(timeoutSeconds !== undefined ? { timeoutMs: timeoutSeconds * 1000 } : {}),
     signal: ctx.stopSignal(),
@@ -158,6 +220,19 @@ export async function stopCommand(
   });
   print(ctx, `stopped ${execution.arn}`);
   return 0;
+}
+
+/** `redrive EXECUTION`: restarts a failed execution from where it stopped (AWS only). */
+export async function redriveCommand(
+  ctx: CliContext,
+  values: FlagValues,
+  positionals: string[],
+): Promise<number> {
+  const execution = await executionOf(ctx, positionals[0]!);
+  await execution.redrive();
+  print(ctx, `redriven ${execution.arn}`);
+  if (values.wait !== true) return 0;
+  return printResult(ctx, await execution.wait({ signal: ctx.stopSignal() }));
 }
 
 function isoOf(date: Date | undefined): string {
@@ -266,6 +341,7 @@ function describeEvent(worker: Worker, event: WorkerEvent): string | undefined {
       const { outcome } = event;
       if (outcome.kind === 'succeeded') return `${who} task succeeded`;
       if (outcome.kind === 'failed') return `${who} task failed: ${outcome.failure.error}`;
+      if (outcome.kind === 'expired') return `${who} task expired: ${outcome.reason}`;
       if (outcome.kind === 'lost') return `${who} task not reported: ${outcome.reason}`;
       return undefined;
     }
@@ -321,11 +397,16 @@ export async function workerCommand(
     (sum, s) => ({
       succeeded: sum.succeeded + s.succeeded,
       failed: sum.failed + s.failed,
+      expired: sum.expired + s.expired,
       lost: sum.lost + s.lost,
     }),
-    { succeeded: 0, failed: 0, lost: 0 },
+    { succeeded: 0, failed: 0, expired: 0, lost: 0 },
   );
-  note(ctx, `stopped: ${totals.succeeded} succeeded, ${totals.failed} failed, ${totals.lost} not reported`);
+  note(
+    ctx,
+    `stopped: ${totals.succeeded} succeeded, ${totals.failed} failed, ${totals.expired} expired, ` +
+      `${totals.lost} not reported`,
+  );
   return summaries.some((s) => s.error !== undefined) ? 1 : 0;
 }
 

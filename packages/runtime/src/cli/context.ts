@@ -3,8 +3,10 @@
 // and `definition` never touch the network or need credentials).
 import type { AnyStateMachine } from '@sfini/core';
 import type { ActivitySource } from '../activities.js';
+import type { StateMachineType } from '../express-execution.js';
+import type { StateMachineLogging, StateMachineOptions, StateMachineTracing } from '../machine-config.js';
 import { Session, type SessionOptions } from '../session.js';
-import { StateMachineHandle, type StateMachineOptions } from '../state-machine.js';
+import { StateMachineHandle } from '../state-machine.js';
 import type { FlagValues } from './parse.js';
 
 /** Where the CLI reads and writes, and what stops its long-running commands. */
@@ -41,6 +43,10 @@ export interface CliOptions<M extends AnyStateMachine = AnyStateMachine> {
   type?: 'STANDARD' | 'EXPRESS';
   /** Tags set on the machine at registration. */
   tags?: Record<string, string>;
+  /** CloudWatch Logs logging set at registration (overridable with register --log-level ...). */
+  logging?: StateMachineLogging;
+  /** X-Ray tracing set at registration (overridable with register --tracing / --no-tracing). */
+  tracing?: StateMachineTracing;
   /** The program name shown in help; default: the script's file name. */
   program?: string;
   /** Connection settings; --endpoint and --region override them. */
@@ -81,12 +87,17 @@ export class CliContext {
   }
 
   /** A handle on the machine with the CLI's role, type and tags, overridden by `overrides`. */
-  handle(session: Session, overrides: StateMachineOptions = {}): StateMachineHandle<AnyStateMachine> {
+  handle(
+    session: Session,
+    overrides: StateMachineOptions = {},
+  ): StateMachineHandle<AnyStateMachine, StateMachineType> {
     const o = this.#options;
-    return new StateMachineHandle(session, o.stateMachine, {
+    return new StateMachineHandle<AnyStateMachine, StateMachineType>(session, o.stateMachine, {
       ...(o.roleArn ? { roleArn: o.roleArn } : {}),
       ...(o.type ? { type: o.type } : {}),
       ...(o.tags ? { tags: o.tags } : {}),
+      ...(o.logging ? { logging: o.logging } : {}),
+      ...(o.tracing !== undefined ? { tracing: o.tracing } : {}),
       ...overrides,
     });
   }

@@ -3,6 +3,7 @@
 // `--help` text and the usage line shown with every argument error. A framework would add
 // a dependency for what these hundred lines do.
 import { parseArgs } from 'node:util';
+import { didYouMean } from './suggest.js';
 
 /** One flag of a command. */
 export interface FlagSpec {
@@ -51,6 +52,24 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * node:util's parseArgs error as a CLI message, lower case like the CLI's own: an unknown option
+ * with the closest known one, the others reworded to one line.
+ */
+function argumentProblem(error: unknown, flags: Record<string, FlagSpec>): string {
+  const { code, message } = error as { code?: unknown; message: string };
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const option = /'(-[^']*)'/.exec(message)?.[1] ?? message;
+    const long = option.startsWith('--') ? option.slice(2).split('=')[0]! : undefined;
+    return `unknown option '${option}'${long ? didYouMean(long, Object.keys(flags), '--') : ''}`;
+  }
+  const firstLine = message
+    .split('\n')
+    .join(' ')
+    .replace(/\. To specify.*$/s, '');
+  return firstLine.charAt(0).toLowerCase() + firstLine.slice(1);
+}
+
 /** Parsed values: strings, booleans and string lists by flag name. */
 export type FlagValues = Record<string, string | boolean | string[] | undefined>;
 
@@ -79,7 +98,7 @@ export function parseCommandArgs(
       strict: true,
     }) as { values: FlagValues; positionals: string[] };
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify.*$/s, ''), command);
+    throw new UsageError(argumentProblem(error, flags), command);
   }
   if (parsed.values.help) return parsed;
   const count = parsed.positionals.length;

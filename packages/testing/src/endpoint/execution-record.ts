@@ -2,7 +2,7 @@
 // the engine does not know (the machine revision it started from, its input text, its name).
 // The revision is captured at start so DescribeStateMachineForExecution and the run itself are
 // unaffected by later updates or deletion of the machine, as on AWS.
-import type { ExecutionHandle, ExecutionResult } from '../engine/types.js';
+import type { ExecutionHandle, LocalExecutionResult } from '../engine/types.js';
 import type { StateMachineRevision, StateMachineType } from './state.js';
 
 /** An execution started through the endpoint. */
@@ -20,7 +20,7 @@ export interface ExecutionRecord {
   readonly seq: number;
   readonly handle: ExecutionHandle;
   /** Set once the execution has ended. */
-  result: ExecutionResult | undefined;
+  result: LocalExecutionResult | undefined;
 }
 
 /** The status AWS reports: RUNNING until the engine says otherwise. */
@@ -29,7 +29,7 @@ export function executionStatus(record: ExecutionRecord) {
 }
 
 /** The outcome fields of DescribeExecution / StartSyncExecution for an ended execution. */
-export function outcomeFields(result: ExecutionResult | undefined) {
+export function outcomeFields(result: LocalExecutionResult | undefined) {
   if (!result) return {};
   const succeeded = result.status === 'SUCCEEDED';
   return {

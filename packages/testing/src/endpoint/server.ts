@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '@sfini/core';
-import { startExecution } from '../engine/execution.js';
+import { beginExecution } from '../engine/execution.js';
 import type { RunOptions } from '../engine/types.js';
 import { activityOperations } from './activities.js';
 import { activityTaskResolver } from './activity-resolver.js';
@@ -115,13 +115,18 @@ export async function startLocalEndpoint(options: LocalEndpointOptions = {}): Pr
   const taskResolver = activityTaskResolver(state, broker, new Set(Object.keys(options.mocks ?? {})));
 
   const start: ExecutionStarter = (machine, executionArn, executionName, input) =>
-    startExecution(machine.revision.definition, input, {
-      context: executionContext(machine, executionArn, executionName, new Date()),
-      clock: 'real',
-      taskResolver,
-      ...(options.lambdas === undefined ? {} : { lambdas: options.lambdas }),
-      ...(options.mocks === undefined ? {} : { mocks: options.mocks }),
-    });
+    beginExecution(
+      machine.revision.definition,
+      input,
+      {
+        context: executionContext(machine, executionArn, executionName, new Date()),
+        clock: 'real',
+        taskResolver,
+        ...(options.lambdas === undefined ? {} : { lambdas: options.lambdas }),
+        ...(options.mocks === undefined ? {} : { mocks: options.mocks }),
+      },
+      'shared',
+    );
 
   const operations = new Map<string, OperationHandler>(
     Object.entries({

@@ -1,9 +1,10 @@
 // Proves runExecution and startExecution: AWS-shaped histories with virtual waits, failures as
 // results (never rejections), definitions as JSON text, every problem of an invalid definition,
 // injected randomness, execution timeouts, stopping (by call and by AbortSignal), event streaming
-// and the history cap.
-import { InvalidDefinitionError } from '@sfini/core';
+// the history cap, and a core machine's input parsed by its input schema.
+import { ExecutionInputError, InvalidDefinitionError, machine } from '@sfini/core';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { runExecution, startExecution } from './execution.js';
 import type { HistoryEvent } from './types.js';
 
@@ -174,5 +175,29 @@ describe('startExecution', () => {
     const atDefault = await runExecution(loop);
     expect(atDefault.history).toHaveLength(25_000);
     expect(atDefault.status).toBe('FAILED');
+  });
+});
+
+describe('a core state machine given to runExecution or startExecution', () => {
+  const delayed = machine('delayed', { input: z.object({ seconds: z.number().default(1) }) }, (s) =>
+    s.wait('hold', { secondsPath: '$.seconds' }).succeed('done'),
+  );
+
+  it('has its input parsed by the machine input schema (defaults applied)', async () => {
+    const result = await runExecution(delayed, {});
+    expect(result).toMatchObject({ status: 'SUCCEEDED', output: { seconds: 1 } });
+    expect(startExecution(delayed, {}).history[0]?.executionStartedEventDetails?.input).toBe('{"seconds":1}');
+  });
+
+  it('is refused before it starts when the schema rejects the input', async () => {
+    expect(() => startExecution(delayed, { seconds: 'soon' })).toThrow(ExecutionInputError);
+    await expect(runExecution(delayed, { seconds: [1] })).rejects.toThrow(
+      /^input of state machine 'delayed' is invalid: at \$\.seconds: /,
+    );
+  });
+
+  it('leaves the input of a plain ASL definition as given', async () => {
+    const result = await runExecution(delayed.toDefinition(), { seconds: 0, extra: true });
+    expect(result).toMatchObject({ status: 'SUCCEEDED', output: { seconds: 0, extra: true } });
   });
 });

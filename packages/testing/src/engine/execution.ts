@@ -2,7 +2,7 @@
 // first: the machine finishing, a stop, the execution timeout, or the history cap. The result
 // promise never rejects for an execution's own failure and always settles, even if a task
 // handler never returns: stopping or timing out settles it at once and aborts what still runs.
-import type { AnyActivity, JsonValue, StateMachineLike } from '@sfini/core';
+import { type AnyActivity, type JsonValue, parseMachineInput, type StateMachineLike } from '@sfini/core';
 import { resolveClock } from './clock.js';
 import { compileMachine } from './compile/machine.js';
 import type { CompiledMachine } from './compile/model.js';
@@ -16,12 +16,14 @@ import { runGraph } from './run/interpreter.js';
 import { ExecutionRuntime, ExecutionTaskMeans, type Runtime, Thread } from './run/runtime.js';
 import { knownBytes } from './states/payload-bound.js';
 import { asFailure } from './states/retry-catch.js';
+import { checkMocks } from './task/mock-check.js';
 import type {
   DefinitionSource,
   ExecutionHandle,
-  ExecutionResult,
   ExecutionStatus,
   HistoryEvent,
+  LocalExecutionResult,
+  LocalExecutionResultBase,
   RunOptions,
 } from './types.js';
 import { toJson } from './values/json.js';
@@ -34,6 +36,8 @@ interface Resolved {
   definition: Record<string, unknown>;
   machineName: string | undefined;
   activities: readonly AnyActivity[];
+  /** The machine itself when the source is one, for its input schema. */
+  machine: StateMachineLike | undefined;
 }
 
 function isMachine(value: unknown): value is StateMachineLike {
@@ -54,15 +58,30 @@ export function resolveDefinition(source: DefinitionSource): Resolved {
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
       throw new TypeError('the definition must be a JSON object');
     }
-    return { definition: parsed as Record<string, unknown>, machineName: undefined, activities: [] };
+    return {
+      definition: parsed as Record<string, unknown>,
+      machineName: undefined,
+      activities: [],
+      machine: undefined,
+    };
   }
   if (isMachine(source)) {
-    return { definition: source.toDefinition(), machineName: source.name, activities: source.activities };
+    return {
+      definition: source.toDefinition(),
+      machineName: source.name,
+      activities: source.activities,
+      machine: source,
+    };
   }
   if (typeof source !== 'object' || source === null || Array.isArray(source)) {
     throw new TypeError('the definition must be an ASL object, its JSON text, or a state machine');
   }
-  return { definition: source as Record<string, unknown>, machineName: undefined, activities: [] };
+  return {
+    definition: source as Record<string, unknown>,
+    machineName: undefined,
+    activities: [],
+    machine: undefined,
+  };
 }
 
 /**
@@ -90,8 +109,13 @@ function activityMap(...lists: (readonly AnyActivity[] | undefined)[]): Map<stri
 }
 
 /**
- * Starts an execution and returns at once.
+ * Starts an execution and returns at once. Given a core state machine, the input is parsed by
+ * its input schema first, as the runtime's start does on AWS: defaults are applied and bad
+ * input is refused before the execution exists.
  * @throws InvalidDefinitionError (from @sfini/core) listing every problem of an invalid definition.
+ * @throws ExecutionInputError (from @sfini/core) naming every field a machine's input schema refuses.
+ * @throws MockSetupError when `mocks` name no Task state of the machine, `activityMocks` no
+ * activity it runs, or a mock returns what the activity's output schema refuses (all listed).
  * @throws TypeError when the definition or input is not JSON.
  * @example
  * const run = startExecution(definition, { n: 1 }, { clock: 'real' });
@@ -103,9 +127,28 @@ export function startExecution(
   input: JsonValue = {},
   options: RunOptions = {},
 ): ExecutionHandle {
+  return beginExecution(source, input, options, 'checked');
+}
+
+/**
+ * startExecution, with the mocks checked against the machine (`checked`) or not: the local
+ * endpoint's mocks serve every machine it runs, so a state one machine lacks is no mistake there.
+ */
+export function beginExecution(
+  source: DefinitionSource,
+  input: JsonValue,
+  options: RunOptions,
+  mocks: 'checked' | 'shared',
+): ExecutionHandle {
   const resolved = resolveDefinition(source);
   const machine = compileMachine(resolved.definition, options.validation);
-  const value = toJson(input);
+  const activities = activityMap(resolved.activities, options.activities);
+  if (mocks === 'checked') {
+    checkMocks(machine, options.mocks ?? {}, options.activityMocks ?? {}, activities);
+  }
+  const value = toJson(
+    resolved.machine === undefined ? input : (parseMachineInput(resolved.machine, input) as JsonValue),
+  );
   const clock = resolveClock(options.clock, 'real');
   const startMs = clock.now();
   const identity = executionIdentity(options, resolved.machineName, value, startMs);
@@ -124,7 +167,7 @@ export function startExecution(
       options.taskResolver,
       options.mocks ?? {},
       options.activityMocks ?? {},
-      activityMap(resolved.activities, options.activities),
+      activities,
       options.lambdas ?? {},
     ),
     options.random,
@@ -138,6 +181,9 @@ export function startExecution(
  * Runs an execution to its end on a virtual clock by default (waits take no time).
  * Never rejects for execution failures: they are results.
  * @throws InvalidDefinitionError (as a rejection) when the definition is invalid.
+ * @throws ExecutionInputError (as a rejection) when a machine's input schema refuses the input.
+ * @throws MockSetupError (as a rejection) when a mock names nothing the machine runs or returns
+ * what its activity's output schema refuses.
  * @example
  * const { status, output } = await runExecution({ StartAt: 'A', States: { A: { Type: 'Pass', End: true } } }, { x: 1 });
  */
@@ -145,7 +191,7 @@ export async function runExecution(
   source: DefinitionSource,
   input: JsonValue = {},
   options: RunOptions = {},
-): Promise<ExecutionResult> {
+): Promise<LocalExecutionResult> {
   return startExecution(source, input, { ...options, clock: options.clock ?? 'virtual' }).result;
 }
 
@@ -160,8 +206,8 @@ function launch(
   const { history, clock } = runtime;
   const startDate = new Date(clock.now());
   let status: 'RUNNING' | ExecutionStatus = 'RUNNING';
-  let settle: (result: ExecutionResult) => void = () => {};
-  const result = new Promise<ExecutionResult>((resolve) => {
+  let settle: (result: LocalExecutionResult) => void = () => {};
+  const result = new Promise<LocalExecutionResult>((resolve) => {
     settle = resolve;
   });
   // Only a machine with TimeoutSeconds arms a timer (AbortControllers are not free to make).
@@ -183,7 +229,16 @@ function launch(
     timers?.abort(ENDED);
     if (!controller.signal.aborted) controller.abort(ENDED);
     external?.removeEventListener('abort', onExternalAbort);
-    settle(new Result(final, extra, history.events, startDate, new Date(clock.now()), runtime.executionArn));
+    // `finish` passes an output exactly when the status is SUCCEEDED, as the union requires.
+    const ended = new Result(
+      final,
+      extra,
+      history.events,
+      startDate,
+      new Date(clock.now()),
+      runtime.executionArn,
+    );
+    settle(ended as LocalExecutionResult);
   };
   // The machine's own end follows the top-level chain, which a failing branch or iteration hands
   // its last event to; a stop or a timeout follows whatever was recorded last.
@@ -296,7 +351,7 @@ function launch(
  * the old generation from then on, and each would then keep its whole history alive past the
  * young collections (see history/events.ts). Absent fields stay absent, as in a literal.
  */
-class Result implements ExecutionResult {
+class Result implements LocalExecutionResultBase {
   declare output?: JsonValue;
   declare error?: string;
   declare cause?: string;
@@ -325,7 +380,7 @@ class Handle implements ExecutionHandle {
   constructor(
     readonly executionArn: string,
     readonly startDate: Date,
-    readonly result: Promise<ExecutionResult>,
+    readonly result: Promise<LocalExecutionResult>,
     recorder: HistoryRecorder,
     readonly status: () => 'RUNNING' | ExecutionStatus,
     readonly stop: (options?: { error?: string; cause?: string }) => void,

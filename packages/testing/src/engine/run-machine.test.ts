@@ -1,9 +1,20 @@
 // Proves runMachine, the typed test entry point: real handlers and mocks side by side, mocks per
 // invocation (failures included), a refusal naming missing and unknown activities before anything
-// runs, and machines built with the DSL.
+// runs, machines built with the DSL, input parsed by the machine's input schema, and answers
+// keyed by full or unambiguous local name or given with the activity object.
+import {
+  ActivityRegistration,
+  activity,
+  activityArn,
+  ExecutionInputError,
+  machine,
+  type StateMachineLike,
+} from '@sfini/core';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { counterMachine, orderMachine } from './machine.test-support.js';
-import { MachineTestSetupError, runMachine } from './run-machine.js';
+import { answer, MachineTestSetupError, runMachine } from './run-machine.js';
+import { MockSetupError } from './task/mock-check.js';
 
 describe('runMachine', () => {
   it('runs real handlers and mocks side by side', async () => {
@@ -53,5 +64,139 @@ describe('runMachine with a machine built by the DSL', () => {
       { activities: { increment: { return: 40 } } },
     );
     expect(mocked.output).toEqual({ counter: 40, step: 2 });
+  });
+});
+
+describe('runMachine parses the input with the machine input schema, as a start on AWS does', () => {
+  const delayed = machine('delayed', { input: z.object({ seconds: z.number().default(1) }) }, (s) =>
+    s.wait('hold', { secondsPath: '$.seconds' }).succeed('done'),
+  );
+
+  it('applies the schema defaults before the first state runs', async () => {
+    const run = await runMachine(delayed, {}, { activities: {} });
+    expect(run.status).toBe('SUCCEEDED');
+    expect(run.output).toEqual({ seconds: 1 });
+    expect(run.history[0]?.executionStartedEventDetails?.input).toBe('{"seconds":1}');
+  });
+
+  it('refuses bad input with the runtime error, naming the field, and runs nothing', async () => {
+    // @ts-expect-error seconds must be a number
+    const error = await runMachine(delayed, { seconds: 'soon' }, { activities: {} }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ExecutionInputError);
+    expect((error as ExecutionInputError).stateMachine).toBe('delayed');
+    expect((error as Error).message).toMatch(
+      /^input of state machine 'delayed' is invalid: at \$\.seconds: /,
+    );
+  });
+});
+
+describe('runMachine answers by full name, unambiguous local name, or activity object', () => {
+  const billing = new ActivityRegistration('billing-');
+  const shipping = new ActivityRegistration('shipping-');
+  const bill = billing.activity(
+    'send',
+    { input: z.object({}), output: z.object({ billed: z.boolean() }) },
+    () => ({
+      billed: true,
+    }),
+  );
+  const ship = shipping.activity(
+    'send',
+    { input: z.object({}), output: z.object({ shipped: z.boolean() }) },
+    () => ({
+      shipped: true,
+    }),
+  );
+  const audit = billing.activity('audit', { input: z.object({}) }, () => 'audited');
+  const twoSends: StateMachineLike<Record<string, never>, unknown> = {
+    kind: 'sfini.stateMachine',
+    name: 'two-sends',
+    inputSchema: undefined,
+    activities: [bill, ship, audit],
+    toDefinition: () => ({
+      StartAt: 'Bill',
+      States: {
+        Bill: { Type: 'Task', Resource: activityArn(bill.name), ResultPath: '$.bill', Next: 'Ship' },
+        Ship: { Type: 'Task', Resource: activityArn(ship.name), ResultPath: '$.ship', Next: 'Audit' },
+        Audit: { Type: 'Task', Resource: activityArn(audit.name), ResultPath: '$.audit', End: true },
+      },
+    }),
+  };
+
+  it('takes a local name that only one activity has, and full names for the rest', async () => {
+    const run = await runMachine(
+      twoSends,
+      {},
+      {
+        activities: {
+          audit: 'handler',
+          'billing-send': 'handler',
+          'shipping-send': { return: { shipped: false } },
+        },
+      },
+    );
+    expect(run.output).toEqual({ bill: { billed: true }, ship: { shipped: false }, audit: 'audited' });
+  });
+
+  it('refuses a local name several activities share, and an activity answered twice', async () => {
+    const error = await runMachine(
+      twoSends,
+      {},
+      { activities: { send: 'handler', audit: 'handler', 'billing-audit': 'handler' } },
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MachineTestSetupError);
+    expect((error as MachineTestSetupError).missing).toEqual(['billing-send', 'shipping-send']);
+    expect((error as MachineTestSetupError).ambiguous).toEqual([
+      "'send' is the local name of 'billing-send', 'shipping-send': give the full name",
+      "'billing-audit' is answered twice (as 'billing-audit' too)",
+    ]);
+  });
+
+  it('takes answer() entries with the activity objects, refusing activities the machine does not run', async () => {
+    const run = await runMachine(
+      twoSends,
+      {},
+      {
+        activities: [
+          answer(bill, { return: { billed: false } }),
+          answer(ship, 'handler'),
+          answer(audit, 'handler'),
+        ],
+      },
+    );
+    expect(run.output).toEqual({ bill: { billed: false }, ship: { shipped: true }, audit: 'audited' });
+    const stranger = activity('stranger', { input: z.object({}) }, () => 1);
+    await expect(
+      runMachine(
+        twoSends,
+        {},
+        {
+          activities: [
+            answer(bill, 'handler'),
+            answer(ship, 'handler'),
+            answer(audit, 'handler'),
+            answer(stranger, 'handler'),
+          ],
+        },
+      ),
+    ).rejects.toThrow("runMachine: the machine runs no activity named 'stranger'");
+  });
+
+  it('checks mocked returns against the activity output schema', async () => {
+    const error = await runMachine(
+      twoSends,
+      {},
+      {
+        activities: {
+          audit: 'handler',
+          'billing-send': { return: { billed: 'yes' } },
+          'shipping-send': 'handler',
+        },
+      },
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MockSetupError);
+    expect((error as Error).message).toMatch(
+      /^the mock of activity 'billing-send' returns what the output schema of activity 'billing-send' refuses: at \$\.billed: /,
+    );
   });
 });

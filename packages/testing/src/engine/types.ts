@@ -94,24 +94,58 @@ export interface HistoryEvent {
   lambdaFunctionTimedOutEventDetails?: { error?: string; cause?: string };
 }
 
-/** What an execution ended with. */
-export interface ExecutionResult {
-  status: ExecutionStatus;
-  output?: JsonValue;
-  error?: string;
-  cause?: string;
+/** What every local execution result carries, whatever its status. */
+export interface LocalExecutionResultBase {
+  /** The execution's full history, in GetExecutionHistory's shape. */
   history: HistoryEvent[];
   startDate: Date;
   stopDate: Date;
   executionArn: string;
 }
 
+/** A local execution that succeeded: its `output` is always there. */
+export interface LocalExecutionSucceeded<Output = JsonValue> extends LocalExecutionResultBase {
+  status: 'SUCCEEDED';
+  output: Output;
+  /** Never set on a success; declared so `result.error` reads without narrowing. */
+  error?: undefined;
+  /** Never set on a success; declared so `result.cause` reads without narrowing. */
+  cause?: undefined;
+}
+
+/** A local execution that failed, timed out or was stopped: the error and cause, when known. */
+export interface LocalExecutionNotSucceeded extends LocalExecutionResultBase {
+  status: Exclude<ExecutionStatus, 'SUCCEEDED'>;
+  /** Never set unless the execution succeeded; declared so `result.output` reads without narrowing. */
+  output?: undefined;
+  error?: string;
+  cause?: string;
+}
+
+/**
+ * What a local execution ended with, discriminated on `status` as the runtime's
+ * `ExecutionResult` is: `output` after narrowing to SUCCEEDED, `error` and `cause` otherwise.
+ * @example
+ * const result = await runExecution(definition, { n: 1 });
+ * if (result.status === 'SUCCEEDED') use(result.output);
+ * else console.error(result.error, result.cause);
+ */
+export type LocalExecutionResult<Output = JsonValue> =
+  | LocalExecutionSucceeded<Output>
+  | LocalExecutionNotSucceeded;
+
+/**
+ * The former name of {@link LocalExecutionResult}.
+ * @deprecated Use `LocalExecutionResult`: `ExecutionResult` is also the runtime's result type.
+ */
+export type ExecutionResult<Output = JsonValue> = LocalExecutionResult<Output>;
+
 /** A running (or finished) execution. */
 export interface ExecutionHandle {
   readonly executionArn: string;
   readonly startDate: Date;
   /** Settles when the execution ends; never rejects for execution failures. */
-  readonly result: Promise<ExecutionResult>;
+  readonly result: Promise<LocalExecutionResult>;
   /** The history so far; grows while the execution runs. */
   readonly history: readonly HistoryEvent[];
   /** `RUNNING` until the execution ends, then its final status. */
@@ -153,9 +187,9 @@ export const NOT_HANDLED: unique symbol = Symbol.for('sfini.testing.NOT_HANDLED'
  */
 export type TaskResolver = (request: TaskRequest) => Promise<JsonValue> | typeof NOT_HANDLED;
 
-/** One scripted answer of a mocked Task. */
-export type MockResponse =
-  | { readonly return: JsonValue; readonly delaySeconds?: number }
+/** One scripted answer of a mocked Task; `Result` is what it returns (typed from an activity's output). */
+export type MockResponse<Result = JsonValue> =
+  | { readonly return: Result; readonly delaySeconds?: number }
   | { readonly throw: { readonly error: string; readonly cause?: string }; readonly delaySeconds?: number };
 
 /** What a mock function receives. */
@@ -172,10 +206,10 @@ export interface MockRequest {
  * order (the last one repeats once the list is exhausted), or a function of the request that
  * returns the result or throws (a TaskFailedError names the error).
  */
-export type StateMock =
-  | MockResponse
-  | readonly MockResponse[]
-  | ((request: MockRequest) => JsonValue | Promise<JsonValue>);
+export type StateMock<Result = JsonValue> =
+  | MockResponse<Result>
+  | readonly MockResponse<Result>[]
+  | ((request: MockRequest) => Result | Promise<Result>);
 
 /** A Lambda-style handler: receives the payload, returns the result (or throws). */
 export type LambdaHandler = (input: JsonValue) => unknown;

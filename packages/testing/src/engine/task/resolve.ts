@@ -2,12 +2,13 @@
 // to polling workers through it), then a per-state mock, then an in-process activity matched by
 // the name in its ARN, then a Lambda-style handler. Nothing found is a clear failure naming the
 // state and the options that would have run it. Real work holds a virtual clock while it runs;
-// a mock's delay is virtual time itself.
-import type { ActivityContext, JsonValue } from '@sfini/core';
-import { TaskFailedError, TaskNotScheduledError } from '../errors.js';
+// a mock's delay is virtual time itself. An in-process activity fails as a sfini worker reports it.
+import { type ActivityContext, type JsonValue, taskFailureOf } from '@sfini/core';
+import { StatesErrors, StatesFailure, TaskFailedError, TaskNotScheduledError } from '../errors.js';
 import type { Runtime } from '../run/runtime.js';
 import { type MockResponse, NOT_HANDLED, type StateMock, type TaskRequest } from '../types.js';
 import { toJson } from '../values/json.js';
+import { mockResultFor } from './mock-check.js';
 import { lambdaFunctionName, type ResourceKind } from './resources.js';
 
 /** What a Task asks to run, with the engine's view of the resource. */
@@ -22,8 +23,29 @@ function isResponseList(mock: StateMock): mock is readonly MockResponse[] {
   return Array.isArray(mock);
 }
 
-/** Runs a mock; `counter` keys its invocation count (a state name, or `activity:NAME`). */
+/**
+ * Runs a mock; `counter` keys its invocation count (a state name, or `activity:NAME`). What it
+ * returns for an activity with an output schema is parsed by that schema, as the activity's own
+ * result would be; a result the schema refuses fails the execution with States.Runtime.
+ */
 async function runMock(
+  runtime: Runtime,
+  mock: StateMock,
+  invocation: TaskInvocation,
+  counter: string,
+): Promise<JsonValue> {
+  const result = await mockResult(runtime, mock, invocation, counter);
+  const kind = invocation.kind;
+  if (kind.kind !== 'activity') return result;
+  const checked = mockResultFor(runtime.tasks.activities.get(kind.name), result);
+  if (checked.ok) return checked.value;
+  throw new StatesFailure(
+    StatesErrors.Runtime,
+    `The mock for '${counter}' returned what the output schema of activity '${kind.name}' refuses: ${checked.refused}`,
+  );
+}
+
+async function mockResult(
   runtime: Runtime,
   mock: StateMock,
   invocation: TaskInvocation,
@@ -59,6 +81,13 @@ function lambdaFailure(thrown: unknown): TaskFailedError {
   const error = thrown instanceof Error ? thrown.name || 'Error' : 'Error';
   const message = thrown instanceof Error ? thrown.message : String(thrown);
   return new TaskFailedError(error, JSON.stringify({ errorMessage: message, errorType: error }));
+}
+
+/** What a sfini worker would send for a handler that threw (its default: the cause is the message alone). */
+function activityFailure(thrown: unknown): TaskFailedError {
+  if (thrown instanceof TaskFailedError) return thrown;
+  const { error, cause } = taskFailureOf(thrown);
+  return new TaskFailedError(error, cause);
 }
 
 /** Runs real work holding the virtual clock, until the work settles or its task is stopped. */
@@ -107,9 +136,13 @@ export function runTaskResource(runtime: Runtime, invocation: TaskInvocation): P
         taskToken: invocation.taskToken,
       };
       invocation.started({ workerName: 'in-process' });
-      return held(runtime, invocation.signal, async () =>
-        toJson(await activity.invoke(structuredClone(invocation.input), context)),
-      );
+      return held(runtime, invocation.signal, async () => {
+        try {
+          return toJson(await activity.invoke(structuredClone(invocation.input), context));
+        } catch (thrown) {
+          throw activityFailure(thrown);
+        }
+      });
     }
   }
   if (kind.kind === 'lambda') {

@@ -2,8 +2,10 @@
 // record each stage of its pipeline and stop at the first retry or catch decision instead of
 // waiting, as AWS's TestState API reports them. A mocked result stands in for the task (or for a
 // whole Map or Parallel); stateConfiguration simulates retries already made and failed items.
+// Local requests (a core machine or an ASL object, input as a value) become AWS's request first.
 import { randomUUID } from 'node:crypto';
 import {
+  type AnyStateMachine,
   DEFAULT_ACCOUNT_ID,
   DEFAULT_REGION,
   InvalidDefinitionError,
@@ -26,6 +28,13 @@ import type { StepResult } from '../states/step.js';
 import type { RunOptions, StateMock } from '../types.js';
 import { stringify } from '../values/json.js';
 import { jsonByteSize } from '../values/size.js';
+import {
+  type AnyTestStateRequest,
+  type AslObjectTestStateRequest,
+  type MachineStartTestStateRequest,
+  type MachineStateTestStateRequest,
+  toAwsRequest,
+} from './local-request.js';
 import {
   type InspectionData,
   type InspectionErrorDetails,
@@ -99,17 +108,33 @@ function taskMock(request: TestStateRequest): StateMock | undefined {
 }
 
 /**
- * Runs one state as AWS's TestState API does and answers with the same fields.
+ * Runs one state as AWS's TestState API does and answers with the same fields. The request is
+ * AWS's (definition and input as JSON text), or a local one: a core machine (its activities
+ * run in process; the first state's input typed and parsed by the machine's input schema) or a
+ * plain ASL object, with the input as a value.
  * @throws TestStateRequestError when the request is malformed (its `code` names the AWS error).
  * @throws InvalidDefinitionError (from @sfini/core) when the definition is invalid.
+ * @throws ExecutionInputError (from @sfini/core) when a machine's input schema refuses the input
+ * of its first state.
  * @example
  * const r = await testState({ definition: JSON.stringify({ Type: 'Pass', End: true }), input: '{"a":1}' });
  * // r.status === 'SUCCEEDED', r.output === '{"a":1}'
+ * @example
+ * const first = await testState({ definition: orderMachine, input: { orderId: 'o-1' } });
  */
+export function testState<M extends AnyStateMachine>(
+  request: MachineStartTestStateRequest<M> | MachineStateTestStateRequest<M>,
+  options?: TestStateOptions,
+): Promise<TestStateResponse>;
+export function testState(
+  request: TestStateRequest | AslObjectTestStateRequest,
+  options?: TestStateOptions,
+): Promise<TestStateResponse>;
 export async function testState(
-  request: TestStateRequest,
+  local: AnyTestStateRequest,
   options: TestStateOptions = {},
 ): Promise<TestStateResponse> {
+  const { request, activities } = toAwsRequest(local);
   const { state, name } = targetState(request);
   const input = parseJson(request.input, 'input', {});
   const variables = parseJson(request.variables, 'variables', {});
@@ -196,7 +221,7 @@ export async function testState(
       resolver: options.taskResolver,
       mocks: mock && state.type === 'Task' ? { [name]: mock } : {},
       activityMocks: {},
-      activities: new Map((options.activities ?? []).map((a) => [a.name, a])),
+      activities: new Map([...activities, ...(options.activities ?? [])].map((a) => [a.name, a])),
       lambdas: options.lambdas ?? {},
     },
     inspection: hooks,

@@ -1,0 +1,58 @@
+// AWS keeps no record of an EXPRESS execution that DescribeExecution, GetExecutionHistory,
+// StopExecution or RedriveExecution could read, so an EXPRESS start gets handles without those
+// calls: the compiler, which knows the machine's type from `session.stateMachine(machine,
+// { type: 'EXPRESS' })`, then rejects `wait()` or `historyEvents()` on one instead of letting
+// the service answer InvalidArn at run time. A synchronous start returns the result itself.
+import { parseStatesArn } from '@sfini/core';
+import { type Execution, type ExecutionResult, outputOf } from './execution.js';
+
+/** STANDARD (durable, recorded, up to a year) or EXPRESS (at most 5 minutes, not recorded). */
+export type StateMachineType = 'STANDARD' | 'EXPRESS';
+
+/**
+ * An execution of an EXPRESS machine, started asynchronously (StartExecution). It runs to its
+ * end without a way to watch it through the API: follow it in the machine's CloudWatch Logs
+ * (the `logging` option of `session.stateMachine`), or use `startSync()` to wait for the result.
+ */
+export class ExpressExecution {
+  /** The execution's ARN (`arn:aws:states:<region>:<account>:express:<machine>:<name>:<id>`). */
+  readonly arn: string;
+  /** The execution's name. */
+  readonly name: string;
+  /** When it started, as StartExecution answered. */
+  readonly startDate: Date | undefined;
+
+  constructor(executionArn: string, startDate?: Date) {
+    this.arn = executionArn;
+    this.name = parseStatesArn(executionArn)?.resource[1] ?? executionArn;
+    this.startDate = startDate;
+  }
+}
+
+/** A finished EXPRESS execution, as StartSyncExecution returned it. */
+export class SyncExecution<Output = unknown> extends ExpressExecution {
+  /** How it ended. */
+  readonly result: ExecutionResult<Output>;
+
+  constructor(executionArn: string, result: ExecutionResult<Output>) {
+    super(executionArn, result.startDate);
+    this.result = result;
+  }
+
+  /**
+   * The output of the succeeded execution.
+   * @throws ExecutionNotSucceededError when it failed, timed out or was aborted.
+   */
+  get output(): Output {
+    return outputOf(this.arn, this.result);
+  }
+}
+
+/**
+ * What `start()` returns for a machine of type `T`: an {@link Execution} to wait for and read
+ * the history of for STANDARD, an {@link ExpressExecution} for EXPRESS, and either (narrow with
+ * `instanceof`) when the type is only known at run time.
+ */
+export type StartedExecution<T extends StateMachineType, Output> = T extends 'EXPRESS'
+  ? ExpressExecution
+  : Execution<Output>;
