@@ -5,6 +5,8 @@
 // definition returns, closeScope compares those ends with the states that really end the scope
 // and runs the checks that were left pending (targets promised but never created), so a
 // definition missing an end is refused: the machine's output type would otherwise be wrong.
+// A join is also checked here against what a Catch added to its target passes on (reads.ts).
+// Problems go to the machine's ProblemLog (problems.ts), to be listed together.
 import type { Scope, StateNode } from './graph.js';
 
 /** The state a handle stands for. */
@@ -18,8 +20,8 @@ export const ENDS = Symbol('sfini.ends');
 export const OPEN = Symbol('sfini.open');
 
 /**
- * Set on handles made once their state has a Catch passing its input on (a resultPath other
- * than `$`, or a JSONata output): their type says the state needs all its input (reads.ts).
+ * Set on handles made once their state has a Catch passing its input on (`catchPassesInput`):
+ * their type says the state needs all its input (reads.ts).
  */
 export const KNOWS_INPUT_CATCH = Symbol('sfini.knowsInputCatch');
 
