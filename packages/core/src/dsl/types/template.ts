@@ -40,6 +40,14 @@ type CharsOf<S extends string> = S extends `${infer C}${infer Rest}` ? C | Chars
 type LowerLetter = CharsOf<'abcdefghijklmnopqrstuvwxyz'>;
 type IdentifierStart = '_' | LowerLetter | Uppercase<LowerLetter>;
 
+/** Text that reads as a JSONPath or a variable reference: `$.a`, `$[0]`, `$$.Execution`, `$name`. */
+type PathLikeText =
+  | `$.${string}`
+  | `$[${string}`
+  | `$$.${string}`
+  | `$$[${string}`
+  | `$${IdentifierStart}${string}`;
+
 /**
  * The sentence for a key without `.$` holding text that reads as a path (`$.a`, `$$.a`, `$[0]`,
  * `$name`) or an intrinsic call, which AWS would pass on as text; `never` for other values.
@@ -50,12 +58,7 @@ export type PlainKeyProblem<K, X> =
     : X extends string
       ? string extends X
         ? never
-        : X extends
-              | `$.${string}`
-              | `$[${string}`
-              | `$$.${string}`
-              | `$$[${string}`
-              | `$${IdentifierStart}${string}`
+        : X extends PathLikeText
           ? `key '${K & string}' holds a path; name it '${K & string}.$', or wrap the text in literal()`
           : X extends `States.${string}(${string}`
             ? `key '${K & string}' holds an intrinsic function call; name it '${K & string}.$', or wrap the text in literal()`
@@ -120,12 +123,7 @@ export type TemplateArg<T, D, Ctx = ContextObject, V = OpenVars> = T extends und
 type JsonataKeyProblem<K, X> = X extends string
   ? string extends X
     ? never
-    : X extends
-          | `$.${string}`
-          | `$[${string}`
-          | `$$.${string}`
-          | `$$[${string}`
-          | `$${IdentifierStart}${string}`
+    : X extends PathLikeText
       ? `key '${K & string}' holds a path, which JSONata passes on as text; write it in a {% %} expression, or wrap the text in literal()`
       : never
   : never;
