@@ -2,9 +2,18 @@
 // compiles them all in one `tsc` program (TypeScript 7, as `pnpm test` type-checks the
 // repo): one program is far quicker than one per block. The folder links the repo's
 // node_modules and maps `@sfini/*` to the sources, as every package of the repo does, so a
-// guide is checked against the code beside it, not against a stale build.
+// guide is checked against the code beside it, not against a stale build. Packages only the
+// docs use (the CDK, for the running-on-AWS guide) resolve from the docs package's own folder.
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +22,9 @@ import type { TsBlock } from './code-blocks.ts';
 
 const run = promisify(execFile);
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Packages the guides import that only the docs package depends on: `name` and `name/*`. */
+const DOCS_ONLY_PACKAGES = ['aws-cdk-lib', 'constructs'];
 
 const SOURCE_ENTRIES: Record<string, string> = {
   '@sfini/core': 'packages/core/src/index.ts',
@@ -38,10 +50,22 @@ export function guideFolder(guide: string): string {
   return guide.replace(/\.md$/, '').replace(/[^\w-]/g, '_');
 }
 
+/** A node_modules folder holding the repo's packages and the docs-only ones, as links. */
+function linkModules(target: string): void {
+  mkdirSync(target);
+  const rootModules = join(repoRoot, 'node_modules');
+  for (const entry of readdirSync(rootModules)) {
+    symlinkSync(join(rootModules, entry), join(target, entry), 'dir');
+  }
+  for (const name of DOCS_ONLY_PACKAGES) {
+    symlinkSync(realpathSync(join(repoRoot, 'docs/node_modules', name)), join(target, name), 'dir');
+  }
+}
+
 /** Writes every block that is compiled (all but fragments) and runs `tsc` over them. */
 export async function compileBlocks(blocks: readonly TsBlock[]): Promise<CompiledBlocks> {
   const dir = mkdtempSync(join(tmpdir(), 'sfini-guides-'));
-  symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  linkModules(join(dir, 'node_modules'));
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module', private: true }));
   const paths = Object.fromEntries(
     Object.entries(SOURCE_ENTRIES).map(([name, file]) => [name, [join(repoRoot, file)]]),

@@ -80,6 +80,7 @@ it('has pages for the main entry points of each package', () => {
     'functions/_sfini_testing.startLocalEndpoint.html',
     'documents/getting-started.html',
     'documents/typed-data-flow.html',
+    'documents/dsl.html',
     'documents/graphs.html',
   ];
   expect(pages.filter((page) => !existsSync(join(out, page)))).toEqual([]);

@@ -135,6 +135,7 @@ export { InvalidStateNameError } from './dsl/graph.js';
 export { ImportedStateMachine, type ImportOptions, importMachine } from './dsl/imported.js';
 export { type IntrinsicArg, type LiteralString, literal, States } from './dsl/intrinsic-helpers.js';
 export { machine, resource, type StartData, type StartInput, StateMachine } from './dsl/machine.js';
+export { MachineDefinitionError } from './dsl/problems.js';
 export type {
   AnyHandle,
   BranchBuilder,

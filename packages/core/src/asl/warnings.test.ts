@@ -93,4 +93,32 @@ describe('definitionWarnings', () => {
       truncated: false,
     });
   });
+
+  it('flags Retry and Catch error names with the States. prefix that name no error (UNKNOWN_ERROR_NAME), in both query languages', () => {
+    const definition = machine(
+      {
+        t: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:us-east-1:123456789012:activity:a',
+          Retry: [{ ErrorEquals: ['States.Timout', 'Custom.Error', 'States.TaskFailed'] }],
+          Catch: [{ ErrorEquals: ['States.Nothing', 'States.ALL'], Next: 'end' }],
+          Next: 'end',
+        },
+        end: { Type: 'Succeed' },
+      },
+      { QueryLanguage: 'JSONata' },
+    );
+    expect(validateDefinition(definition)).not.toEqual([]); // States.ALL must stand alone
+    expect(warned(definition)).toEqual([
+      ['UNKNOWN_ERROR_NAME', '$.States.t.Retry[0].ErrorEquals[0]'],
+      ['UNKNOWN_ERROR_NAME', '$.States.t.Catch[0].ErrorEquals[0]'],
+    ]);
+    const [timout, nothing] = definitionWarnings(definition);
+    expect(timout?.message).toBe(
+      'State "t": "States.Timout" is not an error Step Functions raises (did you mean "States.Timeout"?), so the retrier never matches it.',
+    );
+    expect(nothing?.message).toBe(
+      'State "t": "States.Nothing" is not an error Step Functions raises, so the catcher never matches it.',
+    );
+  });
 });

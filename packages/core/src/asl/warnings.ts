@@ -1,14 +1,20 @@
 // Warnings: definitions AWS accepts but that probably do not do what their author meant, as
-// AWS's ValidateStateMachineDefinition reports them (NO_DOLLAR, NO_PATH, PASS_RESULT_IS_STATIC).
-// They are kept apart from validation problems because they never block creation: a machine
-// with warnings is valid, and callers ask for them only where AWS would show them.
+// AWS's ValidateStateMachineDefinition reports them (NO_DOLLAR, NO_PATH, PASS_RESULT_IS_STATIC),
+// plus one AWS does not report: a Retry or Catch naming a `States.` error that does not exist
+// (UNKNOWN_ERROR_NAME), which can never match. They are kept apart from validation problems
+// because they never block creation: a machine with warnings is valid, and callers ask for them
+// only where they want them shown.
 import { isObject, MAX_DEFINITION_DEPTH } from './check-context.js';
+import { isUnknownStatesError, nearestStatesError } from './error-names.js';
 import { looksLikeIntrinsic } from './intrinsic-syntax.js';
 import { type DefinitionLocation, toAwsLocation, toJsonPath } from './problems.js';
 import type { AslQueryLanguage } from './types.js';
 
-/** The warning codes AWS's ValidateStateMachineDefinition documents. */
-export type DefinitionWarningCode = 'NO_DOLLAR' | 'NO_PATH' | 'PASS_RESULT_IS_STATIC';
+/**
+ * The warning codes: those AWS's ValidateStateMachineDefinition documents, and
+ * `UNKNOWN_ERROR_NAME` (sfini's own) for an ErrorEquals naming a `States.` error that does not exist.
+ */
+export type DefinitionWarningCode = 'NO_DOLLAR' | 'NO_PATH' | 'PASS_RESULT_IS_STATIC' | 'UNKNOWN_ERROR_NAME';
 
 /** Something AWS accepts but flags as likely unintended. */
 export interface DefinitionWarning {
@@ -53,6 +59,22 @@ class WarningWalker {
         this.template(state, field, value, [...location, key]);
       }
     }
+  }
+
+  /** `States.` names no error has: the retrier or catcher never matches them. */
+  private errorNames(state: string, field: string, entry: unknown, location: DefinitionLocation): void {
+    if (!isObject(entry) || !Array.isArray(entry.ErrorEquals)) return;
+    entry.ErrorEquals.forEach((errorName, i) => {
+      if (typeof errorName !== 'string' || !isUnknownStatesError(errorName)) return;
+      const nearest = nearestStatesError(errorName);
+      const hint = nearest ? ` (did you mean ${JSON.stringify(nearest)}?)` : '';
+      const what = field === 'Retry' ? 'retrier' : 'catcher';
+      this.add(
+        'UNKNOWN_ERROR_NAME',
+        [...location, 'ErrorEquals', i],
+        `State ${JSON.stringify(state)}: ${JSON.stringify(errorName)} is not an error Step Functions raises${hint}, so the ${what} never matches it.`,
+      );
+    });
   }
 
   machine(value: unknown, location: DefinitionLocation, language: AslQueryLanguage): void {
@@ -104,6 +126,14 @@ class WarningWalker {
         }
       }
     }
+    for (const field of ['Retry', 'Catch'] as const) {
+      const entries = state[field];
+      if (Array.isArray(entries)) {
+        entries.forEach((entry, i) => {
+          this.errorNames(name, field, entry, [...location, field, i]);
+        });
+      }
+    }
     if (Array.isArray(state.Branches)) {
       state.Branches.forEach((branch, i) => {
         this.machine(branch, [...location, 'Branches', i], language);
@@ -118,7 +148,11 @@ class WarningWalker {
 /**
  * Lists what AWS would warn about in a definition: template values that look like paths but
  * are passed on as text (NO_DOLLAR), Fail fields that look like paths (NO_PATH), and `.$` keys
- * in a Pass Result (PASS_RESULT_IS_STATIC). Warnings never make a definition invalid.
+ * in a Pass Result (PASS_RESULT_IS_STATIC); and Retry or Catch error names with the reserved
+ * `States.` prefix that name no error (UNKNOWN_ERROR_NAME), which AWS accepts but never matches.
+ * Warnings never make a definition invalid.
+ * @example
+ * definitionWarnings(machine.toDefinition()); // [] when nothing looks unintended
  */
 export function definitionWarnings(definition: unknown): DefinitionWarning[] {
   const walker = new WarningWalker();

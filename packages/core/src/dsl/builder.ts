@@ -2,21 +2,25 @@
 // public types (types/api.ts) carry the data types, and these classes only build the graph.
 // The handles and FlowBuilder share one file because each kind of handle is itself a place to
 // create the next state (ChainHandle extends FlowBuilder) and FlowBuilder creates every kind of
-// handle. How states are wired and a definition's ends checked is in wiring.ts; how options
+// handle; the Choice's handle, which only opens flows, is in choice-handle.ts. How states are wired and a definition's ends checked is in wiring.ts; how options
 // become ASL fields is in fields.ts (a state's own, and what a Task runs) and rule-fields.ts
 // (its Retry, Catch and Choice rules).
 import type { AslStateType } from '../asl/types.js';
-import { type AnyCondition, choiceRules, isCondition } from './conditions.js';
+import { ChoiceHandle } from './choice-handle.js';
 import { aslFields, checkAssignSchema, taskOptions } from './fields.js';
-import { assertStateName, type ChoiceBranch, Scope, StateNode } from './graph.js';
+import { assertStateName, Scope, StateNode, type TaskTarget } from './graph.js';
 import { entryFields, retrier } from './rule-fields.js';
 import {
+  catchPassesInput,
+  checkInputCatch,
+  checkJoin,
   closeScope,
   describeValue,
   ENDS,
   endsOfReturned,
   type HandleLike,
   isHandle,
+  KNOWS_INPUT_CATCH,
   NODE,
   OPEN,
   type Pending,
@@ -24,45 +28,57 @@ import {
 } from './wiring.js';
 
 /** Wires `target` (an existing state, or a function building new ones) into `slot`. */
-function buildTarget(
+export function buildTarget(
   scope: Scope,
   pending: Pending[],
   target: unknown,
   slot: Slot,
   where: string,
+  carriesInputOf?: StateNode,
 ): { ends: Set<StateNode> } {
+  const log = scope.problems;
   if (typeof target === 'function') {
-    let created: StateNode | undefined;
+    let tried = false;
     const flow = new FlowBuilder(
       scope,
       {
-        check: (name) => slot.check(name),
-        set: (node) => {
-          created = node;
-          slot.set(node);
+        check: (name) => {
+          tried = true;
+          slot.check(name);
         },
+        set: (node) => slot.set(node),
       },
       new Set(),
       pending,
     );
+    // The target builder is the caller's code: what it throws is not a problem to record.
     const returned = target(flow);
-    if (!created) throw new Error(`${where}: the target builder created no state`);
-    return { ends: endsOfReturned(returned, `${where}: the target builder`) };
+    if (!tried) {
+      log.add(new Error(`${where}: the target builder created no state`));
+      return { ends: new Set() };
+    }
+    return { ends: log.attempt(() => endsOfReturned(returned, `${where}: the target builder`), new Set()) };
   }
   if (isHandle(target)) {
-    const node = target[NODE];
-    if (node.scope !== scope) {
-      throw new Error(
-        `${where}: ${node.describe()} is in another scope; a transition stays within its machine, branch or item processor`,
-      );
-    }
-    slot.check(node.name);
-    slot.set(node);
+    log.attempt(() => {
+      const node = target[NODE];
+      if (node.scope !== scope) {
+        throw new Error(
+          `${where}: ${node.describe()} is in another scope; a transition stays within its machine, branch or item processor`,
+        );
+      }
+      slot.check(node.name);
+      checkJoin(target, where, carriesInputOf);
+      slot.set(node);
+    }, undefined);
     return { ends: new Set() };
   }
-  throw new TypeError(
-    `${where}: a target is a state or a function building states, got ${describeValue(target)}`,
+  log.add(
+    new TypeError(
+      `${where}: a target is a state or a function building states, got ${describeValue(target)}`,
+    ),
   );
+  return { ends: new Set() };
 }
 
 /** A place where a state can be created. */
@@ -78,26 +94,46 @@ export class FlowBuilder {
     this[ENDS] = ends;
   }
 
-  protected create(name: unknown, type: AslStateType, options: Record<string, unknown> = {}): StateNode {
-    assertStateName(name);
-    if (typeof options !== 'object' || options === null) {
-      throw new TypeError(`${this.scope.describe()} state '${name}': options must be an object`);
-    }
-    const where = `${this.scope.describe()} state '${name}'`;
-    const node = new StateNode(name, type, this.scope, aslFields(type, options, where));
-    checkAssignSchema(options, where);
-    this.slot.check(name);
-    this.scope.add(node);
-    this.slot.set(node);
-    for (const [i, rule] of ((options.retry as Record<string, unknown>[] | undefined) ?? []).entries()) {
-      node.retriers.push(retrier(rule.errorEquals, rule, `${where} retry[${i}]`));
+  /**
+   * Creates a state and wires it into this flow's slot. Each problem (its name, an option, the
+   * slot already taken, a duplicate name) is recorded and the state still created, so the
+   * definition runs on and every problem is found.
+   */
+  protected create(name: unknown, type: AslStateType, options: unknown): StateNode {
+    const log = this.scope.problems;
+    const label = String(name);
+    const where = `${this.scope.describe()} state '${label}'`;
+    log.attempt(() => assertStateName(name, this.scope.describe()), undefined);
+    let given: Record<string, unknown> = {};
+    if (typeof options === 'object' && options !== null) given = options as Record<string, unknown>;
+    else if (options !== undefined) log.add(new TypeError(`${where}: options must be an object`));
+    const node = new StateNode(label, type, this.scope, aslFields(type, given, where, log));
+    log.attempt(() => checkAssignSchema(given, where), undefined);
+    const wired = log.attempt(() => {
+      this.slot.check(label);
+      return true;
+    }, false);
+    log.attempt(() => this.scope.add(node), undefined);
+    if (wired) this.slot.set(node);
+    else node.unwired = true;
+    const retries = Array.isArray(given.retry) ? (given.retry as Record<string, unknown>[]) : [];
+    for (const [i, rule] of retries.entries()) {
+      log.attempt(
+        () => node.retriers.push(retrier(rule?.errorEquals, rule ?? {}, `${where} retry[${i}]`)),
+        0,
+      );
     }
     return node;
   }
 
   /** Creates the states a target builder makes, wired through `slot`; returns their ends. */
-  protected build(target: unknown, slot: Slot, where: string): { ends: Set<StateNode> } {
-    return buildTarget(this.scope, this.pending, target, slot, where);
+  protected build(
+    target: unknown,
+    slot: Slot,
+    where: string,
+    carriesInputOf?: StateNode,
+  ): { ends: Set<StateNode> } {
+    return buildTarget(this.scope, this.pending, target, slot, where, carriesInputOf);
   }
 
   pass(name: string, options?: Record<string, unknown>): unknown {
@@ -106,7 +142,10 @@ export class FlowBuilder {
 
   task(name: string, resource: unknown, options: Record<string, unknown> = {}): unknown {
     const where = `${this.scope.describe()} state '${name}'`;
-    const { target, options: merged } = taskOptions(resource, options, where);
+    const { target, options: merged } = this.scope.problems.attempt<{
+      target: TaskTarget | undefined;
+      options: Record<string, unknown>;
+    }>(() => taskOptions(resource, options, where), { target: undefined, options });
     const node = this.create(name, 'Task', merged);
     node.target = target;
     return new CatchableHandle(node, this[ENDS], this.pending);
@@ -117,8 +156,10 @@ export class FlowBuilder {
       (k) => options[k] !== undefined,
     );
     if (given.length !== 1) {
-      throw new TypeError(
-        `${this.scope.describe()} state '${name}': a Wait takes exactly one of seconds, timestamp, secondsPath, timestampPath (got ${given.length === 0 ? 'none' : given.join(', ')})`,
+      this.scope.problems.add(
+        new TypeError(
+          `${this.scope.describe()} state '${name}': a Wait takes exactly one of seconds, timestamp, secondsPath, timestampPath (got ${given.length === 0 ? 'none' : given.join(', ')})`,
+        ),
       );
     }
     return new ChainHandle(this.create(name, 'Wait', options), this[ENDS], this.pending);
@@ -142,29 +183,36 @@ export class FlowBuilder {
   }
 
   parallel(name: string, options: Record<string, unknown>): unknown {
-    const branches = options?.branches;
-    if (!Array.isArray(branches) || branches.length === 0 || branches.some((b) => typeof b !== 'function')) {
-      throw new TypeError(
-        `${this.scope.describe()} state '${name}': branches must be a non-empty array of functions`,
+    const branches: unknown[] = Array.isArray(options?.branches) ? options.branches : [];
+    if (branches.length === 0 || branches.some((b) => typeof b !== 'function')) {
+      this.scope.problems.add(
+        new TypeError(
+          `${this.scope.describe()} state '${name}': branches must be a non-empty array of functions`,
+        ),
       );
     }
     const node = this.create(name, 'Parallel', options);
-    branches.forEach((branch: (flow: FlowBuilder) => unknown, i) => {
+    branches.forEach((branch, i) => {
+      if (typeof branch !== 'function') return;
+      const define = branch as (flow: FlowBuilder) => unknown;
       const scope = new Scope(`branch ${i + 1} of '${name}'`, this.scope);
       node.branches.push(scope);
-      runScope(scope, branch, `branch ${i + 1} of '${name}'`);
+      runScope(scope, define, `branch ${i + 1} of '${name}'`);
     });
     return new CatchableHandle(node, this[ENDS], this.pending);
   }
 
   map(name: string, options: Record<string, unknown>): unknown {
     const processor = options?.itemProcessor;
-    if (typeof processor !== 'function') {
-      throw new TypeError(
-        `${this.scope.describe()} state '${name}': itemProcessor must be a function building the item's states`,
-      );
-    }
     const node = this.create(name, 'Map', options);
+    if (typeof processor !== 'function') {
+      this.scope.problems.add(
+        new TypeError(
+          `${this.scope.describe()} state '${name}': itemProcessor must be a function building the item's states`,
+        ),
+      );
+      return new CatchableHandle(node, this[ENDS], this.pending);
+    }
     const scope = new Scope(`item processor of '${name}'`, this.scope);
     node.processor = scope;
     runScope(scope, processor as (flow: FlowBuilder) => unknown, `the item processor of '${name}'`);
@@ -191,11 +239,15 @@ export function runScope(scope: Scope, define: (flow: FlowBuilder) => unknown, w
     new Set(),
     pending,
   );
+  // The definition is the caller's code: what it throws propagates (machine() adds the
+  // problems recorded so far).
   const returned = define(start);
+  let ends = new Set<StateNode>();
   if (returned && typeof (returned as { then?: unknown }).then === 'function') {
-    throw new TypeError(`${what} must build its states synchronously; it returned a promise`);
+    scope.problems.add(new TypeError(`${what} must build its states synchronously; it returned a promise`));
+  } else {
+    ends = scope.problems.attempt(() => endsOfReturned(returned, what), ends);
   }
-  const ends = endsOfReturned(returned, what);
   closeScope(scope, ends, pending);
   return ends;
 }
@@ -205,8 +257,9 @@ class ChainHandle extends FlowBuilder implements HandleLike {
   readonly kind = 'sfini.state';
   readonly [NODE]: StateNode;
   readonly [OPEN] = true;
+  readonly [KNOWS_INPUT_CATCH]: boolean;
 
-  constructor(node: StateNode, ends: ReadonlySet<StateNode>, pending: Pending[]) {
+  constructor(node: StateNode, ends: ReadonlySet<StateNode>, pending: Pending[], knowsInputCatch = false) {
     super(
       node.scope,
       {
@@ -224,6 +277,7 @@ class ChainHandle extends FlowBuilder implements HandleLike {
       pending,
     );
     this[NODE] = node;
+    this[KNOWS_INPUT_CATCH] = knowsInputCatch;
   }
 
   get name(): string {
@@ -236,9 +290,9 @@ class ChainHandle extends FlowBuilder implements HandleLike {
 
   /** Goes to an existing state next. */
   next(target: unknown): unknown {
-    if (!isHandle(target)) throw new TypeError(`${this[NODE].describe()}: next() takes a state`);
-    this.build(target, this.slot, this[NODE].describe());
-    return new TerminalHandle(this[NODE], this[ENDS]);
+    if (isHandle(target)) this.build(target, this.slot, this[NODE].describe());
+    else this.scope.problems.add(new TypeError(`${this[NODE].describe()}: next() takes a state`));
+    return new TerminalHandle(this[NODE], this[ENDS], this[KNOWS_INPUT_CATCH]);
   }
 }
 
@@ -246,7 +300,8 @@ class ChainHandle extends FlowBuilder implements HandleLike {
 class CatchableHandle extends ChainHandle {
   retry(errorEquals: unknown, options: Record<string, unknown> = {}): this {
     const node = this[NODE];
-    node.retriers.push(retrier(errorEquals, options, `${node.describe()} retry[${node.retriers.length}]`));
+    const where = `${node.describe()} retry[${node.retriers.length}]`;
+    this.scope.problems.attempt(() => node.retriers.push(retrier(errorEquals, options, where)), 0);
     return this;
   }
 
@@ -258,11 +313,15 @@ class CatchableHandle extends ChainHandle {
       errorEquals.length === 0 ||
       errorEquals.some((e) => typeof e !== 'string')
     ) {
-      throw new TypeError(`${where}: errorEquals must be a non-empty array of error names`);
+      this.scope.problems.add(
+        new TypeError(`${where}: errorEquals must be a non-empty array of error names`),
+      );
     }
-    const fields = entryFields('Catch', options, where);
+    const fields = entryFields('Catch', options, where, this.scope.problems);
+    const passesInput = catchPassesInput(options);
+    if (passesInput) this.scope.problems.attempt(() => checkInputCatch(node, where), undefined);
     const catcher = {
-      errorEquals: [...errorEquals],
+      errorEquals: Array.isArray(errorEquals) ? [...errorEquals] : [],
       next: undefined as unknown as StateNode,
       fields: fields as never,
     };
@@ -275,9 +334,15 @@ class CatchableHandle extends ChainHandle {
         },
       },
       where,
+      passesInput ? node : undefined,
     );
     node.catchers.push(catcher);
-    return new CatchableHandle(node, new Set([...this[ENDS], ...ends]), this.pending);
+    return new CatchableHandle(
+      node,
+      new Set([...this[ENDS], ...ends]),
+      this.pending,
+      node.inputCatch !== undefined,
+    );
   }
 }
 
@@ -286,10 +351,12 @@ class TerminalHandle implements HandleLike {
   readonly kind = 'sfini.state';
   readonly [NODE]: StateNode;
   readonly [ENDS]: ReadonlySet<StateNode>;
+  readonly [KNOWS_INPUT_CATCH]: boolean;
 
-  constructor(node: StateNode, ends: ReadonlySet<StateNode>) {
+  constructor(node: StateNode, ends: ReadonlySet<StateNode>, knowsInputCatch = false) {
     this[NODE] = node;
     this[ENDS] = ends;
+    this[KNOWS_INPUT_CATCH] = knowsInputCatch;
   }
 
   get name(): string {
@@ -298,90 +365,5 @@ class TerminalHandle implements HandleLike {
 
   get type(): AslStateType {
     return this[NODE].type;
-  }
-}
-
-/** A Choice state's handle. */
-class ChoiceHandle implements HandleLike {
-  readonly kind = 'sfini.state';
-  readonly rules = choiceRules;
-  readonly [NODE]: StateNode;
-  readonly [ENDS]: ReadonlySet<StateNode>;
-
-  constructor(
-    node: StateNode,
-    ends: ReadonlySet<StateNode>,
-    private readonly pending: Pending[],
-  ) {
-    this[NODE] = node;
-    this[ENDS] = ends;
-  }
-
-  private build(target: unknown, slot: Slot, where: string): { ends: Set<StateNode> } {
-    return buildTarget(this[NODE].scope, this.pending, target, slot, where);
-  }
-
-  get name(): string {
-    return this[NODE].name;
-  }
-
-  get type(): AslStateType {
-    return this[NODE].type;
-  }
-
-  when(condition: unknown, ...rest: unknown[]): unknown {
-    const node = this[NODE];
-    const where = `${node.describe()} rule ${node.choices.length + 1}`;
-    const resolved = typeof condition === 'function' ? condition(choiceRules) : condition;
-    if (!isCondition(resolved))
-      throw new TypeError(`${where}: the condition is not a rule built by the Choice's rules`);
-    const [target, options] = rest;
-    const fields = entryFields('Choice rule', (options as Record<string, unknown> | undefined) ?? {}, where);
-    const branch: ChoiceBranch = {
-      condition: resolved as AnyCondition,
-      next: undefined as unknown as StateNode,
-      fields: fields as never,
-    };
-    node.choices.push(branch);
-    const slot: Slot = {
-      check: (name) => {
-        if (branch.next)
-          throw new Error(`${where} cannot go to '${name}': it already goes to '${branch.next.name}'`);
-      },
-      set: (next) => {
-        branch.next = next;
-      },
-    };
-    if (rest.length === 0) {
-      this.pending.push(() =>
-        branch.next ? undefined : `${where} has no target: create a state from when(...)`,
-      );
-      return new FlowBuilder(node.scope, slot, this[ENDS], this.pending);
-    }
-    const { ends } = this.build(target, slot, where);
-    return new ChoiceHandle(node, new Set([...this[ENDS], ...ends]), this.pending);
-  }
-
-  otherwise(...rest: unknown[]): unknown {
-    const node = this[NODE];
-    const where = `${node.describe()} default`;
-    if (node.defaultNext) throw new Error(`${where} is already '${node.defaultNext.name}'`);
-    const slot: Slot = {
-      check: (name) => {
-        if (node.defaultNext)
-          throw new Error(`${where} cannot be '${name}': it is already '${node.defaultNext.name}'`);
-      },
-      set: (next) => {
-        node.defaultNext = next;
-      },
-    };
-    if (rest.length === 0) {
-      this.pending.push(() =>
-        node.defaultNext ? undefined : `${where} was opened but no state was created from it`,
-      );
-      return new FlowBuilder(node.scope, slot, this[ENDS], this.pending);
-    }
-    const { ends } = this.build(rest[0], slot, where);
-    return new ChoiceHandle(node, new Set([...this[ENDS], ...ends]), this.pending);
   }
 }

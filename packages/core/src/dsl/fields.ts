@@ -7,11 +7,18 @@ import type { AslStateType } from '../asl/types.js';
 import type { JsonObject, JsonValue } from '../json.js';
 import { assertJsonSchema } from '../schema-json.js';
 import type { TaskTarget } from './graph.js';
+import { isLiteral } from './intrinsic-helpers.js';
+import type { ProblemLog } from './problems.js';
 import { describeValue } from './wiring.js';
 
 type Converter = (value: unknown, where: string) => JsonValue;
 
-function json(value: unknown, where: string): JsonValue {
+/**
+ * A JSON option (a template, a Result, an Assign): refused when JSON cannot carry it, with every
+ * `literal(text)` in it replaced by its text.
+ * @throws TypeError listing every value that is not JSON.
+ */
+export function json(value: unknown, where: string): JsonValue {
   const problems: string[] = [];
   const visit = (v: unknown, path: string): void => {
     if (v === null || typeof v === 'string' || typeof v === 'boolean') return;
@@ -23,6 +30,7 @@ function json(value: unknown, where: string): JsonValue {
       for (const [i, item] of v.entries()) visit(item, `${path}[${i}]`);
       return;
     }
+    if (isLiteral(v)) return;
     if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
       for (const [key, child] of Object.entries(v as Record<string, unknown>)) visit(child, `${path}.${key}`);
       return;
@@ -33,7 +41,18 @@ function json(value: unknown, where: string): JsonValue {
   };
   visit(value, where);
   if (problems.length > 0) throw new TypeError(`not JSON: ${problems.join('; ')}`);
-  return value as JsonValue;
+  return withLiteralText(value as JsonValue);
+}
+
+/** `value` with every `literal(text)` replaced by its text, as AWS receives it. */
+function withLiteralText(value: JsonValue): JsonValue {
+  if (isLiteral(value)) return value.value;
+  if (Array.isArray(value)) return value.map(withLiteralText);
+  if (typeof value === 'object' && value !== null) {
+    // fromEntries defines each key as data, so a key named `__proto__` stays an ordinary field.
+    return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, withLiteralText(child)]));
+  }
+  return value;
 }
 
 /** A string option. */
@@ -249,26 +268,28 @@ export function checkAssignSchema(options: Record<string, unknown>, where: strin
 }
 
 /**
- * The ASL fields for `options` of a state of `type`.
- * @throws TypeError naming the state and option when an option is unknown or malformed.
+ * The ASL fields for `options` of a state of `type`; each unknown or malformed option is
+ * recorded in `log` (naming the state and option) and left out.
  */
 export function aslFields(
   type: AslStateType,
   options: Record<string, unknown>,
   where: string,
+  log: ProblemLog,
 ): Record<string, JsonValue> {
   const allowed = ALLOWED[type];
   const out: Record<string, JsonValue> = {};
   for (const [key, value] of Object.entries(options)) {
     if (!allowed.includes(key)) {
-      throw new TypeError(`${where}: a ${type} state has no option '${key}'`);
+      log.add(new TypeError(`${where}: a ${type} state has no option '${key}'`));
+      continue;
     }
     if (value === undefined || HANDLED.has(key)) continue;
     const [field, convert] = FIELDS[key]!;
     try {
       out[field] = convert(value, key);
     } catch (error) {
-      throw new TypeError(`${where}: ${(error as Error).message}`);
+      log.add(new TypeError(`${where}: ${(error as Error).message}`));
     }
   }
   return out;

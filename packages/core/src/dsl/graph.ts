@@ -7,6 +7,7 @@ import type { AslRetrier, AslStateType } from '../asl/types.js';
 import { MAX_STATE_NAME_LENGTH } from '../asl/validate.js';
 import type { JsonObject, JsonValue } from '../json.js';
 import type { AnyCondition } from './conditions.js';
+import { ProblemLog } from './problems.js';
 
 /** A Catch entry, its target kept as a node until emit. */
 export interface Catcher {
@@ -35,6 +36,15 @@ export class StateNode {
   readonly branches: Scope[] = [];
   processor: Scope | undefined;
   target: TaskTarget | undefined;
+  /**
+   * Where the state first gained a Catch that passes its input on to its target (reads.ts): from
+   * then on it needs all its input, and only handles made since know it.
+   */
+  inputCatch: string | undefined;
+  /** Where a transition first went into the state through a handle made before such a Catch. */
+  joinedBefore: string | undefined;
+  /** Set when the state could not be wired where it was created (a problem already recorded). */
+  unwired = false;
 
   constructor(
     readonly name: string,
@@ -68,6 +78,8 @@ export class Scope {
   readonly #allNames: Map<string, StateNode>;
   /** Set once the definition (or branch builder) has returned: no state can be added after. */
   sealed = false;
+  /** The problems of the whole machine's definition, shared by every scope of it. */
+  readonly problems: ProblemLog;
 
   constructor(
     /** How messages name this scope. */
@@ -75,6 +87,7 @@ export class Scope {
     readonly parent: Scope | undefined,
   ) {
     this.#allNames = parent ? parent.#allNames : new Map();
+    this.problems = parent ? parent.problems : new ProblemLog();
   }
 
   describe(): string {
@@ -122,24 +135,25 @@ export class InvalidStateNameError extends Error {
   constructor(
     readonly stateName: string,
     readonly reason: string,
+    /** Where the name was given (`machine 'm':`), when known. */
+    where?: string,
   ) {
-    super(`invalid state name ${JSON.stringify(stateName)}: ${reason}`);
+    super(`${where ? `${where} ` : ''}invalid state name ${JSON.stringify(stateName)}: ${reason}`);
   }
 }
 
-/** Checks a state name against AWS's rules (1 to 80 characters, no control characters). */
-export function assertStateName(name: unknown): asserts name is string {
-  if (typeof name !== 'string')
-    throw new InvalidStateNameError(String(name), 'a state name must be a string');
-  if (name.length === 0) throw new InvalidStateNameError(name, 'a state name cannot be empty');
+/**
+ * Checks a state name against AWS's rules (1 to 80 characters, no control characters).
+ * @param where Where the name was given, for the message.
+ * @throws InvalidStateNameError naming the rule broken.
+ */
+export function assertStateName(name: unknown, where?: string): asserts name is string {
+  const refuse = (reason: string) => new InvalidStateNameError(String(name), reason, where);
+  if (typeof name !== 'string') throw refuse('a state name must be a string');
+  if (name.length === 0) throw refuse('a state name cannot be empty');
   if ([...name].length > MAX_STATE_NAME_LENGTH) {
-    throw new InvalidStateNameError(
-      name,
-      `it is ${[...name].length} characters long; AWS allows at most ${MAX_STATE_NAME_LENGTH}`,
-    );
+    throw refuse(`it is ${[...name].length} characters long; AWS allows at most ${MAX_STATE_NAME_LENGTH}`);
   }
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what AWS refuses
-  if (/[\u0000-\u001f\u007f-\u009f]/u.test(name)) {
-    throw new InvalidStateNameError(name, 'it contains a control character');
-  }
+  if (/[\u0000-\u001f\u007f-\u009f]/u.test(name)) throw refuse('it contains a control character');
 }

@@ -15,17 +15,20 @@ import { assertJsonSchema } from '../schema-json.js';
 import { resourceArnOf } from './emit.js';
 
 /** Options of {@link importMachine}. */
-export interface ImportOptions {
+export interface ImportOptions<S extends z.ZodType | undefined = z.ZodType | undefined> {
   /** The activities the definition's Tasks run (matched by activity name in their ARNs). */
   activities?: readonly AnyActivity[];
-  /** Validates execution input before a start. */
-  inputSchema?: z.ZodType;
+  /** Validates execution input before a start, and types it. */
+  inputSchema?: S;
 }
 
-/** A machine imported from ASL: its data and output are `unknown`. */
-export class ImportedStateMachine implements StateMachineLike<unknown, unknown> {
+/**
+ * A machine imported from ASL: its output is `unknown`, and so is its input unless an input
+ * schema was given.
+ */
+export class ImportedStateMachine<Input = unknown> implements StateMachineLike<Input, unknown> {
   readonly kind = 'sfini.stateMachine';
-  declare readonly '~types'?: { readonly input: unknown; readonly output: unknown };
+  declare readonly '~types'?: { readonly input: Input; readonly output: unknown };
   readonly activities: readonly AnyActivity[];
   readonly inputSchema: z.ZodType | undefined;
 
@@ -80,11 +83,11 @@ function retarget(machine: JsonObject, byName: Map<string, AnyActivity>, options
  * @example
  * const imported = importMachine('orders', fs.readFileSync('orders.asl.json', 'utf8'), { activities });
  */
-export function importMachine(
+export function importMachine<S extends z.ZodType | undefined = undefined>(
   name: string,
   definition: string | object,
-  options: ImportOptions = {},
-): ImportedStateMachine {
+  options: ImportOptions<S> = {},
+): ImportedStateMachine<S extends z.ZodType ? z.input<S> : unknown> {
   assertResourceName('state machine', name);
   if (options.inputSchema) assertJsonSchema(options.inputSchema, `input schema of machine '${name}'`);
   return new ImportedStateMachine(name, parseDefinition(definition), options);

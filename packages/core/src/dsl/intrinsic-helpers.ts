@@ -17,10 +17,28 @@ export interface LiteralString {
   readonly template?: boolean;
 }
 
-/** Marks `value` as literal text even when it starts with `$`. */
+const literals = new WeakSet<object>();
+
+/**
+ * Marks `value` as literal text even when it reads as a path: an intrinsic function argument
+ * (`States.format(literal('$5 off'))`), or a template value under a key without `.$`
+ * (`parameters: { note: literal('$.a is a path') }`), which the types would otherwise refuse.
+ * @throws TypeError when `value` is not a string.
+ */
 export function literal(value: string): LiteralString {
-  return Object.freeze({ kind: 'sfini.literal' as const, value });
+  if (typeof value !== 'string') throw new TypeError(`literal() takes a string, got ${typeof value}`);
+  const text = Object.freeze({ kind: 'sfini.literal' as const, value });
+  literals.add(text);
+  return text;
 }
+
+/** True for a value built by {@link literal}. */
+export function isLiteral(value: unknown): value is LiteralString {
+  return typeof value === 'object' && value !== null && literals.has(value);
+}
+
+/** The algorithms `States.Hash` takes. */
+export type HashAlgorithm = 'MD5' | 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512';
 
 /** What an intrinsic function accepts as an argument. */
 export type IntrinsicArg = string | number | boolean | null | LiteralString | Intrinsic<unknown, string>;
@@ -77,7 +95,10 @@ export const States = {
   stringToJson<const A extends IntrinsicArg, S extends z.ZodType | undefined = undefined>(
     text: A,
     _schema?: S,
-  ): Intrinsic<S extends z.ZodType ? Jsonify<z.output<S>> : unknown, PathsOf<A>> {
+  ): Intrinsic<
+    DeferredIntrinsic<'StringToJson', [A], S extends z.ZodType ? Jsonify<z.output<S>> : unknown>,
+    PathsOf<A>
+  > {
     return call('StringToJson', [text]);
   },
   /** `States.JsonToString`: serialises a value to a JSON string. */
@@ -107,7 +128,7 @@ export const States = {
   /** `States.ArrayRange`: numbers from `start` to `end` by `step`. */
   arrayRange<const A extends readonly [IntrinsicArg, IntrinsicArg, IntrinsicArg]>(
     ...args: A
-  ): Intrinsic<number[], PathsIn<A>> {
+  ): Intrinsic<DeferredIntrinsic<'ArrayRange', A>, PathsIn<A>> {
     return call('ArrayRange', args);
   },
   /** `States.ArrayGetItem`: the item at `index` (of a `T[]`, a `T`). */
@@ -130,18 +151,25 @@ export const States = {
     return call('ArrayUnique', [array]);
   },
   /** `States.Base64Encode`. */
-  base64Encode<const A extends IntrinsicArg>(text: A): Intrinsic<string, PathsOf<A>> {
+  base64Encode<const A extends IntrinsicArg>(
+    text: A,
+  ): Intrinsic<DeferredIntrinsic<'Base64Encode', [A]>, PathsOf<A>> {
     return call('Base64Encode', [text]);
   },
   /** `States.Base64Decode`. */
-  base64Decode<const A extends IntrinsicArg>(text: A): Intrinsic<string, PathsOf<A>> {
+  base64Decode<const A extends IntrinsicArg>(
+    text: A,
+  ): Intrinsic<DeferredIntrinsic<'Base64Decode', [A]>, PathsOf<A>> {
     return call('Base64Decode', [text]);
   },
-  /** `States.Hash`: the hex digest of `data` with `algorithm` (MD5, SHA-1, SHA-256, SHA-384, SHA-512). */
-  hash<const A extends IntrinsicArg>(
+  /**
+   * `States.Hash`: the hex digest of `data` with `algorithm` (MD5, SHA-1, SHA-256, SHA-384,
+   * SHA-512, or a path to one of those names). Data that is not a string is hashed in its text form.
+   */
+  hash<const A extends IntrinsicArg, const H extends HashAlgorithm | `$${string}` | LiteralString>(
     data: A,
-    algorithm: 'MD5' | 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512' | LiteralString,
-  ): Intrinsic<string, PathsOf<A>> {
+    algorithm: H,
+  ): Intrinsic<DeferredIntrinsic<'Hash', [A, H]>, PathsOf<A> | PathsOf<H>> {
     return call('Hash', [data, algorithm]);
   },
   /**
@@ -160,21 +188,21 @@ export const States = {
     const A extends
       | readonly [IntrinsicArg, IntrinsicArg]
       | readonly [IntrinsicArg, IntrinsicArg, IntrinsicArg],
-  >(...args: A): Intrinsic<number, PathsIn<A>> {
+  >(...args: A): Intrinsic<DeferredIntrinsic<'MathRandom', A>, PathsIn<A>> {
     return call('MathRandom', args);
   },
   /** `States.MathAdd`: the sum of two integers. */
   mathAdd<const A extends IntrinsicArg, const B extends IntrinsicArg>(
     left: A,
     right: B,
-  ): Intrinsic<number, PathsOf<A> | PathsOf<B>> {
+  ): Intrinsic<DeferredIntrinsic<'MathAdd', [A, B]>, PathsOf<A> | PathsOf<B>> {
     return call('MathAdd', [left, right]);
   },
   /** `States.StringSplit`: splits `text` on any of the `separators` characters. */
   stringSplit<const A extends IntrinsicArg, const S extends IntrinsicArg>(
     text: A,
     separators: S,
-  ): Intrinsic<string[], PathsOf<A> | PathsOf<S>> {
+  ): Intrinsic<DeferredIntrinsic<'StringSplit', [A, S]>, PathsOf<A> | PathsOf<S>> {
     return call('StringSplit', [text, separators]);
   },
   /** `States.UUID`: a fresh v4 UUID. */

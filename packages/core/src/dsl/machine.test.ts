@@ -18,6 +18,7 @@ import {
   resource,
   States,
 } from '../index.js';
+import { definitionProblems } from './problems.test-support.js';
 
 const registration = new ActivityRegistration('pkg');
 const work = registration.activity(
@@ -229,15 +230,21 @@ describe('emit', () => {
 
 describe('mistakes are refused where the machine is defined', () => {
   test('names AWS would refuse', () => {
-    expect(() => machine('has space', {}, (s) => s.pass('p'))).toThrow(InvalidNameError);
-    expect(() => machine('m', {}, (s) => s.pass('x'.repeat(81)))).toThrow(InvalidStateNameError);
-    expect(() => machine('m', {}, (s) => s.pass(''))).toThrow(/cannot be empty/);
+    expect(definitionProblems(() => machine('has space', {}, (s) => s.pass('p')))[0]).toBeInstanceOf(
+      InvalidNameError,
+    );
+    const [long] = definitionProblems(() => machine('m', {}, (s) => s.pass('x'.repeat(81))));
+    expect(long).toBeInstanceOf(InvalidStateNameError);
+    expect(long?.message).toMatch(/^machine 'm': invalid state name "x{81}": it is 81 characters long/);
+    expect(() => machine('m', {}, (s) => s.pass(''))).toThrow(
+      /machine 'm': invalid state name "": a state name cannot be empty/,
+    );
   });
 
   test('schemas JSON cannot carry', () => {
-    expect(() => machine('m', { input: z.object({ f: z.function() }) }, (s) => s.pass('p'))).toThrow(
-      NonJsonSchemaError,
-    );
+    expect(
+      definitionProblems(() => machine('m', { input: z.object({ f: z.function() }) }, (s) => s.pass('p')))[0],
+    ).toBeInstanceOf(NonJsonSchemaError);
   });
 
   test('duplicate state names anywhere in the machine', () => {

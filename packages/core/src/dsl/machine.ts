@@ -12,6 +12,7 @@ import { assertJsonSchema } from '../schema-json.js';
 import { type FlowBuilder, runScope } from './builder.js';
 import { emitScope } from './emit.js';
 import { Scope } from './graph.js';
+import { MachineDefinitionError } from './problems.js';
 import type { Flow, OutputOf, Returned } from './types/api.js';
 import type { Plain, UnknownObject } from './types/data.js';
 import type { MachineOptions } from './types/options.js';
@@ -63,9 +64,11 @@ export class StateMachine<Input = unknown, Output = unknown> implements StateMac
  * Defines a state machine. `define` receives the place where the first state is created and
  * returns the state (or states) where the machine ends; the machine's output type is what
  * those states pass on.
- * @throws InvalidNameError when AWS would refuse `name`.
- * @throws NonJsonSchemaError when the input schema describes values JSON cannot carry.
- * @throws Error listing every problem of the definition (duplicate names, missing targets, ...).
+ * @throws MachineDefinitionError listing every problem of the definition, each with where it
+ * is: a name AWS would refuse (the machine's or a state's), an input schema JSON cannot carry,
+ * an unknown or malformed option, a duplicate state name, a slot given two targets, a target
+ * promised but never created, an end the definition does not return. What `define` itself
+ * throws propagates as it is (listed after those problems, if there were any).
  * @typeParam F - The definition function; the machine's output type is inferred from what it returns.
  * @typeParam S - The input schema; it types the first state's data and what a start accepts.
  * @example
@@ -95,20 +98,41 @@ export function machine<
   F extends (start: Flow<StartData<NoInfer<S>>, never, NoVars>) => Returned,
   S extends z.ZodType | undefined = undefined,
 >(name: string, options: MachineOptions<S>, define: F): StateMachine<StartInput<S>, OutputOf<ReturnType<F>>> {
-  assertResourceName('state machine', name);
+  const root = new Scope(`machine '${name}'`, undefined);
+  const log = root.problems;
+  log.attempt(() => assertResourceName('state machine', name), undefined);
   const { input, comment, timeoutSeconds, version, queryLanguage, ...rest } = options ?? {};
   const unknown = Object.keys(rest);
-  if (unknown.length > 0) throw new TypeError(`machine '${name}': unknown option(s) ${unknown.join(', ')}`);
-  if (input !== undefined) assertJsonSchema(input, `input schema of machine '${name}'`);
+  if (unknown.length > 0)
+    log.add(new TypeError(`machine '${name}': unknown option(s) ${unknown.join(', ')}`));
+  if (input !== undefined)
+    log.attempt(() => assertJsonSchema(input, `input schema of machine '${name}'`), undefined);
   if (timeoutSeconds !== undefined && (!Number.isInteger(timeoutSeconds) || timeoutSeconds < 1)) {
-    throw new RangeError(
-      `machine '${name}': timeoutSeconds must be a whole number from 1, got ${timeoutSeconds}`,
+    log.add(
+      new RangeError(
+        `machine '${name}': timeoutSeconds must be a whole number from 1, got ${timeoutSeconds}`,
+      ),
     );
   }
   if (version !== undefined && version !== '1.0')
-    throw new RangeError(`machine '${name}': version must be '1.0'`);
-  const root = new Scope(`machine '${name}'`, undefined);
-  runScope(root, define as unknown as (flow: FlowBuilder) => unknown, `the definition of machine '${name}'`);
+    log.add(new RangeError(`machine '${name}': version must be '1.0'`));
+  try {
+    runScope(
+      root,
+      define as unknown as (flow: FlowBuilder) => unknown,
+      `the definition of machine '${name}'`,
+    );
+  } catch (thrown) {
+    // The definition's own error, with the problems found before it if any.
+    log.closed = true;
+    if (log.problems.length === 0) throw thrown;
+    throw new MachineDefinitionError(name, [
+      ...log.problems,
+      thrown instanceof Error ? thrown : new Error(String(thrown)),
+    ]);
+  }
+  log.closed = true;
+  if (log.problems.length > 0) throw new MachineDefinitionError(name, log.problems);
   const header: JsonObject = {};
   if (comment !== undefined) header.Comment = comment;
   if (queryLanguage !== undefined) header.QueryLanguage = queryLanguage;

@@ -3,7 +3,8 @@
 // entry's index in messages), and a Catch and a Choice rule take the same kind of options (an
 // output, variables to assign, a comment), so one table-driven function serves both.
 import type { AslRetrier } from '../asl/types.js';
-import { checkAssignSchema, positive, string } from './fields.js';
+import { checkAssignSchema, json, positive, string } from './fields.js';
+import type { ProblemLog } from './problems.js';
 
 /** Turns retry options into an ASL Retrier. */
 export function retrier(errorEquals: unknown, options: Record<string, unknown>, where: string): AslRetrier {
@@ -59,23 +60,31 @@ const ENTRY_OPTIONS: Record<'Catch' | 'Choice rule', Record<string, string | nul
 };
 
 /**
- * The ASL fields of a Catch's or a Choice rule's options (`undefined` options are left out).
- * @throws TypeError naming `where` and the option when an option is unknown, or when
- * assignSchema does not match assign.
+ * The ASL fields of a Catch's or a Choice rule's options (`undefined` options are left out);
+ * each unknown or malformed option, and an assignSchema not matching assign, is recorded in
+ * `log` naming `where` and the option.
  */
 export function entryFields(
   entry: 'Catch' | 'Choice rule',
   options: Record<string, unknown>,
   where: string,
+  log: ProblemLog,
 ): Record<string, unknown> {
   const known = ENTRY_OPTIONS[entry];
   const fields: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(options)) {
     if (value === undefined) continue;
     const field = Object.hasOwn(known, key) ? known[key] : undefined;
-    if (field === undefined) throw new TypeError(`${where}: a ${entry} has no option '${key}'`);
-    if (field !== null) fields[field] = value;
+    if (field === undefined) {
+      log.add(new TypeError(`${where}: a ${entry} has no option '${key}'`));
+      continue;
+    }
+    if (field === null) continue;
+    const convert = key === 'comment' ? string : json;
+    log.attempt(() => {
+      fields[field] = convert(value, `${where}: ${key}`);
+    }, undefined);
   }
-  checkAssignSchema(options, where);
+  log.attempt(() => checkAssignSchema(options, where), undefined);
   return fields;
 }

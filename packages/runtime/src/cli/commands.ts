@@ -3,6 +3,7 @@
 // SIGINT/SIGTERM, or on a caller's AbortSignal, and shut down gracefully.
 import { readFile } from 'node:fs/promises';
 import { type AnyActivity, DEFAULT_ACCOUNT_ID, taskFailureOf } from '@sfini/core';
+import { match } from 'ts-pattern';
 import { activitiesOf } from '../activities.js';
 import { Execution, type ExecutionResult } from '../execution.js';
 import { heartbeatIntervalFor } from '../heartbeat.js';
@@ -334,24 +335,28 @@ function pickActivities(ctx: CliContext, names: string[]): AnyActivity[] {
   });
 }
 
+// Exhaustive on purpose: a new kind of worker event or task outcome must be given a line here
+// (or an explicit silence) before the CLI compiles.
 function describeEvent(worker: Worker, event: WorkerEvent): string | undefined {
   const who = `[${worker.activity.localName}]`;
-  switch (event.type) {
-    case 'task-finished': {
-      const { outcome } = event;
-      if (outcome.kind === 'succeeded') return `${who} task succeeded`;
-      if (outcome.kind === 'failed') return `${who} task failed: ${outcome.failure.error}`;
-      if (outcome.kind === 'expired') return `${who} task expired: ${outcome.reason}`;
-      if (outcome.kind === 'lost') return `${who} task not reported: ${outcome.reason}`;
-      return undefined;
-    }
-    case 'transient-error':
-      return `${who} ${event.operation} failed, retrying: ${taskFailureOf(event.error).error}`;
-    case 'fatal-error':
-      return `${who} stopped: ${(event.error as Error).message}`;
-    default:
-      return undefined;
-  }
+  return match(event)
+    .with({ type: 'task-started' }, () => undefined)
+    .with({ type: 'task-finished' }, ({ outcome }) =>
+      match(outcome)
+        .with({ kind: 'succeeded' }, () => `${who} task succeeded`)
+        .with({ kind: 'failed' }, ({ failure }) => `${who} task failed: ${failure.error}`)
+        .with({ kind: 'expired' }, ({ reason }) => `${who} task expired: ${reason}`)
+        .with({ kind: 'lost' }, ({ reason }) => `${who} task not reported: ${reason}`)
+        .with({ kind: 'superseded' }, () => undefined)
+        .exhaustive(),
+    )
+    .with(
+      { type: 'transient-error' },
+      (transient) =>
+        `${who} ${transient.operation} failed, retrying: ${taskFailureOf(transient.error).error}`,
+    )
+    .with({ type: 'fatal-error' }, (fatal) => `${who} stopped: ${taskFailureOf(fatal.error).cause}`)
+    .exhaustive();
 }
 
 /** `worker [ACTIVITY...]`: polls until interrupted, then shuts down gracefully. */

@@ -21,6 +21,7 @@ import type {
   SelectResultOf,
 } from './compound.js';
 import type { AnyData, Materialize, Plain } from './data.js';
+import type { ErrorName, ErrorNamesArg } from './error-names.js';
 import type {
   CatchData,
   CatchOptions,
@@ -31,6 +32,7 @@ import type {
   PassOutput,
   PassResultData,
   RetryOptions,
+  RetryRule,
   SelectOutput,
   SucceedOptions,
   TaskInput,
@@ -40,7 +42,6 @@ import type {
 } from './options.js';
 import type {
   DeclaredOutput,
-  FitProblem,
   Parametrize,
   ResultOfTarget,
   Simplify,
@@ -48,10 +49,15 @@ import type {
   TargetArg,
   TaskTargetLike,
 } from './pipeline.js';
+import type { CatchReads, DataFitProblem, ReadsAll } from './reads.js';
 import type { InnerVars, OpenVars, VarsAfterAssign, VarsFitProblem, VarsRecord } from './vars.js';
 
-/** A state that data can be sent to; `In` is the data it expects, `VIn` the variables it was created with. */
-export interface StateRef<In extends AnyData = AnyData, VIn = unknown> {
+/**
+ * A state that data can be sent to; `In` is the data it was created with, `VIn` the variables,
+ * and `Reads` what of its input it reads (reads.ts), which decides what data entering it from
+ * elsewhere must hold.
+ */
+export interface StateRef<In extends AnyData = AnyData, VIn = unknown, Reads = ReadsAll> {
   readonly kind: 'sfini.state';
   /** The state's name. */
   readonly name: string;
@@ -61,6 +67,8 @@ export interface StateRef<In extends AnyData = AnyData, VIn = unknown> {
   readonly '~in'?: In;
   /** Type-level only: the variables in scope where the state was created. */
   readonly '~varsIn'?: VIn;
+  /** Type-level only: what the state reads of its input. */
+  readonly '~reads'?: Reads;
 }
 
 /** Type-level only: what a handle can end its machine (or branch) with. */
@@ -77,7 +85,7 @@ export interface EndTypes<Open, Ends> {
  * `StateRef<AnyData, unknown>` every returned handle's data is compared with `AnyData`, which
  * bench:types measures as extra instantiations. `any` here accepts every handle without either.
  */
-export type AnyHandle = StateRef<any, any> & EndTypes<any, any>;
+export type AnyHandle = StateRef<any, any, any> & EndTypes<any, any>;
 
 /**
  * What a definition or branch returns: the state where it ends, or several. `ArrayLike`
@@ -106,21 +114,17 @@ type MaterializeEach<D> = D extends AnyData ? Materialize<D> : never;
  * data with `AnyData` per target (measured by bench:types).
  */
 export type Target<D extends AnyData, V = OpenVars> =
-  | StateRef<any, any>
+  | StateRef<any, any, any>
   | ((next: Flow<D, never, V>) => Returned);
 
-type DataFitProblem<D extends AnyData, In extends AnyData> = [D] extends [In]
-  ? never
-  : FitProblem<Materialize<D>, Materialize<In>, 'the next state'>;
-
 /**
- * A target argument: an existing state is accepted when data `D` fits what it expects and every
- * variable it was created with is assigned here (`V`) with a fitting type.
+ * A target argument: an existing state is accepted when data `D` holds what it reads (reads.ts)
+ * and every variable it was created with is assigned here (`V`) with a fitting type.
  */
 export type TargetArgument<T, D extends AnyData, V = OpenVars> = T extends (...args: never[]) => unknown
   ? T
-  : T extends StateRef<infer In, infer VIn>
-    ? DataFitProblem<D, In> extends infer P
+  : T extends StateRef<infer In, infer VIn, infer Reads>
+    ? DataFitProblem<D, In, Reads> extends infer P
       ? [P] extends [never]
         ? [VarsFitProblem<V, VIn>] extends [never]
           ? T
@@ -163,7 +167,8 @@ export interface Flow<D extends AnyData, E, V = OpenVars> {
     PassOutput<D, IP, PT, RES, RP, OP, JO, OS, V>,
     E,
     V,
-    VarsAfterAssign<V, AS, PassResultData<D, IP, PT, RES, V>, ASC>
+    VarsAfterAssign<V, AS, PassResultData<D, IP, PT, RES, V>, ASC>,
+    readonly ['pass', IP, PT, RES, RP, OP, JO, AS]
   >;
 
   /** A Task state running an activity (or a resource ARN); its input must fit the activity's. */
@@ -181,16 +186,18 @@ export interface Flow<D extends AnyData, E, V = OpenVars> {
     const HP extends PathOption = undefined,
     const AS = undefined,
     const ASC extends ZodOrNone = undefined,
+    const RT extends readonly RetryRule[] | undefined = undefined,
   >(
     name: string,
     resource: TargetArg<R, TaskInput<D, IP, PT, JA, V>>,
-    options?: TaskOptions<D, R, IP, PT, RS, RP, OP, JA, JO, OS, TP, HP, V, AS, ASC>,
+    options?: TaskOptions<D, R, IP, PT, RS, RP, OP, JA, JO, OS, TP, HP, V, AS, ASC, RT>,
   ): Catchable<
     D,
     TaskOutput<D, R, RS, RP, OP, JO, OS, V>,
     E,
     V,
-    VarsAfterAssign<V, AS, Plain<ResultOfTarget<R>>, ASC>
+    VarsAfterAssign<V, AS, Plain<ResultOfTarget<R>>, ASC>,
+    readonly ['task', R, IP, PT, RP, OP, JA, JO, TP, HP, AS]
   >;
 
   /** A Wait state: a delay in `seconds`, or until a `timestamp`, either fixed or read from a path. */
@@ -206,7 +213,14 @@ export interface Flow<D extends AnyData, E, V = OpenVars> {
   >(
     name: string,
     options: WaitOptions<D, IP, OP, SP, TP, JO, OS, V, AS, ASC>,
-  ): Chain<D, SelectOutput<D, IP, OP, JO, OS, V>, E, V, VarsAfterAssign<V, AS, Select<D, IP, V>, ASC>>;
+  ): Chain<
+    D,
+    SelectOutput<D, IP, OP, JO, OS, V>,
+    E,
+    V,
+    VarsAfterAssign<V, AS, Select<D, IP, V>, ASC>,
+    readonly ['wait', IP, OP, SP, TP, JO, AS]
+  >;
 
   /** A Choice state; add rules with `when` and a default with `otherwise`. */
   choice<
@@ -226,7 +240,8 @@ export interface Flow<D extends AnyData, E, V = OpenVars> {
     E,
     V,
     VarsAfterAssign<V, AS, Select<D, IP, V>, ASC>,
-    [OP, JO, OS] extends [undefined, undefined, undefined] ? true : false
+    [OP, JO, OS] extends [undefined, undefined, undefined] ? true : false,
+    readonly ['choice', IP]
   >;
 
   /** A Succeed state: ends the machine (or branch) with its output. */
@@ -238,13 +253,13 @@ export interface Flow<D extends AnyData, E, V = OpenVars> {
   >(
     name: string,
     options?: SucceedOptions<D, IP, OP, JO, OS, V>,
-  ): Terminal<D, E | SelectOutput<D, IP, OP, JO, OS, V>, V>;
+  ): Terminal<D, E | SelectOutput<D, IP, OP, JO, OS, V>, V, readonly ['succeed', IP, OP, JO]>;
 
   /** A Fail state: ends the execution with an error. */
   fail<const EP extends PathOption = undefined, const CP extends PathOption = undefined>(
     name: string,
     options?: FailOptions<D, EP, CP, V>,
-  ): Terminal<D, E, V>;
+  ): Terminal<D, E, V, readonly ['fail', EP, CP]>;
 
   /**
    * A Parallel state: runs every branch on the same input; its result is the tuple of their
@@ -261,15 +276,17 @@ export interface Flow<D extends AnyData, E, V = OpenVars> {
     const OS extends ZodOrNone = undefined,
     const AS = undefined,
     const ASC extends ZodOrNone = undefined,
+    const RT extends readonly RetryRule[] | undefined = undefined,
   >(
     name: string,
-    options: ParallelOptions<D, B, IP, PT, RS, RP, OP, JO, OS, V, AS, ASC>,
+    options: ParallelOptions<D, B, IP, PT, RS, RP, OP, JO, OS, V, AS, ASC, RT>,
   ): Catchable<
     D,
     DeclaredOutput<JO, OS, StateOutput<D, SelectResultOf<ParallelResult<B>, RS, V>, undefined, RP, OP, V>>,
     E,
     V,
-    VarsAfterAssign<V, AS, Plain<ParallelResult<B>>, ASC>
+    VarsAfterAssign<V, AS, Plain<ParallelResult<B>>, ASC>,
+    readonly ['parallel', IP, PT, RP, OP, JO, AS]
   >;
 
   /**
@@ -295,15 +312,17 @@ export interface Flow<D extends AnyData, E, V = OpenVars> {
     const MCP extends PathOption = undefined,
     const TFPP extends PathOption = undefined,
     const TFCP extends PathOption = undefined,
+    const RT extends readonly RetryRule[] | undefined = undefined,
   >(
     name: string,
-    options: MapOptions<D, P, IP, ITP, IS, ISC, RS, RP, OP, RW, JO, OS, V, AS, ASC, PC, MCP, TFPP, TFCP>,
+    options: MapOptions<D, P, IP, ITP, IS, ISC, RS, RP, OP, RW, JO, OS, V, AS, ASC, PC, MCP, TFPP, TFCP, RT>,
   ): Catchable<
     D,
     DeclaredOutput<JO, OS, StateOutput<D, SelectResultOf<MapResult<P, RW>, RS, V>, undefined, RP, OP, V>>,
     E,
     V,
-    VarsAfterAssign<V, AS, Plain<MapResult<P, RW>>, ASC>
+    VarsAfterAssign<V, AS, Plain<MapResult<P, RW>>, ASC>,
+    readonly ['map', IP, ITP, IS, RP, OP, JO, MCP, TFPP, TFCP, AS]
   >;
 }
 
@@ -311,19 +330,36 @@ export interface Flow<D extends AnyData, E, V = OpenVars> {
  * A state that continues to a next one: a Flow for its successor, and a target for others.
  * `VIn` are the variables where it was created, `V` those after its Assign.
  */
-export interface Chain<In extends AnyData, D extends AnyData, E, VIn = OpenVars, V = VIn>
+export interface Chain<In extends AnyData, D extends AnyData, E, VIn = OpenVars, V = VIn, Reads = ReadsAll>
   extends Flow<D, E, V>,
-    StateRef<In, VIn>,
+    StateRef<In, VIn, Reads>,
     EndTypes<D, E> {
-  /** Goes to an existing state next (sfini's `goes_to`); the data and variables here must fit it. */
-  next<T extends StateRef<AnyData, unknown>>(target: TargetArgument<T, D, V>): Terminal<In, E, VIn>;
+  /**
+   * Goes to an existing state next (sfini's `goes_to`): the data here must hold what that state
+   * reads, and the variables it was created with must be assigned here.
+   */
+  next<T extends StateRef<AnyData, unknown, unknown>>(
+    target: TargetArgument<T, D, V>,
+  ): Terminal<In, E, VIn, Reads>;
 }
 
 /** A state with Retry and Catch (Task, Parallel, Map). */
-export interface Catchable<In extends AnyData, D extends AnyData, E, VIn = OpenVars, V = VIn>
-  extends Chain<In, D, E, VIn, V> {
-  /** Adds a Retry rule for `errorEquals` (e.g. `['States.Timeout']`). */
-  retry(errorEquals: readonly string[], options?: RetryOptions): Catchable<In, D, E, VIn, V>;
+export interface Catchable<
+  In extends AnyData,
+  D extends AnyData,
+  E,
+  VIn = OpenVars,
+  V = VIn,
+  Reads = ReadsAll,
+> extends Chain<In, D, E, VIn, V, Reads> {
+  /**
+   * Adds a Retry rule for `errorEquals`: AWS's error names (`['States.Timeout']`) or your own; a
+   * `States.` name Step Functions never raises is refused.
+   */
+  retry<const EQ extends readonly ErrorName[]>(
+    errorEquals: ErrorNamesArg<EQ>,
+    options?: RetryOptions,
+  ): Catchable<In, D, E, VIn, V, Reads>;
   /**
    * Adds a Catch rule: on one of `errorEquals`, go to `target` with the error output
    * (`{ Error, Cause }`) at `resultPath` of this state's input. The state's own Assign does not
@@ -336,16 +372,17 @@ export interface Catchable<In extends AnyData, D extends AnyData, E, VIn = OpenV
     const OS extends ZodOrNone = undefined,
     const AS = undefined,
     const ASC extends ZodOrNone = undefined,
+    const EQ extends readonly ErrorName[] = readonly ErrorName[],
   >(
-    errorEquals: readonly string[],
+    errorEquals: ErrorNamesArg<EQ>,
     target: TargetArgument<T, CatchData<In, RP, JO, OS>, VarsAfterAssign<VIn, AS, Plain<ErrorOutput>, ASC>>,
     options?: CatchOptions<In, RP, JO, OS, VIn, AS, ASC>,
-  ): Catchable<In, D, E | TargetEnds<T>, VIn, V>;
+  ): Catchable<In, D, E | TargetEnds<T>, VIn, V, CatchReads<Reads, RP, JO, AS>>;
 }
 
 /** A state that ends its machine or branch (Succeed, Fail), or one whose successor is set. */
-export interface Terminal<In extends AnyData, E, VIn = OpenVars>
-  extends StateRef<In, VIn>,
+export interface Terminal<In extends AnyData, E, VIn = OpenVars, Reads = ReadsAll>
+  extends StateRef<In, VIn, Reads>,
     EndTypes<never, E> {}
 
 /**

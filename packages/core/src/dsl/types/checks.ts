@@ -3,7 +3,17 @@
 // wrote, and whose other branch is the error sentence itself: the compiler then reports
 // `Type '"$.a.missing"' is not assignable to type '"no field 'missing' at $.a"'`.
 import type { AnyData, Plain, ReadValue, WriteProblem } from './data.js';
-import type { KindName, OpaquePath, ParsePath, PathError, PathRoot, PathSegment } from './path.js';
+import type {
+  Get,
+  KindName,
+  OpaquePath,
+  ParsePath,
+  PathError,
+  PathRoot,
+  PathSegment,
+  RenderPath,
+} from './path.js';
+import type { ParseRead, Projected, ReadSegment, SplitAtEach } from './projection.js';
 import type { OpenVars, VariableLookup } from './vars.js';
 
 /** The context object (`$$`), as far as its shape is fixed. `Item` is a Map iteration's item. */
@@ -42,7 +52,7 @@ export type PathLookup<P extends string, D, Ctx = ContextObject, V = OpenVars> =
   : PathRoot<P> extends 'data'
     ? ParsePath<P> extends infer S
       ? S extends OpaquePath
-        ? unknown
+        ? IndefiniteLookup<P, D>
         : S extends readonly PathSegment[]
           ? ReadValue<D, S>
           : unknown
@@ -51,10 +61,11 @@ export type PathLookup<P extends string, D, Ctx = ContextObject, V = OpenVars> =
       ? P extends `$${infer Rest}`
         ? ParsePath<Rest> extends infer S
           ? S extends readonly PathSegment[]
-            ? ReadValue<Plain<Ctx>, S> extends infer V
-              ? [V] extends [PathError<infer M>]
-                ? PathError<`${M extends `${string}$${infer Tail}` ? `no such context field: $$${Tail}` : M}`>
-                : V
+            ? // Followed from `$$`, so a message names the context path as written.
+              Get<Ctx, S, '$$'> extends infer V
+              ? [V] extends [PathError]
+                ? V
+                : Exclude<V, undefined>
               : never
             : unknown
           : never
@@ -62,6 +73,21 @@ export type PathLookup<P extends string, D, Ctx = ContextObject, V = OpenVars> =
       : PathRoot<P> extends 'variable'
         ? VariableLookup<P, V>
         : PathError<`a path starts with '$', but '${P}' does not`>;
+
+/**
+ * The value an indefinite data path (`$.lines[*].sku`) yields: the array of what it matches
+ * (projection.ts); `unknown` for syntax the types do not follow.
+ */
+type IndefiniteLookup<P extends string, D> =
+  ParseRead<P> extends infer S extends readonly ReadSegment[]
+    ? SplitAtEach<S> extends [infer Prefix extends PathSegment[], infer Rest extends readonly ReadSegment[]]
+      ? ReadValue<D, Prefix> extends infer Base
+        ? [Base] extends [PathError]
+          ? Base
+          : Projected<Base, Rest, RenderPath<Prefix>>
+        : never
+      : unknown
+    : unknown;
 
 /** The value at path `P` of data `D`; `unknown` where the path cannot be followed. */
 export type PathValue<P extends string, D, Ctx = ContextObject, V = OpenVars> =

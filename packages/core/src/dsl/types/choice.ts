@@ -8,6 +8,7 @@ import type { EndTypes, Flow, StateRef, Target, TargetArgument, TargetEnds } fro
 import type { AnyData } from './data.js';
 import type { Fact, Narrow } from './narrow.js';
 import type { ChoiceBranchOptions } from './options.js';
+import type { ReadsAll } from './reads.js';
 import type { ChoiceRules } from './rules.js';
 import type { OpenVars, VarsAfterAssign } from './vars.js';
 
@@ -35,7 +36,8 @@ export interface ChoiceState<
   VIn = OpenVars,
   VD = VIn,
   N = false,
-> extends StateRef<In, VIn>,
+  Reads = ReadsAll,
+> extends StateRef<In, VIn, Reads>,
     EndTypes<never, E> {
   /** The rule operators, bound to the data this Choice reads. */
   readonly rules: ChoiceRules<R, VIn>;
@@ -53,7 +55,7 @@ export interface ChoiceState<
     condition: C | ((rules: ChoiceRules<R, VIn>) => C),
     target: TargetArgument<T, NarrowData<D, C, N>, VarsAfterAssign<VIn, AS, R, ASC>>,
     options?: ChoiceBranchOptions<AS, ASC, R, VIn>,
-  ): ChoiceState<In, R, D, E | TargetEnds<T>, VIn, VD, N>;
+  ): ChoiceState<In, R, D, E | TargetEnds<T>, VIn, VD, N, Reads>;
   /** Adds a rule and returns the place its target is created: `choice.when(c).task(...)`. */
   when<C extends GuardedCondition>(
     condition: C | ((rules: ChoiceRules<R, VIn>) => C),
@@ -61,7 +63,7 @@ export interface ChoiceState<
   /** Sets the default (sfini's `set_default`); its target keeps the unnarrowed data. Returns the Choice. */
   otherwise<T extends Target<D, VD>>(
     target: TargetArgument<T, D, VD>,
-  ): ChoiceState<In, R, D, E | TargetEnds<T>, VIn, VD, N>;
+  ): ChoiceState<In, R, D, E | TargetEnds<T>, VIn, VD, N, Reads>;
   /** Sets the default and returns the place it is created: `choice.otherwise().succeed(...)`. */
   otherwise(): Flow<D, E, VD>;
 }

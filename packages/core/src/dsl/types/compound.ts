@@ -66,7 +66,8 @@ export interface ParallelOptions<
   V = OpenVars,
   AS = undefined,
   ASC = undefined,
-> extends CompoundOptions<D, IP, RS, RP, OP, ParallelResult<B>, V, AS, ASC> {
+  RT = undefined,
+> extends CompoundOptions<D, IP, RS, RP, OP, ParallelResult<B>, V, AS, ASC, RT> {
   /** The branches, each built from the state's (parametrised) input. */
   branches: B;
   parameters?: TemplateArg<PT, Select<D, IP, V>, ContextObject, V>;
@@ -97,7 +98,8 @@ export interface MapOptions<
   MCP = undefined,
   TFPP = undefined,
   TFCP = undefined,
-> extends CompoundOptions<D, IP, RS, RP, OP, MapResult<P, RW>, V, AS, ASC> {
+  RT = undefined,
+> extends CompoundOptions<D, IP, RS, RP, OP, MapResult<P, RW>, V, AS, ASC, RT> {
   /** Builds the states run on each item. */
   itemProcessor: P;
   /** The array to iterate (default `$`); a `$name` path iterates a variable. */

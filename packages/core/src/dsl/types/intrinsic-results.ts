@@ -19,10 +19,18 @@ export type Intrinsic<Result = unknown, Paths extends string = string> = string 
   readonly [intrinsicBrand]: { readonly result: Result; readonly paths: Paths };
 };
 
-/** A call whose result type depends on its arguments: computed where the template is used. */
-export interface DeferredIntrinsic<Fn extends string = string, Args extends readonly unknown[] = unknown[]> {
+/**
+ * A call whose result type (or whose arguments' kinds) depend on its arguments: computed where
+ * the template is used. `Declared` is a result declared by the caller (StringToJson's schema).
+ */
+export interface DeferredIntrinsic<
+  Fn extends string = string,
+  Args extends readonly unknown[] = unknown[],
+  Declared = unknown,
+> {
   readonly '~fn': Fn;
   readonly '~args': Args;
+  readonly '~declared'?: Declared;
 }
 
 /** The result types of intrinsic functions written as raw strings (`'States.Hash($.a, ...)'`). */
@@ -94,68 +102,132 @@ type ArgValue<A, D, Ctx, V> = A extends { readonly [intrinsicBrand]: { readonly 
       ? string
       : Widen<A>;
 
-/** How messages name an argument: its path, or its position. */
-type ArgName<A, Position extends string> = A extends `$${string}` ? A : `its ${Position} argument`;
+/** What kind of value an argument must be; `any` takes every JSON value. */
+type ArgKind = 'string' | 'number' | 'boolean' | 'array' | 'object' | 'any';
+
+interface KindTypes {
+  string: string;
+  number: number;
+  boolean: boolean;
+  array: readonly unknown[];
+  object: { readonly [key: string]: unknown };
+  any: unknown;
+}
+
+interface KindWords {
+  string: 'a string';
+  number: 'a number';
+  boolean: 'a boolean';
+  array: 'an array';
+  object: 'an object';
+  any: 'a value';
+}
+
+/**
+ * The kind each argument of a function must have, as AWS checks them when the function runs
+ * (an argument of another kind fails the state with `States.IntrinsicFailure`). Arguments past
+ * the list (Format's values, Array's items) take any value.
+ */
+interface ArgKinds {
+  Format: ['string'];
+  StringToJson: ['string'];
+  ArrayPartition: ['array', 'number'];
+  ArrayContains: ['array', 'any'];
+  ArrayRange: ['number', 'number', 'number'];
+  ArrayGetItem: ['array', 'number'];
+  ArrayLength: ['array'];
+  ArrayUnique: ['array'];
+  Base64Encode: ['string'];
+  Base64Decode: ['string'];
+  Hash: ['any', 'string'];
+  JsonMerge: ['object', 'object', 'boolean'];
+  MathRandom: ['number', 'number', 'number'];
+  MathAdd: ['number', 'number'];
+  StringSplit: ['string', 'string'];
+}
+
+type Ordinal = ['first', 'second', 'third', 'fourth'];
+
+type ObjectPart<T> = Exclude<Extract<T, object>, readonly unknown[]>;
+
+/** True when a value of type `T` may be of kind `K`. */
+type MayBe<T, K extends ArgKind> = K extends 'any'
+  ? true
+  : unknown extends T
+    ? true
+    : K extends 'object'
+      ? [ObjectPart<T>] extends [never]
+        ? false
+        : true
+      : [Extract<T, KindTypes[K]>] extends [never]
+        ? false
+        : true;
+
+/** How messages name an argument that has the wrong kind: its path, or what it is. */
+type Given<A, T> = A extends `$${string}` ? `${A} is ${KindName<T>}` : `it is ${KindName<T>}`;
+
+/** The first argument whose value cannot be of the kind `Fn` needs there, as a PathError; else `never`. */
+type KindProblem<
+  Fn extends string,
+  Args extends readonly unknown[],
+  Vals extends readonly unknown[],
+  Kinds extends readonly ArgKind[],
+  I extends unknown[] = [],
+> = Kinds extends readonly [infer K extends ArgKind, ...infer Rest extends readonly ArgKind[]]
+  ? I['length'] extends Vals['length']
+    ? never // an optional argument left out
+    : MayBe<Vals[I['length']], K> extends true
+      ? KindProblem<Fn, Args, Vals, Rest, [...I, unknown]>
+      : PathError<`States.${Fn} needs ${KindWords[K]} as its ${Ordinal[I['length']] & string} argument, but ${Given<Args[I['length']], Vals[I['length']]>}`>
+  : never;
 
 type ElementOf<T> = T extends readonly (infer E)[] ? E : never;
-
-/** `R` when `T` may be an array; otherwise the sentence saying `Fn` needs one. */
-type NeedsArray<Fn extends string, T, A, R> = unknown extends T
-  ? R
-  : [Extract<T, readonly unknown[]>] extends [never]
-    ? PathError<`States.${Fn} needs an array, but ${ArgName<A, 'first'>} is ${KindName<T>}`>
-    : R;
 
 type ElementsOr<T, Fallback> = unknown extends T ? Fallback : ElementOf<T>;
 
 type AnyObject = { [key: string]: unknown };
 
-type ObjectOf<T> = unknown extends T ? AnyObject : Exclude<Extract<T, object>, readonly unknown[]>;
+type ObjectOf<T> = unknown extends T ? AnyObject : ObjectPart<T>;
 
 /** A shallow merge, as AWS's JsonMerge does: the right object's fields replace the left's. */
 type ShallowMerge<L, R> = {
   [K in keyof L | keyof R]: K extends keyof R ? R[K] : K extends keyof L ? L[K] : never;
 };
 
-type NeedsObject<T, A, Position extends string, R> = unknown extends T
-  ? R
-  : [ObjectOf<T>] extends [never]
-    ? PathError<`States.JsonMerge merges objects, but ${ArgName<A, Position>} is ${KindName<T>}`>
-    : R;
+/** The result of `Fn` once its arguments have the right kinds. */
+type ResultOf<Fn extends string, Vals extends readonly unknown[], Declared> = Fn extends 'ArrayGetItem'
+  ? ElementsOr<Vals[0], unknown>
+  : Fn extends 'ArrayPartition'
+    ? ElementsOr<Vals[0], unknown>[][]
+    : Fn extends 'ArrayUnique'
+      ? ElementsOr<Vals[0], unknown>[]
+      : Fn extends 'Array'
+        ? { -readonly [I in keyof Vals]: Vals[I] }
+        : Fn extends 'JsonMerge'
+          ? ShallowMerge<ObjectOf<Vals[0]>, ObjectOf<Vals[1]>>
+          : Fn extends 'StringToJson'
+            ? Declared
+            : Fn extends keyof IntrinsicResults
+              ? IntrinsicResults[Fn]
+              : unknown;
 
-/** The result of calling `Fn` with arguments `Args` whose values are `Vals`. */
+/** The result of calling `Fn` with arguments `Args` whose values are `Vals`, or why it fails. */
 type CallResult<
   Fn extends string,
   Args extends readonly unknown[],
   Vals extends readonly unknown[],
-> = Fn extends 'ArrayGetItem'
-  ? NeedsArray<Fn, Vals[0], Args[0], ElementsOr<Vals[0], unknown>>
-  : Fn extends 'ArrayPartition'
-    ? NeedsArray<Fn, Vals[0], Args[0], ElementsOr<Vals[0], unknown>[][]>
-    : Fn extends 'ArrayUnique'
-      ? NeedsArray<Fn, Vals[0], Args[0], ElementsOr<Vals[0], unknown>[]>
-      : Fn extends 'ArrayLength'
-        ? NeedsArray<Fn, Vals[0], Args[0], number>
-        : Fn extends 'ArrayContains'
-          ? NeedsArray<Fn, Vals[0], Args[0], boolean>
-          : Fn extends 'Array'
-            ? { -readonly [I in keyof Vals]: Vals[I] }
-            : Fn extends 'JsonMerge'
-              ? NeedsObject<
-                  Vals[0],
-                  Args[0],
-                  'first',
-                  NeedsObject<Vals[1], Args[1], 'second', ShallowMerge<ObjectOf<Vals[0]>, ObjectOf<Vals[1]>>>
-                >
-              : Fn extends keyof IntrinsicResults
-                ? IntrinsicResults[Fn]
-                : unknown;
+  Declared,
+> = (Fn extends keyof ArgKinds ? KindProblem<Fn, Args, Vals, ArgKinds[Fn]> : never) extends infer P
+  ? [P] extends [never]
+    ? ResultOf<Fn, Vals, Declared>
+    : P
+  : never;
 
 /**
  * The value an intrinsic with result `R` produces against data `D`, context `Ctx` and
  * variables `V`; a {@link PathError} when an argument has the wrong kind.
  */
 export type IntrinsicValue<R, D, Ctx = ContextObject, V = OpenVars> =
-  R extends DeferredIntrinsic<infer Fn, infer Args>
-    ? CallResult<Fn, Args, { [I in keyof Args]: ArgValue<Args[I], D, Ctx, V> }>
+  R extends DeferredIntrinsic<infer Fn, infer Args, infer Declared>
+    ? CallResult<Fn, Args, { [I in keyof Args]: ArgValue<Args[I], D, Ctx, V> }, Declared>
     : R;

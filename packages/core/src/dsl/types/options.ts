@@ -7,8 +7,9 @@ import type { AslQueryLanguage } from '../../asl/types.js';
 import type { JsonObject, JsonValue } from '../../json.js';
 import type { ContextObject, PathOption, ReadPathArg, Select, TypedPathArg, WritePathArg } from './checks.js';
 import type { AnyData, Materialize, Plain } from './data.js';
+import type { ErrorName, RetryRulesArg } from './error-names.js';
 import type { DeclaredOutput, Parametrize, ResultOfTarget, SelectResult, StateOutput } from './pipeline.js';
-import type { Intrinsic, TemplateArg, Widen } from './template.js';
+import type { Intrinsic, JsonataTemplateArg, TemplateArg, Widen } from './template.js';
 import type { AssignArg, AssignObject, OpenVars } from './vars.js';
 
 type Ctx = ContextObject;
@@ -61,7 +62,8 @@ export interface RetryOptions {
 
 /** A Retry rule with the errors it handles, for the `retry` option. */
 export interface RetryRule extends RetryOptions {
-  errorEquals: readonly string[];
+  /** The errors the rule handles: AWS's (`States.Timeout`, ...) or your own. */
+  errorEquals: readonly ErrorName[];
 }
 
 /** The error output a Catch passes on: AWS's `{ Error, Cause }`. */
@@ -118,6 +120,7 @@ export interface TaskOptions<
   V = OpenVars,
   AS = AssignObject,
   ASC = undefined,
+  RT = undefined,
 > extends BaseOptions,
     AssignOptions<AS, Plain<ResultOfTarget<R>>, V, ASC>,
     TaskTimingOptions<D, TP, HP, V> {
@@ -132,13 +135,13 @@ export interface TaskOptions<
     V
   >;
   /** JSONata: the input sent to the resource (replaces `parameters`). */
-  arguments?: JA;
+  arguments?: JsonataTemplateArg<JA>;
   /** JSONata: the state's output. Declare its shape with `outputSchema`. */
   output?: JO;
   /** The shape of `output`, which types the data after this state. */
   outputSchema?: OS;
   /** Retry rules, tried in order. */
-  retry?: readonly RetryRule[];
+  retry?: RetryRulesArg<RT>;
   /** Credentials for a cross-account Task (`Credentials`). */
   credentials?: JsonObject;
 }
@@ -293,6 +296,7 @@ export interface CompoundOptions<
   V = OpenVars,
   AS = AssignObject,
   ASC = undefined,
+  RT = undefined,
 > extends BaseOptions,
     AssignOptions<AS, Plain<Result>, V, ASC> {
   inputPath?: ReadPathArg<IP, D, Ctx, V>;
@@ -304,7 +308,8 @@ export interface CompoundOptions<
     Ctx,
     V
   >;
-  retry?: readonly RetryRule[];
+  /** Retry rules, tried in order. */
+  retry?: RetryRulesArg<RT>;
 }
 
 /** The context a Map's ItemSelector sees. */

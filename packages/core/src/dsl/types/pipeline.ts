@@ -7,7 +7,8 @@ import type { Activity } from '../../activity.js';
 import type { Jsonify } from '../../json.js';
 import type { ContextObject, Select } from './checks.js';
 import type { AnyData, Data, Materialize, Plain, UnknownObject, WriteAt } from './data.js';
-import type { KindName, ParsePath, PathSegment } from './path.js';
+import type { FitProblem } from './fit.js';
+import type { ParsePath, PathSegment } from './path.js';
 import type { Rebuilt } from './rebuild.js';
 import type { EvalTemplate } from './template.js';
 import type { OpenVars } from './vars.js';
@@ -80,41 +81,7 @@ export type StateOutput<D extends AnyData, R, RS, RP, OP, V = OpenVars> = Select
   V
 >;
 
-type FieldProblems<S, T, Who extends string, Where extends string> = {
-  [K in keyof T]-?: K extends keyof S
-    ? [S[K]] extends [T[K]]
-      ? never
-      : unknown extends S[K]
-        ? never
-        : `field '${K & string}' is ${KindName<S[K]>} ${Where}, but ${Who} expects ${KindName<Exclude<T[K], undefined>>}`
-    : undefined extends T[K]
-      ? never
-      : `${Who} needs field '${K & string}', which the data ${Where} lacks`;
-}[keyof T];
-
-/**
- * Why data `S` does not fit `T` (what `Who` expects), as a sentence; `never` when it fits.
- * `Where` says where `S` is, for the message.
- */
-export type FitProblem<S, T, Who extends string, Where extends string = 'here'> = unknown extends T
-  ? never
-  : unknown extends S
-    ? never
-    : [S] extends [T]
-      ? never
-      : [S] extends [object]
-        ? [T] extends [object]
-          ? [S] extends [readonly unknown[]]
-            ? `the data ${Where} is an array, but ${Who} does not expect one`
-            : FieldProblems<S, T, Who, Where> extends infer P
-              ? [P] extends [never]
-                ? string extends keyof S
-                  ? never // open data (no schema): its fields cannot be checked
-                  : `the data ${Where} does not fit what ${Who} expects`
-                : `${P & string}` // rebuilt, so the compiler prints the sentences, not an alias
-              : never
-          : `the data ${Where} is ${KindName<S>}, but ${Who} expects ${KindName<T>}`
-        : `the data ${Where} is ${KindName<S>}, but ${Who} expects ${KindName<T>}`;
+export type { FitProblem } from './fit.js';
 
 /** A Task resource argument: accepted when the Task's effective input fits its input type. */
 export type TargetArg<R, Input extends AnyData> = R extends TaskTargetLike

@@ -45,6 +45,15 @@ type AllNegated<C extends readonly unknown[]> = C extends readonly [infer H, ...
   : [];
 
 /**
+ * The unguarded comparisons of `and(...C)`. AWS evaluates an And left to right and stops at the
+ * first false condition, so a guard covers only the conditions after it: `Earlier` holds the
+ * guards of the conditions already passed.
+ */
+type NeedsInOrder<C extends readonly unknown[], Earlier = never> = C extends readonly [infer H, ...infer T]
+  ? Exclude<Part<H, 'needs'>, Earlier> | NeedsInOrder<T, Earlier | Part<H, 'guards'>>
+  : never;
+
+/**
  * The Choice rule operators, bound to data `D` and variables `V`. Every comparison has a
  * `...Path` form whose operand is read from the data (or a variable) too. Timestamps are ISO
  * 8601 strings; a timestamp value may also be given as a `Date`.
@@ -319,14 +328,13 @@ export interface ChoiceRules<D, V = OpenVars> {
     TestFacts<P, B, never, 'string'>
   >;
 
-  /** All of `conditions`, tested in order: an `isPresent` guard covers the comparisons after it. */
+  /**
+   * All of `conditions`, tested in order until one is false: an `isPresent` guard covers the
+   * comparisons after it, never those before it.
+   */
   and<const C extends readonly AnyCondition[]>(
     ...conditions: C
-  ): Condition<
-    Exclude<Part<C[number], 'needs'>, Part<C[number], 'guards'>>,
-    Part<C[number], 'guards'>,
-    AllFacts<C>
-  >;
+  ): Condition<NeedsInOrder<C>, Part<C[number], 'guards'>, AllFacts<C>>;
   /**
    * Any of `conditions`. A guard does not carry across an Or: each alternative needs its own. It
    * proves nothing about the data, but `not(or(...))` proves each negation.

@@ -26,10 +26,18 @@ import type {
   ParsePath,
   PathError,
   PathSegment,
+  RenderPath,
   SplitVariablePath,
 } from './path.js';
+import type { ParseRead, Projected, ReadSegment, SplitAtEach } from './projection.js';
 import type { Rebuilt } from './rebuild.js';
-import type { DollarProblem, EvalTemplate, MarkTemplate, TemplateProblems } from './template.js';
+import type {
+  DollarProblem,
+  EvalTemplate,
+  MarkTemplate,
+  PlainKeyProblem,
+  TemplateProblems,
+} from './template.js';
 
 /**
  * The variables in scope at a state. `Own` is the log of records assigned in this scope (newest
@@ -139,7 +147,18 @@ export type VariableLookup<P extends string, V> =
       ? ParsePath<Rest> extends infer S
         ? S extends readonly PathSegment[]
           ? Get<T, S, `$${Name}`>
-          : unknown
+          : ParseRead<Rest> extends infer R extends readonly ReadSegment[]
+            ? SplitAtEach<R> extends [
+                infer Prefix extends PathSegment[],
+                infer Steps extends readonly ReadSegment[],
+              ]
+              ? Get<T, Prefix, `$${Name}`> extends infer Base
+                ? [Base] extends [PathError]
+                  ? Base
+                  : Projected<Exclude<Base, undefined>, Steps, RenderPath<Prefix, `$${Name}`>>
+                : never
+              : unknown
+            : unknown
         : never
       : PathError<`no variable '${Name}' is assigned before this state`>
     : unknown;
@@ -173,7 +192,9 @@ type NameProblem<K, V> =
 type AssignProblems<AS, Over, V, Ctx> = {
   [K in keyof AS]-?:
     | NameProblem<K, V>
-    | (K extends `${string}.$` ? DollarProblem<AS[K], Over, Ctx, V> : TemplateProblems<AS[K], Over, Ctx, V>);
+    | (K extends `${string}.$`
+        ? DollarProblem<AS[K], Over, Ctx, V>
+        : PlainKeyProblem<K, AS[K]> | TemplateProblems<AS[K], Over, Ctx, V>);
 }[keyof AS];
 
 type MarkAssign<AS, Over, V, Ctx> = {
@@ -182,7 +203,9 @@ type MarkAssign<AS, Over, V, Ctx> = {
       ? [DollarProblem<AS[K], Over, Ctx, V>] extends [never]
         ? AS[K]
         : DollarProblem<AS[K], Over, Ctx, V>
-      : MarkTemplate<AS[K], Over, Ctx, V>
+      : [PlainKeyProblem<K, AS[K]>] extends [never]
+        ? MarkTemplate<AS[K], Over, Ctx, V>
+        : PlainKeyProblem<K, AS[K]>
     : NameProblem<K, V>;
 };
 

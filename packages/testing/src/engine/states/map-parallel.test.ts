@@ -4,6 +4,33 @@
 import { describe, expect, it } from 'vitest';
 import { runExecution } from '../execution.js';
 
+/** A distributed Map whose iterations fail (error 'Negative') on negative items, with `fields`. */
+function failingNegatives(fields: Record<string, unknown>) {
+  return {
+    StartAt: 'Each',
+    States: {
+      Each: {
+        Type: 'Map',
+        ...fields,
+        ItemProcessor: {
+          ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+          StartAt: 'Check',
+          States: {
+            Check: {
+              Type: 'Choice',
+              Choices: [{ Variable: '$', NumericLessThan: 0, Next: 'Bad' }],
+              Default: 'Good',
+            },
+            Bad: { Type: 'Fail', Error: 'Negative' },
+            Good: { Type: 'Pass', End: true },
+          },
+        },
+        End: true,
+      },
+    },
+  };
+}
+
 describe('Map', () => {
   it('runs every item with ItemSelector and $$.Map.Item, results in item order', async () => {
     const definition = {
@@ -94,29 +121,7 @@ describe('Map', () => {
   });
 
   it('tolerates failures up to ToleratedFailureCount, then fails with the threshold error', async () => {
-    const definition = (tolerated: number) => ({
-      StartAt: 'Each',
-      States: {
-        Each: {
-          Type: 'Map',
-          ToleratedFailureCount: tolerated,
-          ItemProcessor: {
-            ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
-            StartAt: 'Check',
-            States: {
-              Check: {
-                Type: 'Choice',
-                Choices: [{ Variable: '$', NumericLessThan: 0, Next: 'Bad' }],
-                Default: 'Good',
-              },
-              Bad: { Type: 'Fail', Error: 'Negative' },
-              Good: { Type: 'Pass', End: true },
-            },
-          },
-          End: true,
-        },
-      },
-    });
+    const definition = (tolerated: number) => failingNegatives({ ToleratedFailureCount: tolerated });
     const ok = await runExecution(definition(1), [1, -1, 2]);
     expect(ok.status).toBe('SUCCEEDED');
     expect(ok.output).toEqual([1, { Error: 'Negative', Cause: '' }, 2]);
@@ -131,30 +136,8 @@ describe('Map', () => {
   });
 
   it('tolerates a percentage of failed items, fixed or read from the input, and refuses one over 100', async () => {
-    const definition = (tolerance: Record<string, unknown>) => ({
-      StartAt: 'Each',
-      States: {
-        Each: {
-          Type: 'Map',
-          ItemsPath: '$.items',
-          ...tolerance,
-          ItemProcessor: {
-            ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
-            StartAt: 'Check',
-            States: {
-              Check: {
-                Type: 'Choice',
-                Choices: [{ Variable: '$', NumericLessThan: 0, Next: 'Bad' }],
-                Default: 'Good',
-              },
-              Bad: { Type: 'Fail', Error: 'Negative' },
-              Good: { Type: 'Pass', End: true },
-            },
-          },
-          End: true,
-        },
-      },
-    });
+    const definition = (tolerance: Record<string, unknown>) =>
+      failingNegatives({ ItemsPath: '$.items', ...tolerance });
     const oneOfFour = { items: [1, -1, 2, 3], pct: 25 };
     const twoOfFour = { items: [1, -1, -2, 3], pct: 25 };
     expect((await runExecution(definition({ ToleratedFailurePercentage: 25 }), oneOfFour)).status).toBe(
