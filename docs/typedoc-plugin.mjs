@@ -19,7 +19,12 @@ const MODULE_NAMES = new Map([
  * class methods must describe every parameter. Interfaces, type aliases and variables of these
  * modules need their summary only (typedoc's `notDocumented` already asks for that).
  */
-export const EXAMPLES_REQUIRED = new Set(['@sfini/runtime', '@sfini/testing']);
+export const EXAMPLES_REQUIRED = new Set([
+  '@sfini/core',
+  '@sfini/core/graph',
+  '@sfini/runtime',
+  '@sfini/testing',
+]);
 
 const hasExample = (comment) => comment?.blockTags.some((tag) => tag.tag === '@example') ?? false;
 const hasText = (parts) => (parts ?? []).some((part) => part.text.trim() !== '');

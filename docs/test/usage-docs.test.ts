@@ -49,6 +49,11 @@ it('names every export that misses the rule, and only those', () => {
   ]);
 });
 
-it('holds the runtime and testing packages to the rule', () => {
-  expect([...plugin.EXAMPLES_REQUIRED].sort()).toEqual(['@sfini/runtime', '@sfini/testing']);
+it('holds every entry point of the three packages to the rule', () => {
+  expect([...plugin.EXAMPLES_REQUIRED].sort()).toEqual([
+    '@sfini/core',
+    '@sfini/core/graph',
+    '@sfini/runtime',
+    '@sfini/testing',
+  ]);
 });

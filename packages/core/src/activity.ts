@@ -68,7 +68,14 @@ export type ActivityInput<A> = A extends Activity<string, infer I, unknown> ? I 
 /** The JSON output activity `A` adds to the state data. */
 export type ActivityOutput<A> = A extends Activity<string, unknown, infer O> ? O : never;
 
-/** A zod issue path rendered as a JSONPath, for messages that point at the offending field. */
+/**
+ * A zod issue path rendered as a JSONPath, for messages that point at the offending field.
+ * @param path the issue's `path`.
+ * @example
+ * ```ts
+ * issuePath(['items', 0, 'first name']); // '$.items[0]["first name"]'
+ * ```
+ */
 export function issuePath(path: readonly PropertyKey[]): string {
   let out = '$';
   for (const key of path) {
@@ -79,14 +86,35 @@ export function issuePath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** Every issue of a failed parse as `at <path>: <message>`, joined by `; `. */
+/**
+ * Every issue of a failed parse as `at <path>: <message>`, joined by `; `.
+ * @param error a zod error, or anything with its `issues`.
+ * @example
+ * ```ts
+ * const parsed = z.object({ n: z.number() }).safeParse({ n: 'one' });
+ * if (!parsed.success) describeIssues(parsed.error); // 'at $.n: Invalid input: expected number, received string'
+ * ```
+ */
 export function describeIssues(error: { readonly issues: readonly z.core.$ZodIssue[] }): string {
   return error.issues.map((issue) => `at ${issuePath(issue.path)}: ${issue.message}`).join('; ');
 }
 
-/** The input given to an activity does not satisfy its input schema. */
+/**
+ * The input given to an activity does not satisfy its input schema.
+ * @example
+ * ```ts
+ * const context = { signal: new AbortController().signal, heartbeat: async () => {} };
+ * await increment.invoke({ counter: 'one', increment: 1 }, context);
+ * // rejects with ActivityInputError: input of activity 'increment' is invalid: at $.counter: ...
+ * ```
+ */
 export class ActivityInputError extends Error {
   override readonly name = 'ActivityInputError';
+  /**
+   * @param activity the activity's full name.
+   * @param issues the input schema's issues.
+   * @param summary the issues as one line (see {@link describeIssues}).
+   */
   constructor(
     readonly activity: string,
     readonly issues: readonly z.core.$ZodIssue[],
@@ -96,9 +124,22 @@ export class ActivityInputError extends Error {
   }
 }
 
-/** The value an activity's handler returned does not satisfy its output schema. */
+/**
+ * The value an activity's handler returned does not satisfy its output schema.
+ * @example
+ * ```ts
+ * const count = activity('count', { input: z.object({}), output: z.number().int() }, () => 2.5);
+ * await count.invoke({}, { signal: new AbortController().signal, heartbeat: async () => {} });
+ * // rejects with ActivityOutputError: output of activity 'count' is invalid: at $: ...
+ * ```
+ */
 export class ActivityOutputError extends Error {
   override readonly name = 'ActivityOutputError';
+  /**
+   * @param activity the activity's full name.
+   * @param issues the output schema's issues.
+   * @param summary the issues as one line (see {@link describeIssues}).
+   */
   constructor(
     readonly activity: string,
     readonly issues: readonly z.core.$ZodIssue[],
@@ -265,10 +306,22 @@ export const smartActivity: DefineSmartActivity = (name: string, options: any, h
 /**
  * A group of activities whose AWS names share a prefix, registered and deregistered together.
  * Deregistering removes only the activities defined through this registration.
+ * @example
+ * ```ts
+ * const images = new ActivityRegistration('images-');
+ * const resize = images.activity('resize', { input: z.object({ url: z.string() }) }, ({ url }) => url);
+ * resize.name; // 'images-resize'
+ * images.get('resize') === resize; // true
+ * // session.registerActivities(images) registers them all
+ * ```
  */
 export class ActivityRegistration {
   readonly #activities = new Map<string, AnyActivity>();
 
+  /**
+   * @param prefix put before every activity's name on AWS; default none.
+   * @throws InvalidNameError for a prefix AWS would refuse in a name.
+   */
   constructor(readonly prefix: string = '') {
     if (prefix !== '') assertResourceName('activity prefix', prefix);
   }
@@ -278,7 +331,10 @@ export class ActivityRegistration {
     return [...this.#activities.values()];
   }
 
-  /** Looks an activity up by its local name or its full name. */
+  /**
+   * Looks an activity up by its local name or its full name.
+   * @param name the local name (`resize`) or the full name (`images-resize`).
+   */
   get(name: string): AnyActivity | undefined {
     return this.#activities.get(name) ?? this.#activities.get(name.slice(this.prefix.length));
   }
@@ -300,7 +356,14 @@ export class ActivityRegistration {
     this.#add(defineSmartActivity(this.prefix, name, options, handler)) as any;
 }
 
-/** True when `value` is an activity made by this package. */
+/**
+ * True when `value` is an activity made by this package.
+ * @param value anything.
+ * @example
+ * ```ts
+ * const activities = Object.values(await import('./activities.js')).filter(isActivity);
+ * ```
+ */
 export function isActivity(value: unknown): value is AnyActivity {
   return (
     typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'sfini.activity'

@@ -42,7 +42,14 @@ type JsonifyObject<T> = {
   ? { [K in keyof O]: O[K] }
   : never;
 
-/** Round-trips a value through JSON text, exactly as it would travel through Step Functions. */
+/**
+ * Round-trips a value through JSON text, exactly as it would travel through Step Functions.
+ * @param value anything `JSON.stringify` accepts; `undefined` becomes `null`.
+ * @example
+ * ```ts
+ * toJsonValue({ at: new Date(0), skip: undefined }); // { at: '1970-01-01T00:00:00.000Z' }
+ * ```
+ */
 export function toJsonValue<T>(value: T): Jsonify<T> {
   if (value === undefined) return null as Jsonify<T>;
   const text = JSON.stringify(value);

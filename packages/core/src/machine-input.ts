@@ -6,9 +6,20 @@ import type { z } from 'zod';
 import { describeIssues } from './activity.js';
 import type { StateMachineLike } from './machine-like.js';
 
-/** Execution input that does not satisfy the machine's input schema; names every bad field. */
+/**
+ * Execution input that does not satisfy the machine's input schema; names every bad field.
+ * @example
+ * ```ts
+ * parseMachineInput(counter, { increment: 'three' });
+ * // throws ExecutionInputError: input of state machine 'counter' is invalid: at $.increment: ...
+ * ```
+ */
 export class ExecutionInputError extends Error {
   override readonly name = 'ExecutionInputError';
+  /**
+   * @param stateMachine the machine's name.
+   * @param issues the input schema's issues.
+   */
   constructor(
     readonly stateMachine: string,
     readonly issues: readonly z.core.$ZodIssue[],

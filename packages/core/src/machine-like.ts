@@ -36,7 +36,15 @@ export type MachineInput<M> = M extends StateMachineLike<infer I, unknown> ? I :
 /** The output type of a machine. */
 export type MachineOutput<M> = M extends StateMachineLike<unknown, infer O> ? O : never;
 
-/** True when `value` is a state machine made by this package. */
+/**
+ * True when `value` is a state machine made by this package (built with `machine()` or imported).
+ * @param value anything.
+ * @example
+ * ```ts
+ * const source: unknown = await import(file).then((module) => module.default);
+ * if (isStateMachine(source)) console.log(JSON.stringify(source.toDefinition()));
+ * ```
+ */
 export function isStateMachine(value: unknown): value is AnyStateMachine {
   return (
     typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'sfini.stateMachine'

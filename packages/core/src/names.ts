@@ -10,9 +10,21 @@ const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/u;
 /** The longest name AWS accepts for activities, state machines and executions. */
 export const MAX_RESOURCE_NAME_LENGTH = 80;
 
-/** Thrown when a name would be refused by AWS. The message names the resource kind and why. */
+/**
+ * Thrown when a name would be refused by AWS. The message names the resource kind and why.
+ * @example
+ * ```ts
+ * activity('resize images', { input: z.object({}) }, () => null);
+ * // throws InvalidNameError: invalid activity name "resize images": it contains " ", ...
+ * ```
+ */
 export class InvalidNameError extends Error {
   override readonly name = 'InvalidNameError';
+  /**
+   * @param kind the kind of resource (`activity`, `state machine`, ...).
+   * @param value the name refused.
+   * @param reason why AWS would refuse it.
+   */
   constructor(
     readonly kind: string,
     readonly value: string,
@@ -22,7 +34,15 @@ export class InvalidNameError extends Error {
   }
 }
 
-/** Says why AWS would refuse `name` as a resource name, or returns undefined when it is fine. */
+/**
+ * Says why AWS would refuse `name` as a resource name, or returns undefined when it is fine.
+ * @param name an activity, state machine or execution name.
+ * @example
+ * ```ts
+ * resourceNameProblem('nightly-run'); // undefined
+ * resourceNameProblem('a:b'); // 'it contains ":", which AWS does not allow in names'
+ * ```
+ */
 export function resourceNameProblem(name: string): string | undefined {
   if (typeof name !== 'string') return 'a name must be a string';
   if (name.length === 0) return 'a name cannot be empty';
@@ -39,7 +59,16 @@ export function resourceNameProblem(name: string): string | undefined {
   return undefined;
 }
 
-/** Throws an {@link InvalidNameError} when AWS would refuse `name` for a resource of `kind`. */
+/**
+ * Throws an {@link InvalidNameError} when AWS would refuse `name` for a resource of `kind`.
+ * @param kind the kind of resource, as the message names it.
+ * @param name the name to check.
+ * @throws InvalidNameError naming the kind, the name and why.
+ * @example
+ * ```ts
+ * assertResourceName('execution', executionName);
+ * ```
+ */
 export function assertResourceName(kind: string, name: string): void {
   const problem = resourceNameProblem(name);
   if (problem !== undefined) throw new InvalidNameError(kind, name, problem);

@@ -15,9 +15,20 @@ const NON_JSON_TYPES: Record<string, string> = {
   undefined: 'undefined',
 };
 
-/** Thrown when a zod schema describes values that cannot be carried as JSON. */
+/**
+ * Thrown when a zod schema describes values that cannot be carried as JSON.
+ * @example
+ * ```ts
+ * activity('square', { input: z.object({ n: z.bigint() }) }, ({ n }) => String(n * n));
+ * // throws NonJsonSchemaError: input schema of activity 'square' cannot be carried as JSON: ...
+ * ```
+ */
 export class NonJsonSchemaError extends Error {
   override readonly name = 'NonJsonSchemaError';
+  /**
+   * @param where the schema's place, as the message names it (e.g. `input schema of activity 'square'`).
+   * @param problems one `$`-rooted path and reason per part JSON cannot carry.
+   */
   constructor(
     readonly where: string,
     readonly problems: readonly string[],
@@ -39,6 +50,12 @@ function defOf(schema: unknown): ZodDefLike | undefined {
 /**
  * Lists where `schema` requires a value JSON cannot carry, as `$`-rooted paths.
  * `undefined` is tolerated where it only makes a field optional.
+ * @param schema any zod schema.
+ * @example
+ * ```ts
+ * nonJsonSchemaProblems(z.object({ n: z.bigint(), tags: z.set(z.string()) })); // two problems: $.n, $.tags
+ * nonJsonSchemaProblems(z.object({ note: z.string().optional() })); // []
+ * ```
  */
 export function nonJsonSchemaProblems(schema: z.ZodType): string[] {
   const problems: string[] = [];
@@ -119,7 +136,16 @@ export function nonJsonSchemaProblems(schema: z.ZodType): string[] {
   return problems;
 }
 
-/** Throws a {@link NonJsonSchemaError} naming every part of `schema` JSON cannot carry. */
+/**
+ * Throws a {@link NonJsonSchemaError} naming every part of `schema` JSON cannot carry.
+ * @param schema any zod schema.
+ * @param where the schema's place, as the message names it.
+ * @throws NonJsonSchemaError listing every problem.
+ * @example
+ * ```ts
+ * assertJsonSchema(orderSchema, 'input schema of state machine orders');
+ * ```
+ */
 export function assertJsonSchema(schema: z.ZodType, where: string): void {
   const problems = nonJsonSchemaProblems(schema);
   if (problems.length > 0) throw new NonJsonSchemaError(where, problems);

@@ -37,6 +37,14 @@ function cut(text: string, max: number): string {
 /**
  * The name a catcher matches for `error`: its `name`, or its class name when `name` was left as
  * the inherited 'Error'; 'Error' for values that are not errors.
+ * @param error anything thrown.
+ * @example
+ * ```ts
+ * class Declined extends Error {}
+ * errorNameOf(new Declined('card expired')); // 'Declined'
+ * errorNameOf(new RangeError('too big')); // 'RangeError'
+ * errorNameOf('oops'); // 'Error'
+ * ```
  */
 export function errorNameOf(error: unknown): string {
   if (!(error instanceof Error)) return 'Error';
@@ -68,6 +76,8 @@ function describeValue(value: unknown): string {
  * (at most 256 characters), and its message (its name when the message is empty), followed by
  * its stack frames with `includeStack` (at most 32,768 characters, cut with a marker). A value
  * that is not an Error gives error `Error` and the value, as JSON when it can be, as cause.
+ * @param thrown anything a handler threw.
+ * @param options `includeStack` to put the stack frames in the cause.
  * @example
  * class Declined extends Error {}
  * taskFailureOf(new Declined('card expired')); // { error: 'Declined', cause: 'card expired' }

@@ -5,7 +5,15 @@
 import jsonata from 'jsonata';
 import { at, type CheckContext, isObject, report, tooDeep } from './check-context.js';
 
-/** True when `value` is a JSONata expression string: `{% ... %}`. */
+/**
+ * True when `value` is a JSONata expression string: `{% ... %}`.
+ * @param value any value of a JSONata field.
+ * @example
+ * ```ts
+ * isJsonataExpression('{% $states.input.total %}'); // true
+ * isJsonataExpression('$.total'); // false
+ * ```
+ */
 export function isJsonataExpression(value: unknown): value is `{%${string}%}` {
   return typeof value === 'string' && value.startsWith('{%') && value.endsWith('%}') && value.length >= 4;
 }
@@ -15,7 +23,16 @@ export function jsonataBody(value: `{%${string}%}`): string {
   return value.slice(2, -2);
 }
 
-/** Says why `expression` (without its `{% %}`) is not valid JSONata, or undefined when it is. */
+/**
+ * Says why `expression` (without its `{% %}`) is not valid JSONata, or undefined when it is.
+ * The expression is compiled, never evaluated.
+ * @param expression the JSONata text inside `{% %}`.
+ * @example
+ * ```ts
+ * jsonataSyntaxProblem('$states.input.total * 2'); // undefined
+ * jsonataSyntaxProblem('$sum(['); // the parser's message, with the position
+ * ```
+ */
 export function jsonataSyntaxProblem(expression: string): string | undefined {
   if (expression.trim() === '') return 'the expression is empty';
   try {

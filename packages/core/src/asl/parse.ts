@@ -60,6 +60,8 @@ function parseJsonText(text: string): { value: unknown } | { problem: Definition
  * Validates a definition given as JSON text, as CreateStateMachine and
  * ValidateStateMachineDefinition receive it, and returns every problem (never throws).
  * Empty text gives one `EMPTY_DEFINITION` problem, text that is not JSON one `INVALID_JSON`.
+ * @param text the definition's JSON text.
+ * @param options the query language states default to.
  * @example toAwsValidationResult(validateDefinitionText(request.definition))
  */
 export function validateDefinitionText(text: string, options: ValidateOptions = {}): DefinitionProblem[] {
@@ -71,6 +73,7 @@ export function validateDefinitionText(text: string, options: ValidateOptions = 
  * Parses an ASL definition from JSON text or an already-parsed object, validates it, and
  * returns it typed. Nothing is changed or filled in: the result is the definition as given.
  * @param input JSON text, or a value from JSON.parse / a CDK synth / a console export.
+ * @param options the query language states default to.
  * @throws InvalidDefinitionError listing every problem: for bad JSON, one `INVALID_JSON`
  *   problem whose message gives the line, column and offset; otherwise every validation problem.
  * @example

@@ -44,9 +44,23 @@ export interface JsonPath {
   readonly definite: boolean;
 }
 
-/** The text is not a JSONPath Step Functions can read; `reason` says what is wrong and where. */
+/**
+ * The text is not a JSONPath Step Functions can read; `reason` says what is wrong and where.
+ * @example
+ * ```ts
+ * try {
+ *   parseJsonPath('$.items[');
+ * } catch (error) {
+ *   if (error instanceof PathSyntaxError) console.error(error.path, error.reason);
+ * }
+ * ```
+ */
 export class PathSyntaxError extends Error {
   override readonly name = 'PathSyntaxError';
+  /**
+   * @param path the text given as a path.
+   * @param reason what is wrong and at which position.
+   */
   constructor(
     readonly path: string,
     readonly reason: string,
@@ -67,6 +81,7 @@ const FILTER = /^\?\s*\(([\s\S]*)\)$/;
 
 /**
  * Parses a JSONPath as Step Functions reads it.
+ * @param text the path: `$...` (state data), `$$...` (context object) or `$name...` (a variable).
  * @throws PathSyntaxError saying what is wrong and at which position.
  * @example parseJsonPath('$.items[0].id').segments // [{kind:'name',name:'items'},{kind:'index',index:0},{kind:'name',name:'id'}]
  */
@@ -210,6 +225,9 @@ function splitUnion(inner: string): string[] {
 
 /**
  * Says why `text` is not a valid path of `kind`, or returns undefined when it is.
+ * @param text the path.
+ * @param kind `path` (InputPath, OutputPath, ...), `reference` (definite paths only: Variable,
+ * ItemsPath, ...) or `result` (ResultPath: state data only).
  * @example pathSyntaxProblem('$.a[*]', 'reference') // "a Reference Path cannot use the wildcard *"
  */
 export function pathSyntaxProblem(text: string, kind: PathKind): string | undefined {

@@ -74,7 +74,14 @@ export type DefinitionLocation = readonly (string | number)[];
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Renders a location as a JSONPath: `$.States.fetch.Retry[0]`, `$.States['my state']`. */
+/**
+ * Renders a location as a JSONPath: `$.States.fetch.Retry[0]`, `$.States['my state']`.
+ * @param location the keys and indexes leading to the place.
+ * @example
+ * ```ts
+ * toJsonPath(['States', 'fetch', 'Retry', 0]); // '$.States.fetch.Retry[0]'
+ * ```
+ */
 export function toJsonPath(location: DefinitionLocation): string {
   let out = '$';
   for (const key of location) {
@@ -85,7 +92,15 @@ export function toJsonPath(location: DefinitionLocation): string {
   return out;
 }
 
-/** Renders a location as AWS does in diagnostics: `/States/fetch/Retry[0]`. */
+/**
+ * Renders a location as AWS does in diagnostics: `/States/fetch/Retry[0]`.
+ * @param location the keys and indexes leading to the place.
+ * @example
+ * ```ts
+ * toAwsLocation(['States', 'fetch', 'Retry', 0]); // '/States/fetch/Retry[0]'
+ * toAwsLocation([]); // '/'
+ * ```
+ */
 export function toAwsLocation(location: DefinitionLocation): string {
   let out = '';
   for (const key of location) out += typeof key === 'number' ? `[${key}]` : `/${key}`;
@@ -113,7 +128,14 @@ export type AwsDiagnosticCode =
   | 'MISSING_TRANSITION_TARGET'
   | 'TOO_DEEPLY_NESTED';
 
-/** The code AWS uses for a problem of this kind (AWS groups most under SCHEMA_VALIDATION_FAILED). */
+/**
+ * The code AWS uses for a problem of this kind (AWS groups most under SCHEMA_VALIDATION_FAILED).
+ * @param code a problem's code, as {@link validateDefinition} reports it.
+ * @example
+ * ```ts
+ * awsDiagnosticCode('MISSING_TRANSITION_TARGET'); // 'MISSING_TRANSITION_TARGET'
+ * ```
+ */
 export function awsDiagnosticCode(code: DefinitionProblemCode): AwsDiagnosticCode {
   switch (code) {
     case 'INVALID_JSON':
@@ -163,7 +185,13 @@ export interface AwsValidationOptions {
  * Renders problems (and optionally warnings) as AWS's ValidateStateMachineDefinition response:
  * `result` is FAIL exactly when there is a problem; warnings alone leave it OK; `truncated`
  * says whether diagnostics were left out to respect `maxResults`.
+ * @param problems the problems, e.g. from {@link validateDefinition}.
  * @param optionsOrMaxResults the options, or just `maxResults`.
+ * @example
+ * ```ts
+ * const response = toAwsValidationResult(validateDefinition(definition), { maxResults: 10 });
+ * if (response.result === 'FAIL') console.error(response.diagnostics);
+ * ```
  */
 export function toAwsValidationResult(
   problems: readonly DefinitionProblem[],
@@ -198,17 +226,38 @@ export function toAwsValidationResult(
 /**
  * The message AWS's CreateStateMachine / UpdateStateMachine put in an `InvalidDefinition`
  * error: `Invalid State Machine Definition: 'CODE: message at /location, ...'`.
+ * @param problems the problems, e.g. from {@link validateDefinition}.
+ * @example
+ * ```ts
+ * const problems = validateDefinition(definition);
+ * if (problems.length > 0) throw new Error(toAwsInvalidDefinitionMessage(problems));
+ * ```
  */
 export function toAwsInvalidDefinitionMessage(problems: readonly DefinitionProblem[]): string {
   const parts = problems.map((p) => `${awsDiagnosticCode(p.code)}: ${p.message} at ${p.location}`);
   return `Invalid State Machine Definition: '${parts.join(', ')}'`;
 }
 
-/** Thrown for a definition with problems; its message lists every one with its location. */
+/**
+ * Thrown for a definition with problems; its message lists every one with its location.
+ * @example
+ * ```ts
+ * try {
+ *   parseDefinition(text);
+ * } catch (error) {
+ *   if (!(error instanceof InvalidDefinitionError)) throw error;
+ *   for (const problem of error.problems) console.error(problem.path, problem.message);
+ * }
+ * ```
+ */
 export class InvalidDefinitionError extends Error {
   override readonly name = 'InvalidDefinitionError';
   /** Every problem found, in definition order. */
   readonly problems: readonly DefinitionProblem[];
+  /**
+   * @param problems every problem found.
+   * @param subject what was invalid, as the message names it; default `state machine definition`.
+   */
   constructor(problems: readonly DefinitionProblem[], subject = 'state machine definition') {
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
     const lines = problems.map((p) => `  - ${p.path}: ${p.message} [${p.code}]`);

@@ -60,6 +60,12 @@ export const MAX_STATE_NAME_LENGTH = 80;
 /**
  * Says why AWS would refuse `name` as a state name, or returns undefined when it accepts it.
  * AWS limits only the length (1 to 80 characters); spaces and punctuation are allowed.
+ * @param name the state's name.
+ * @example
+ * ```ts
+ * stateNameProblem('Charge card?'); // undefined
+ * stateNameProblem(''); // why an empty name is refused
+ * ```
  */
 export function stateNameProblem(name: string): string | undefined {
   const length = [...name].length;
@@ -270,6 +276,7 @@ class Walker {
  * Validates a state machine definition and returns every problem found, in definition order;
  * an empty array means AWS would accept it.
  * @param definition the parsed ASL (any value: non-objects are reported, never thrown on).
+ * @param options the query language states default to.
  * @example
  * validateDefinition({ StartAt: 'a', States: { a: { Type: 'Pass', Next: 'b' } } });
  * // [{ code: 'MISSING_TRANSITION_TARGET', path: '$.States.a.Next', location: '/States/a/Next', ... }, ...]
@@ -284,6 +291,13 @@ export function validateDefinition(definition: unknown, options: ValidateOptions
 /**
  * Validates a single state as AWS's TestState API takes it (no machine around it, so its
  * `Next` is not resolved); sub-machines of Parallel and Map states are validated fully.
+ * @param state the state's definition (any value: non-objects are reported, never thrown on).
+ * @param options the state's name for messages, and the query language it defaults to.
+ * @example
+ * ```ts
+ * validateStateDefinition({ Type: 'Wait', End: true }, { stateName: 'pause' });
+ * // one problem: a Wait state needs one of Seconds, Timestamp, SecondsPath, TimestampPath
+ * ```
  */
 export function validateStateDefinition(
   state: unknown,
@@ -306,7 +320,15 @@ export function validateStateDefinition(
 
 /**
  * Throws an {@link InvalidDefinitionError} listing every problem when `definition` is invalid.
+ * @param definition the parsed ASL; typed as a definition once this returns.
+ * @param options the query language states default to.
  * @throws InvalidDefinitionError with `problems` set.
+ * @example
+ * ```ts
+ * const definition: unknown = JSON.parse(text);
+ * assertValidDefinition(definition);
+ * definition.StartAt; // typed from here on
+ * ```
  */
 export function assertValidDefinition(
   definition: unknown,
@@ -318,7 +340,13 @@ export function assertValidDefinition(
 
 /**
  * Throws an {@link InvalidDefinitionError} listing every problem when a single state is invalid.
+ * @param state the state's definition; typed as a state once this returns.
+ * @param options the state's name for messages, and the query language it defaults to.
  * @throws InvalidDefinitionError with `problems` set.
+ * @example
+ * ```ts
+ * assertValidStateDefinition({ Type: 'Pass', Result: 1, End: true }, { stateName: 'one' });
+ * ```
  */
 export function assertValidStateDefinition(
   state: unknown,

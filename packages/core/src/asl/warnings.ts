@@ -151,6 +151,7 @@ class WarningWalker {
  * in a Pass Result (PASS_RESULT_IS_STATIC); and Retry or Catch error names with the reserved
  * `States.` prefix that name no error (UNKNOWN_ERROR_NAME), which AWS accepts but never matches.
  * Warnings never make a definition invalid.
+ * @param definition the parsed ASL.
  * @example
  * definitionWarnings(machine.toDefinition()); // [] when nothing looks unintended
  */

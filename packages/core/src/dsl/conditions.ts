@@ -81,7 +81,15 @@ export function makeCondition(rule: JsonObject): AnyCondition {
   return Object.freeze({ kind: 'sfini.condition' as const, rule });
 }
 
-/** True when `value` is a condition built by a rule set. */
+/**
+ * True when `value` is a condition built by a rule set.
+ * @param value anything.
+ * @example
+ * ```ts
+ * isCondition(choiceRules.numericGreaterThan('$.total', 100)); // true
+ * isCondition({ Variable: '$.total' }); // false: ASL, not a built condition
+ * ```
+ */
 export function isCondition(value: unknown): value is AnyCondition {
   return (
     typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'sfini.condition'

@@ -129,11 +129,21 @@ export class Scope {
   }
 }
 
-/** Thrown when a state name would be refused by AWS. */
+/**
+ * Thrown when a state name would be refused by AWS. `machine()` lists it among the problems of
+ * its {@link MachineDefinitionError}.
+ * @example
+ * ```ts
+ * machine('m', {}, (start) => start.pass('x'.repeat(81)));
+ * // throws MachineDefinitionError whose problems hold an InvalidStateNameError (too long)
+ * ```
+ */
 export class InvalidStateNameError extends Error {
   override readonly name = 'InvalidStateNameError';
   constructor(
+    /** The name refused. */
     readonly stateName: string,
+    /** Why AWS would refuse it. */
     readonly reason: string,
     /** Where the name was given (`machine 'm':`), when known. */
     where?: string,

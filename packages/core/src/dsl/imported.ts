@@ -24,7 +24,15 @@ export interface ImportOptions<S extends z.ZodType | undefined = z.ZodType | und
 
 /**
  * A machine imported from ASL: its output is `unknown`, and so is its input unless an input
- * schema was given.
+ * schema was given. Made by {@link importMachine}; runs wherever a DSL machine does.
+ * @example
+ * ```ts
+ * const orders = importMachine('orders', readFileSync('orders.asl.json', 'utf8'), {
+ *   activities: [charge],
+ *   inputSchema: z.object({ orderId: z.string() }),
+ * });
+ * orders.toDefinition({ region: 'eu-west-1', accountId: '111122223333' }); // charge's ARN re-emitted
+ * ```
  */
 export class ImportedStateMachine<Input = unknown> implements StateMachineLike<Input, unknown> {
   readonly kind = 'sfini.stateMachine';
@@ -45,6 +53,7 @@ export class ImportedStateMachine<Input = unknown> implements StateMachineLike<I
   /**
    * The definition as imported; Task ARNs naming one of the given activities are re-emitted
    * for `options` (region, account, or `activityArn`).
+   * @param options region, account and partition for activity ARNs, or `activityArn` to name them.
    */
   toDefinition(options: EmitOptions = {}): JsonObject {
     const byName = new Map(this.activities.map((a) => [a.name, a]));
@@ -78,6 +87,9 @@ function retarget(machine: JsonObject, byName: Map<string, AnyActivity>, options
 /**
  * Wraps an existing ASL definition as a machine: parsed (from JSON text or an object),
  * validated, with its data typed `unknown`.
+ * @param name the machine's name on AWS.
+ * @param definition the ASL, as JSON text or an object.
+ * @param options the activities its Tasks run, and an input schema to check and type its input.
  * @throws InvalidNameError when AWS would refuse `name`.
  * @throws InvalidDefinitionError listing every problem of the definition with its location.
  * @example

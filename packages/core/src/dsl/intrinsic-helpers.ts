@@ -23,7 +23,12 @@ const literals = new WeakSet<object>();
  * Marks `value` as literal text even when it reads as a path: an intrinsic function argument
  * (`States.format(literal('$5 off'))`), or a template value under a key without `.$`
  * (`parameters: { note: literal('$.a is a path') }`), which the types would otherwise refuse.
+ * @param value the text, passed on as it is.
  * @throws TypeError when `value` is not a string.
+ * @example
+ * ```ts
+ * start.pass('price', { parameters: { 'label.$': States.format('{} off', literal('$5')) } });
+ * ```
  */
 export function literal(value: string): LiteralString {
   if (typeof value !== 'string') throw new TypeError(`literal() takes a string, got ${typeof value}`);

@@ -30,7 +30,14 @@ export type StartInput<S> = S extends z.ZodType ? z.input<S> : unknown;
 
 /**
  * A state machine built with the DSL. Its `Input` is what an execution is started with and
- * its `Output` what a successful execution returns.
+ * its `Output` what a successful execution returns. Made by {@link machine}.
+ * @example
+ * ```ts
+ * const hello = machine('hello', { input: z.object({ who: z.string() }) }, (start) =>
+ *   start.pass('greet', { parameters: { 'message.$': "States.Format('hello {}', $.who)" } }).succeed('done'),
+ * );
+ * hello.toDefinition(); // { StartAt: 'greet', States: { greet: { Type: 'Pass', ... }, done: { Type: 'Succeed' } } }
+ * ```
  */
 export class StateMachine<Input = unknown, Output = unknown> implements StateMachineLike<Input, Output> {
   readonly kind = 'sfini.stateMachine';
@@ -69,6 +76,10 @@ export class StateMachine<Input = unknown, Output = unknown> implements StateMac
  * an unknown or malformed option, a duplicate state name, a slot given two targets, a target
  * promised but never created, an end the definition does not return. What `define` itself
  * throws propagates as it is (listed after those problems, if there were any).
+ * @param name the machine's name on AWS.
+ * @param options the input schema (types the first state's data and what a start accepts),
+ * and the definition's Comment, TimeoutSeconds, Version and QueryLanguage.
+ * @param define builds the states from `start` and returns where the machine ends.
  * @typeParam F - The definition function; the machine's output type is inferred from what it returns.
  * @typeParam S - The input schema; it types the first state's data and what a start accepts.
  * @example
@@ -145,6 +156,9 @@ export function machine<
 /**
  * A Task resource given by ARN (a Lambda function, a service integration), with the shapes of
  * what it takes and returns, so the Task is typed like an activity.
+ * @param arn the resource's ARN, as the Task's `Resource`.
+ * @param schemas zod schemas of what the resource takes (`input`) and returns (`output`).
+ * @throws TypeError for an empty ARN; NonJsonSchemaError for a schema JSON cannot carry.
  * @example
  * const resizeFn = resource('arn:aws:lambda:us-east-1:123456789012:function:resize', {
  *   output: z.object({ width: z.number() }),

@@ -7,12 +7,24 @@
 /**
  * Thrown by `machine()` when its definition has problems: every one of them, in the order they
  * were found, each naming where it is (`machine 'orders': state 'charge' ...`).
+ * @example
+ * ```ts
+ * try {
+ *   machine('orders', {}, (start) => start.pass('a').pass('a'));
+ * } catch (error) {
+ *   if (error instanceof MachineDefinitionError) for (const problem of error.problems) console.error(problem.message);
+ * }
+ * ```
  */
 export class MachineDefinitionError extends Error {
   override readonly name = 'MachineDefinitionError';
   /** Every problem found, as the error each would have been on its own. */
   readonly problems: readonly Error[];
 
+  /**
+   * @param machineName the machine's name.
+   * @param problems every problem found, in order.
+   */
   constructor(machineName: string, problems: readonly Error[]) {
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
     const lines = problems.map((problem) => `  - ${problem.message.replaceAll('\n', '\n    ')}`);

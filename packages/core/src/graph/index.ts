@@ -90,6 +90,7 @@ function prepare(source: GraphSource, options: GraphOptions): Prepared {
  * by outcome (classDefs named `succeeded`, `retried`, `caught`, `failed`, `running`,
  * `notReached`), the path taken is drawn thick, and a legend subgraph is added.
  * @param source the machine or its ASL definition.
+ * @param options an execution history to colour by, a title, and the flow direction.
  * @throws GraphInputError listing every problem when the definition or history is malformed;
  * a DSL machine's own validation errors (from `toDefinition()`) pass through unchanged.
  * @example
@@ -110,6 +111,7 @@ export function toMermaid(source: GraphSource, options: MermaidOptions = {}): st
  * drawn thick. Each state's `<g>` carries `data-name`, `data-type`, `data-outcome` and its box
  * (`data-x`, `data-y`, `data-width`, `data-height`).
  * @param source the machine or its ASL definition.
+ * @param options an execution history to colour by, a title, the flow direction, and the legend.
  * @throws GraphInputError listing every problem when the definition or history is malformed;
  * a DSL machine's own validation errors (from `toDefinition()`) pass through unchanged.
  * @example
@@ -128,7 +130,16 @@ export async function toSvg(source: GraphSource, options: SvgOptions = {}): Prom
  * state, its outcome (the worst over its visits: failed, running, caught, retried,
  * succeeded, else notReached), visit counts by outcome, retries and error names. Map
  * iterations and loops count as separate visits.
+ * @param source the machine or its ASL definition.
+ * @param history the execution's events, as GetExecutionHistory or `runExecution` gives them.
  * @throws GraphInputError when the definition or the history is malformed.
+ * @example
+ * ```ts
+ * const result = await runExecution(counter, { increment: 3 });
+ * const outcomes = analyzeHistory(counter, result.history);
+ * outcomes.status; // 'succeeded'
+ * outcomes.states.get('add')?.visits; // 4
+ * ```
  */
 export function analyzeHistory(source: GraphSource, history: readonly HistoryEventLike[]): ExecutionOutcomes {
   const { reading } = prepare(source, { history });

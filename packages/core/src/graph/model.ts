@@ -78,9 +78,21 @@ export interface GraphProblem {
 /**
  * Thrown when a definition cannot be drawn or a history cannot be read; lists every problem
  * found, each with its path (`$.States["x"].Next` in the definition, `history[3]` in a history).
+ * @example
+ * ```ts
+ * try {
+ *   toMermaid('{ not json');
+ * } catch (error) {
+ *   if (error instanceof GraphInputError) for (const p of error.problems) console.error(p.path, p.message);
+ * }
+ * ```
  */
 export class GraphInputError extends Error {
   override readonly name = 'GraphInputError';
+  /**
+   * @param problems every problem found, each with its path.
+   * @param subject what was malformed: the definition (default) or the history.
+   */
   constructor(
     readonly problems: readonly GraphProblem[],
     readonly subject: 'definition' | 'history' = 'definition',

@@ -103,7 +103,15 @@ export type IntrinsicLiteral =
   | IntrinsicBooleanLiteral
   | IntrinsicNullLiteral;
 
-/** Whether `name` is one of the 18 intrinsic function names (case-sensitive, as AWS). */
+/**
+ * Whether `name` is one of the 18 intrinsic function names (case-sensitive, as AWS).
+ * @param name a function name, with its `States.` prefix.
+ * @example
+ * ```ts
+ * isIntrinsicFunctionName('States.Format'); // true
+ * isIntrinsicFunctionName('States.format'); // false
+ * ```
+ */
 export function isIntrinsicFunctionName(name: string): name is IntrinsicFunctionName {
   return (INTRINSIC_FUNCTION_NAMES as readonly string[]).includes(name);
 }

@@ -3,7 +3,17 @@
 // author fix the template without guessing; the fields stay machine-readable for validators that
 // collect every problem of a definition at once.
 
-/** Thrown by `parseIntrinsic` when the text is not a well-formed intrinsic function call. */
+/**
+ * Thrown by `parseIntrinsic` when the text is not a well-formed intrinsic function call.
+ * @example
+ * ```ts
+ * try {
+ *   parseIntrinsic("States.Format('{}', $.a");
+ * } catch (error) {
+ *   if (error instanceof IntrinsicSyntaxError) console.error(error.position, error.expected, error.found);
+ * }
+ * ```
+ */
 export class IntrinsicSyntaxError extends Error {
   override readonly name = 'IntrinsicSyntaxError';
   /** The expression that failed to parse. */
@@ -15,6 +25,12 @@ export class IntrinsicSyntaxError extends Error {
   /** What it found instead, quoted, or `end of input`. */
   readonly found: string;
 
+  /**
+   * @param expression the expression that failed to parse.
+   * @param position 0-based index of the offending character.
+   * @param expected what the parser expected there.
+   * @param found what it found instead; default: quoted from `expression` at `position`.
+   */
   constructor(expression: string, position: number, expected: string, found?: string) {
     const actual = found ?? describeFound(expression, position);
     super(

@@ -31,6 +31,7 @@ const ARGUMENT = 'an argument (a quoted string, number, true, false, null, path 
 /**
  * Whether a payload-template value names an intrinsic function rather than a path: AWS treats
  * every `.$` value that starts with `States.` as a call.
+ * @param text a `.$` value of a payload template.
  * @example isIntrinsicExpression("States.Format('{}', $.a)") // true
  */
 export function isIntrinsicExpression(text: string): boolean {
