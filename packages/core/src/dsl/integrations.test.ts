@@ -17,11 +17,14 @@ const child = machine('child', { input: z.object({ n: z.number() }) }, (s) => s.
 describe('lambdaInvoke', () => {
   it('emits the lambda:invoke integration with the function name and the payload', () => {
     const fn = lambdaInvoke('resize');
-    const m = machine('m', {}, (s) =>
-      s
-        .task('template', fn, { parameters: fn.parameters({ 'key.$': '$.key' }) })
-        .task('path', fn, { parameters: fn.parameters('$.image') })
-        .task('none', fn, { parameters: fn.parameters() }),
+    const m = machine(
+      'm',
+      { input: z.object({ key: z.string(), image: z.object({ key: z.string() }) }) },
+      (s) =>
+        s
+          .task('template', fn, { parameters: fn.parameters({ 'key.$': '$.key' }), resultPath: null })
+          .task('path', fn, { parameters: fn.parameters('$.image'), resultPath: null })
+          .task('none', fn, { parameters: fn.parameters() }),
     );
     expect(m.toDefinition().States).toMatchObject({
       template: {
@@ -43,9 +46,9 @@ describe('startExecution', () => {
   it('emits startExecution.sync:2 or startExecution, and the child ARN from the parent ARN', () => {
     const sync = startExecution(child, { pattern: 'sync' });
     const async = startExecution(child, { pattern: 'async' });
-    const m = machine('parent', {}, (s) =>
+    const m = machine('parent', { input: z.object({ n: z.number() }) }, (s) =>
       s
-        .task('sync', sync, { parameters: sync.parameters({ n: 1 }, { name: 'first' }) })
+        .task('sync', sync, { parameters: sync.parameters({ n: 1 }, { name: 'first' }), resultPath: null })
         .task('async', async, { parameters: async.parameters('$') }),
     );
     const states = m.toDefinition().States as Record<string, { Resource: string; Parameters: object }>;
@@ -70,7 +73,13 @@ describe('startExecution', () => {
     expect(() => startExecution(child, { pattern: 'sync:1' as 'sync' })).toThrow(
       /pattern must be 'sync' or 'async'/,
     );
-    const badName = { ...child, name: 'has space', kind: 'sfini.stateMachine' as const };
+    const badName = {
+      kind: 'sfini.stateMachine' as const,
+      name: 'has space',
+      inputSchema: undefined,
+      activities: [],
+      toDefinition: () => ({}),
+    };
     expect(() => startExecution(badName, { pattern: 'sync' })).toThrow(InvalidNameError);
   });
 });
