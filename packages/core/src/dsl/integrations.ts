@@ -6,7 +6,7 @@
 // `$.Payload` or `$.Output` with checked paths. The `parameters(...)` helpers build the request
 // AWS expects (FunctionName, StateMachineArn) so users write only their own payload.
 import type { z } from 'zod';
-import type { Jsonify } from '../json.js';
+import type { Flat, Jsonify } from '../json.js';
 import type { MachineInput, MachineOutput, StateMachineLike } from '../machine-like.js';
 import { assertResourceName } from '../names.js';
 import { assertJsonSchema } from '../schema-json.js';
@@ -54,8 +54,8 @@ export interface LambdaInvokeResult<Payload = unknown> {
   SdkResponseMetadata: SdkResponseMetadata;
 }
 
-type SchemaInput<S> = S extends z.ZodType ? Jsonify<z.input<S>> : unknown;
-type SchemaOutput<S> = S extends z.ZodType ? Jsonify<z.output<S>> : unknown;
+type SchemaInput<S> = S extends z.ZodType ? Flat<Jsonify<z.input<S>>> : unknown;
+type SchemaOutput<S> = S extends z.ZodType ? Flat<Jsonify<z.output<S>>> : unknown;
 
 /** What `lambdaInvoke(...).parameters(payload)` builds: a path (`'$.order'`) or a payload template. */
 export type LambdaInvokeParameters<P> = P extends string
@@ -204,7 +204,7 @@ export interface StartExecutionResource<
 
 /** The result type of a nested execution for `pattern`. */
 export type StartExecutionResult<M, P extends StartExecutionPattern> = P extends 'sync'
-  ? ChildExecutionResult<Jsonify<MachineInput<M>>, MachineOutput<M>>
+  ? ChildExecutionResult<Flat<Jsonify<MachineInput<M>>>, MachineOutput<M>>
   : StartedExecutionResult;
 
 /** Options of {@link startExecution}. */
@@ -251,7 +251,7 @@ export function startExecution<
 >(
   child: M,
   options: StartExecutionOptions<P, A>,
-): StartExecutionResource<Jsonify<MachineInput<M>>, StartExecutionResult<M, P>, A> {
+): StartExecutionResource<Flat<Jsonify<MachineInput<M>>>, StartExecutionResult<M, P>, A> {
   assertResourceName('state machine', child.name);
   const { pattern, stateMachineArn } = options;
   if (pattern !== 'sync' && pattern !== 'async')
