@@ -133,6 +133,26 @@ export {
 } from './dsl/conditions.js';
 export { InvalidStateNameError } from './dsl/graph.js';
 export { ImportedStateMachine, type ImportOptions, importMachine } from './dsl/imported.js';
+export {
+  type ChildExecutionResult,
+  type LambdaInvokeParameters,
+  type LambdaInvokeRequest,
+  type LambdaInvokeResource,
+  type LambdaInvokeResult,
+  lambdaInvoke,
+  type SdkHttpMetadata,
+  type SdkResponseMetadata,
+  type StartExecutionOptions,
+  type StartExecutionParameters,
+  type StartExecutionPattern,
+  type StartExecutionRequest,
+  type StartExecutionResource,
+  type StartExecutionResult,
+  type StartedExecutionResult,
+  startExecution,
+  type WaitForTaskTokenResource,
+  waitForTaskToken,
+} from './dsl/integrations.js';
 export { type IntrinsicArg, type LiteralString, literal, States } from './dsl/intrinsic-helpers.js';
 export { machine, resource, type StartData, type StartInput, StateMachine } from './dsl/machine.js';
 export { MachineDefinitionError } from './dsl/problems.js';

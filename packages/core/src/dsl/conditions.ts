@@ -4,9 +4,10 @@
 // condition's type; `and(isPresent(path), ...)` clears it, and a Choice refuses a condition
 // that still carries one, because AWS fails the execution when a compared variable is missing.
 import type { JsonObject, JsonValue } from '../json.js';
+import type { ContextObject, PathLookup } from './types/checks.js';
 import type { Materialize } from './types/data.js';
 import type { Fact } from './types/narrow.js';
-import type { MayBeAbsent, ParsePath, PathRoot, PathSegment } from './types/path.js';
+import type { MayBeAbsent, ParsePath, PathError, PathRoot, PathSegment } from './types/path.js';
 import type { ChoiceRules } from './types/rules.js';
 import type { OpenVars, VariableMayBeAbsent } from './types/vars.js';
 
@@ -39,7 +40,7 @@ export type AnyCondition = Condition<string, string, readonly Fact[], readonly F
 
 /**
  * A condition a Choice accepts: one with no unguarded comparison on a value that may be absent.
- * A condition that still needs a guard fails to match, and the compiler shows its sentence.
+ * `when` refuses any other where it is written, with the sentence naming the path to guard.
  */
 export type GuardedCondition = Condition<never, string, readonly Fact[], readonly Fact[]>;
 
@@ -56,23 +57,29 @@ export type GuardSentence<P extends string> =
 
 /**
  * The guard sentence for `P` when comparing it in data `D` (or, for `$name`, in the variables
- * `V`) needs a presence guard, else `never`.
+ * `V`) needs a presence guard, else `never`. A path that names nothing needs no guard: its
+ * argument is refused already, and a second sentence about it would only mislead.
  */
 export type NeedsGuard<P, D, V = OpenVars> = P extends string
   ? string extends P
     ? never
-    : PathRoot<P> extends 'data'
-      ? ParsePath<P> extends infer S extends readonly PathSegment[]
-        ? MayBeAbsent<Materialize<D>, S> extends true
-          ? GuardSentence<P>
-          : never
-        : never
-      : PathRoot<P> extends 'variable'
-        ? VariableMayBeAbsent<P, V> extends true
-          ? GuardSentence<P>
-          : never
-        : never
+    : [PathLookup<P, D, ContextObject, V>] extends [PathError]
+      ? never
+      : MissingGuard<P, D, V>
   : never;
+
+type MissingGuard<P extends string, D, V> =
+  PathRoot<P> extends 'data'
+    ? ParsePath<P> extends infer S extends readonly PathSegment[]
+      ? MayBeAbsent<Materialize<D>, S> extends true
+        ? GuardSentence<P>
+        : never
+      : never
+    : PathRoot<P> extends 'variable'
+      ? VariableMayBeAbsent<P, V> extends true
+        ? GuardSentence<P>
+        : never
+      : never;
 
 export type { ChoiceRules };
 

@@ -171,8 +171,8 @@ export function resource<
   arn: string,
   schemas: { input?: I; output?: O } = {},
 ): TaskResource<
-  I extends z.ZodType ? z.input<I> : unknown,
-  O extends z.ZodType ? Jsonify<z.output<O>> : unknown
+  I extends z.ZodType ? Flat<z.input<I>> : unknown,
+  O extends z.ZodType ? Flat<Jsonify<z.output<O>>> : unknown
 > {
   if (typeof arn !== 'string' || arn.length === 0)
     throw new TypeError('resource(): the ARN must be a non-empty string');

@@ -103,6 +103,31 @@ describe('Choice narrowing', () => {
     });
   });
 
+  test('a rule that can never hold, or is refused, narrows nothing: its target keeps the data', () => {
+    machine('m', { input }, (s) =>
+      s
+        .choice('c')
+        .when(
+          (r) => r.isNumeric('$.id'),
+          (f) => {
+            const never = f.pass('never');
+            expectTypeOf<DataOf<typeof never>>().toEqualTypeOf<Input>();
+            return never;
+          },
+        )
+        .when(
+          // @ts-expect-error a numeric comparison on a string field is refused
+          (r) => r.numericEquals('$.kind', 1),
+          (f) => {
+            const refused = f.pass('refused');
+            expectTypeOf<DataOf<typeof refused>['kind']>().toEqualTypeOf<'a' | 'b' | 'c'>();
+            return refused;
+          },
+        )
+        .otherwise((f) => f.pass('o')),
+    );
+  });
+
   test('with an OutputPath the rules read other data than the target receives: no narrowing', () => {
     machine('m', { input }, (s) =>
       s

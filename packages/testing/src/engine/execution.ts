@@ -16,6 +16,7 @@ import { runGraph } from './run/interpreter.js';
 import { ExecutionRuntime, ExecutionTaskMeans, type Runtime, Thread } from './run/runtime.js';
 import { knownBytes } from './states/payload-bound.js';
 import { asFailure } from './states/retry-catch.js';
+import { ChildMachines } from './task/children.js';
 import { checkMocks } from './task/mock-check.js';
 import type {
   DefinitionSource,
@@ -173,6 +174,9 @@ export function beginExecution(
       options.activityMocks ?? {},
       activities,
       options.lambdas ?? {},
+      new ChildMachines(options, (child, childInput, childOptions) =>
+        beginExecution(child, childInput, childOptions, 'shared'),
+      ),
     ),
     options.random,
     options.random ? jsonataFunctionsWith(options.random) : undefined,

@@ -227,6 +227,11 @@ export interface RunOptions {
   activities?: readonly AnyActivity[];
   /** Lambda-style handlers by function name or ARN. */
   lambdas?: Record<string, LambdaHandler>;
+  /**
+   * Child machines a `states:startExecution` Task starts, run in process with these options and
+   * the same clock: core machines (found by name), or definitions by state machine ARN or name.
+   */
+  machines?: readonly StateMachineLike<any, any>[] | Readonly<Record<string, DefinitionSource>>;
   /** Per-state mocks, by Task state name; they win over every other means but the resolver. */
   mocks?: Record<string, StateMock>;
   /** Mocks by activity name (the name in the activity ARN), for every Task running that activity. */

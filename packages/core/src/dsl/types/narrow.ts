@@ -55,7 +55,10 @@ type NarrowType<T, K extends FactKind> = K extends 'present'
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 // A fact that changes nothing (a comparison on a required number field) adds no write, so the
-// data type, and what the editor shows, stay as they were.
+// data type, and what the editor shows, stay as they were. Nor does a fact that leaves no
+// possible value: it comes from a rule already refused (`stringEquals` on a number field) or
+// one that never holds, and a field typed `never` would only make the target's own checks
+// report errors that are not there.
 type NarrowOne<D extends AnyData, F> = F extends readonly [infer P extends string, infer K extends FactKind]
   ? PathRoot<P> extends 'data'
     ? ParsePath<P> extends infer S extends readonly [PathSegment, ...PathSegment[]]
@@ -65,9 +68,11 @@ type NarrowOne<D extends AnyData, F> = F extends readonly [infer P extends strin
           : K extends 'absent'
             ? WriteAt<D, S, Absent>
             : NarrowType<T, K> extends infer N
-              ? Same<N, T> extends true
+              ? [N] extends [never]
                 ? D
-                : WriteAt<D, S, N>
+                : Same<N, T> extends true
+                  ? D
+                  : WriteAt<D, S, N>
               : D
         : D
       : D

@@ -8,6 +8,7 @@ import { type StatesFailure, StoppedError } from '../errors.js';
 import type { JsonataLimits } from '../eval/jsonata.js';
 import type { VariableScope } from '../eval/scope.js';
 import type { HistoryRecorder } from '../history/recorder.js';
+import type { ChildMachines } from '../task/children.js';
 import type { LambdaHandler, StateMock, TaskResolver } from '../types.js';
 import type { StateRun } from './state-run.js';
 
@@ -35,6 +36,8 @@ export interface TaskMeans {
   readonly activityMocks: Readonly<Record<string, StateMock>>;
   readonly activities: ReadonlyMap<string, AnyActivity>;
   readonly lambdas: Readonly<Record<string, LambdaHandler>>;
+  /** Child machines for `states:startExecution` Tasks. */
+  readonly children?: ChildMachines;
 }
 
 /** A retrier matched a failure: TestState reports it instead of waiting. */
@@ -81,6 +84,7 @@ export class ExecutionTaskMeans implements TaskMeans {
     readonly activityMocks: Readonly<Record<string, StateMock>>,
     readonly activities: ReadonlyMap<string, AnyActivity>,
     readonly lambdas: Readonly<Record<string, LambdaHandler>>,
+    readonly children?: ChildMachines,
   ) {}
 }
 

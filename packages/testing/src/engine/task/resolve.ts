@@ -3,11 +3,13 @@
 // the name in its ARN, then a Lambda-style handler. Nothing found is a clear failure naming the
 // state and the options that would have run it. Real work holds a virtual clock while it runs;
 // a mock's delay is virtual time itself. An in-process activity fails as a sfini worker reports it.
+import { randomUUID } from 'node:crypto';
 import { type ActivityContext, type JsonValue, taskFailureOf } from '@sfini/core';
 import { StatesErrors, StatesFailure, TaskFailedError, TaskNotScheduledError } from '../errors.js';
 import type { Runtime } from '../run/runtime.js';
 import { type MockResponse, NOT_HANDLED, type StateMock, type TaskRequest } from '../types.js';
 import { toJson } from '../values/json.js';
+import { childPattern } from './children.js';
 import { mockResultFor } from './mock-check.js';
 import { lambdaFunctionName, type ResourceKind } from './resources.js';
 
@@ -74,6 +76,43 @@ async function mockResult(
   }
   if ('throw' in response) throw new TaskFailedError(response.throw.error, response.throw.cause);
   return response.return;
+}
+
+/** What the `lambda:invoke` Task's Parameters build. */
+interface LambdaInvokeRequest {
+  readonly FunctionName?: unknown;
+  readonly Payload?: JsonValue;
+  readonly InvocationType?: unknown;
+}
+
+/**
+ * AWS's response envelope around a function's output: the status code of the invocation type
+ * (an `Event` invocation returns at once, with an empty Payload) and the SDK's metadata.
+ */
+function lambdaEnvelope(request: LambdaInvokeRequest, payload: JsonValue): JsonValue {
+  const requestId = randomUUID();
+  const type = request.InvocationType;
+  const statusCode = type === 'Event' ? 202 : type === 'DryRun' ? 204 : 200;
+  const version = /:(\d+)$/.exec(String(request.FunctionName))?.[1] ?? '$LATEST';
+  return {
+    ExecutedVersion: version,
+    Payload: statusCode === 200 ? payload : '',
+    SdkHttpMetadata: {
+      AllHttpHeaders: {
+        'Content-Type': ['application/json'],
+        'X-Amz-Executed-Version': [version],
+        'x-amzn-RequestId': [requestId],
+      },
+      HttpHeaders: {
+        'Content-Type': 'application/json',
+        'X-Amz-Executed-Version': version,
+        'x-amzn-RequestId': requestId,
+      },
+      HttpStatusCode: statusCode,
+    },
+    SdkResponseMetadata: { RequestId: requestId },
+    StatusCode: statusCode,
+  };
 }
 
 function lambdaFailure(thrown: unknown): TaskFailedError {
@@ -158,27 +197,38 @@ export function runTaskResource(runtime: Runtime, invocation: TaskInvocation): P
     }
   }
   if (kind.kind === 'service' && kind.service === 'lambda' && kind.action.startsWith('invoke')) {
-    const input = invocation.input as { FunctionName?: unknown; Payload?: JsonValue } | null;
+    const request = invocation.input as LambdaInvokeRequest | null;
     const handler =
-      typeof input?.FunctionName === 'string' ? findLambda(runtime, input.FunctionName) : undefined;
+      typeof request?.FunctionName === 'string' ? findLambda(runtime, request.FunctionName) : undefined;
     if (handler) {
       return held(runtime, invocation.signal, async () => {
         let payload: JsonValue;
         try {
-          payload = toJson(await handler(structuredClone(input!.Payload ?? null)));
+          payload = toJson(await handler(structuredClone(request!.Payload ?? null)));
         } catch (thrown) {
           throw lambdaFailure(thrown);
         }
-        return { ExecutedVersion: '$LATEST', Payload: payload, StatusCode: 200 };
+        // The callback pattern: what the function returns stands for what it sends SendTaskSuccess.
+        if (kind.pattern === 'waitForTaskToken') return payload;
+        return lambdaEnvelope(request!, payload);
       });
     }
+  }
+  const pattern =
+    kind.kind === 'service' && kind.service === 'states' ? childPattern(kind.action) : undefined;
+  if (pattern !== undefined && runtime.tasks.children) {
+    // Not held: the child's own waits advance the shared virtual clock.
+    const child = runtime.tasks.children.run(invocation.input, pattern, runtime.clock, invocation.signal);
+    if (child) return child;
   }
   const means =
     kind.kind === 'activity'
       ? `an activity named '${kind.name}' in options.activities`
       : kind.kind === 'lambda' || (kind.kind === 'service' && kind.service === 'lambda')
         ? 'a handler in options.lambdas'
-        : 'a resolver (options.taskResolver)';
+        : pattern !== undefined
+          ? 'the child machine in options.machines'
+          : 'a resolver (options.taskResolver)';
   throw new TaskNotScheduledError(
     `Nothing can run the Task state '${invocation.stateName}' (resource '${invocation.resource}'): give options.mocks['${invocation.stateName}'] or ${means}.`,
   );
