@@ -182,6 +182,40 @@ describe('runMachine answers by full name, unambiguous local name, or activity o
     ).rejects.toThrow("runMachine: the machine runs no activity named 'stranger'");
   });
 
+  it("mocks an activity named '__proto__' as any other, without touching a prototype", async () => {
+    const proto = activity(
+      '__proto__',
+      { input: z.object({}), output: z.object({ ok: z.boolean() }) },
+      () => ({
+        ok: true,
+      }),
+    );
+    const protoMachine: StateMachineLike<Record<string, never>, unknown> = {
+      kind: 'sfini.stateMachine',
+      name: 'proto',
+      inputSchema: undefined,
+      activities: [proto],
+      toDefinition: () => ({
+        StartAt: 'Call',
+        States: { Call: { Type: 'Task', Resource: activityArn(proto.name), End: true } },
+      }),
+    };
+    // A computed key makes an own property; a plain `__proto__:` would set the literal's prototype.
+    const run = await runMachine(
+      protoMachine,
+      {},
+      { activities: { ['__proto__']: { return: { ok: false } } } },
+    );
+    expect(run).toMatchObject({ status: 'SUCCEEDED', output: { ok: false } });
+    const byObject = await runMachine(
+      protoMachine,
+      {},
+      { activities: [answer(proto, { return: { ok: false } })] },
+    );
+    expect(byObject).toMatchObject({ status: 'SUCCEEDED', output: { ok: false } });
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+  });
+
   it('checks mocked returns against the activity output schema', async () => {
     const error = await runMachine(
       twoSends,

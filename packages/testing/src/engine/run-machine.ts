@@ -152,7 +152,8 @@ export async function runMachine<M extends AnyStateMachine>(
 ): Promise<MachineRun<M>> {
   const { activities: given, ...rest } = options;
   const answers = answersByName(machine.activities, given);
-  const activityMocks: Record<string, StateMock> = {};
+  // No prototype: '__proto__' is a valid activity name, and must be a key, not a new prototype.
+  const activityMocks: Record<string, StateMock> = Object.create(null);
   for (const [name, response] of answers) {
     if (response !== 'handler') activityMocks[name] = response;
   }
