@@ -47,8 +47,8 @@ describe('runMachine', () => {
       { activities: { charge: 'handler', refund: 'handler' } },
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MachineTestSetupError);
-    expect((error as MachineTestSetupError).missing).toEqual(['notify']);
-    expect((error as MachineTestSetupError).unknown).toEqual(['refund']);
+    expect((error as MachineTestSetupError).unansweredActivities).toEqual(['notify']);
+    expect((error as MachineTestSetupError).unknownActivities).toEqual(['refund']);
     expect((error as Error).message).toMatch(/no handler or mock for 'notify'.*no activity named 'refund'/);
   });
 });
@@ -145,8 +145,8 @@ describe('runMachine answers by full name, unambiguous local name, or activity o
       { activities: { send: 'handler', audit: 'handler', 'billing-audit': 'handler' } },
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MachineTestSetupError);
-    expect((error as MachineTestSetupError).missing).toEqual(['billing-send', 'shipping-send']);
-    expect((error as MachineTestSetupError).ambiguous).toEqual([
+    expect((error as MachineTestSetupError).unansweredActivities).toEqual(['billing-send', 'shipping-send']);
+    expect((error as MachineTestSetupError).ambiguousActivities).toEqual([
       "'send' is the local name of 'billing-send', 'shipping-send': give the full name",
       "'billing-audit' is answered twice (as 'billing-audit' too)",
     ]);
