@@ -210,11 +210,37 @@ function summarise(rounds) {
 }
 
 /**
- * Checks what each execution of the round returned: execution `run-i` echoes its input, so its
- * output must be exactly `{"i": i}`. Read with DescribeExecution, a few at a time.
+ * The names among run-0..run-(N-1) that `items` lacks, and those it holds twice or that are
+ * not among them: a round counts only if every execution it started is there, exactly once.
+ */
+function missingOrExtra(items) {
+  const seen = new Set();
+  const extra = [];
+  for (const { name } of items) {
+    const i = /^run-(\d+)$/.exec(name ?? '')?.[1];
+    if (i === undefined || Number(i) >= N || seen.has(name)) extra.push(String(name));
+    else seen.add(name);
+  }
+  const missing = [];
+  for (let i = 0; i < N; i++) if (!seen.has(`run-${i}`)) missing.push(`run-${i}`);
+  return { missing, extra };
+}
+
+/**
+ * Checks what each execution of the round returned: all N are listed, each once, and execution
+ * `run-i` echoes its input, so its output must be exactly `{"i": i}`. Read with
+ * DescribeExecution, a few at a time.
  */
 async function checkOutputs(session, handle) {
   const items = await handle.listExecutions();
+  const { missing, extra } = missingOrExtra(items);
+  if (items.length !== N || missing.length > 0 || extra.length > 0) {
+    throw new Error(
+      `the round listed ${items.length} executions, expected ${N}: ` +
+        `${missing.length} missing (e.g. ${missing.slice(0, 3).join(', ') || 'none'}), ` +
+        `${extra.length} unexpected or repeated (e.g. ${extra.slice(0, 3).join(', ') || 'none'})`,
+    );
+  }
   const wrong = [];
   let next = 0;
   const reader = async () => {

@@ -294,3 +294,33 @@ export function needsAws(
     ? new EndpointUnsupportedError(feature, session.endpoint, error)
     : error;
 }
+
+/**
+ * StartSyncExecution answered with a status that is not a final one (SUCCEEDED, FAILED or
+ * TIMED_OUT), so there is no result to give; the execution's fate is unknown.
+ * @example
+ * ```ts
+ * try {
+ *   await orders.startSync({ orderId: '42' });
+ * } catch (error) {
+ *   if (error instanceof UnexpectedSyncStatusError) console.error(error.executionArn, error.status);
+ *   else throw error;
+ * }
+ * ```
+ */
+export class UnexpectedSyncStatusError extends Error {
+  override readonly name = 'UnexpectedSyncStatusError';
+  /**
+   * @param executionArn the execution StartSyncExecution ran.
+   * @param status the status it answered (undefined when it gave none).
+   */
+  constructor(
+    readonly executionArn: string,
+    readonly status: string | undefined,
+  ) {
+    super(
+      `StartSyncExecution answered status ${String(status)} for ${executionArn}; ` +
+        'expected SUCCEEDED, FAILED or TIMED_OUT',
+    );
+  }
+}

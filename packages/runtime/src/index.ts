@@ -33,6 +33,7 @@ export {
   MAX_PAYLOAD_BYTES,
   NotRegisteredError,
   PayloadTooLargeError,
+  UnexpectedSyncStatusError,
   WaitTimeoutError,
 } from './errors.js';
 export {

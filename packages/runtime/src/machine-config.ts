@@ -36,7 +36,9 @@ export interface StateMachineLogging {
 export type StateMachineTracing = boolean | { enabled: boolean };
 
 /**
- * A deployment option that Step Functions would refuse; thrown before any call is made.
+ * A deployment or usage mistake: an option Step Functions would refuse (thrown before any call),
+ * a missing role ARN on AWS, a type change on an existing machine, an alias or version asked for
+ * wrongly, or `startSync()` on a STANDARD machine.
  * @example
  * ```ts
  * const handle = session.stateMachine(counter, { roleArn, logging: { level: 'ALL' } });

@@ -6,7 +6,8 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import { aslMachine, oneTaskMachine } from '../test/asl-machine.js';
 import { awsError, FakeSfn } from '../test/fake-sfn.js';
-import { ExecutionInputError } from './errors.js';
+import { ExecutionInputError, UnexpectedSyncStatusError } from './errors.js';
+import { MachineConfigError } from './machine-config.js';
 import { Session } from './session.js';
 import { LOCAL_ROLE_ARN } from './state-machine.js';
 
@@ -55,9 +56,9 @@ describe('StateMachineHandle', () => {
     const { fake, session, machine } = fixture();
     await session.stateMachine(machine, { roleArn: ROLE }).register();
     fake.machines.get('counter')!.definition = '{}';
-    await expect(
-      session.stateMachine(machine, { roleArn: ROLE, type: 'EXPRESS' }).register(),
-    ).rejects.toThrow(/exists as STANDARD; its type cannot change to EXPRESS/);
+    const retyped = session.stateMachine(machine, { roleArn: ROLE, type: 'EXPRESS' }).register();
+    await expect(retyped).rejects.toThrow(/exists as STANDARD; its type cannot change to EXPRESS/);
+    await expect(retyped).rejects.toBeInstanceOf(MachineConfigError);
   });
 
   it('waits for a machine being deleted to free its name', async () => {
@@ -70,7 +71,9 @@ describe('StateMachineHandle', () => {
   it('requires a role ARN on AWS but not on the local endpoint', async () => {
     const { fake, machine } = fixture();
     const aws = new Session({ client: fake.client });
-    await expect(aws.stateMachine(machine).register()).rejects.toThrow(/needs a role ARN to register on AWS/);
+    const roleless = aws.stateMachine(machine).register();
+    await expect(roleless).rejects.toThrow(/needs a role ARN to register on AWS/);
+    await expect(roleless).rejects.toBeInstanceOf(MachineConfigError);
     const local = new Session({ client: fake.client, endpoint: 'http://127.0.0.1:9' });
     await local.stateMachine(machine).register();
     expect(fake.machines.get('counter')!.roleArn).toBe(LOCAL_ROLE_ARN);
@@ -146,6 +149,20 @@ describe('StateMachineHandle', () => {
     expect(execution.output).toBe(4);
     const standard = session.stateMachine(machine);
     // @ts-expect-error startSync runs EXPRESS machines only, and this handle is STANDARD
-    await expect(standard.startSync({ counter: 1 })).rejects.toThrow(/only EXPRESS/);
+    const refused = standard.startSync({ counter: 1 });
+    await expect(refused).rejects.toThrow(/only EXPRESS/);
+    await expect(refused).rejects.toBeInstanceOf(MachineConfigError);
+  });
+
+  it('names a StartSyncExecution status that is not final', async () => {
+    const { fake, session, machine } = fixture();
+    const express = session.stateMachine(machine, { roleArn: ROLE, type: 'EXPRESS' });
+    await express.register();
+    const executionArn = 'arn:aws:states:us-east-1:111122223333:express:counter:run:2';
+    fake.overrides.set('StartSyncExecution', () => ({ executionArn, status: 'RUNNING' }));
+    const error = await express.startSync({ counter: 3 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnexpectedSyncStatusError);
+    expect(error).toMatchObject({ executionArn, status: 'RUNNING' });
+    expect((error as Error).message).toMatch(/answered status RUNNING for .*run:2; expected SUCCEEDED/);
   });
 });

@@ -29,7 +29,7 @@ import {
   toJsonValue,
 } from '@sfini/core';
 import { Backoff, sleep } from './backoff.js';
-import { assertPayloadSize, awsErrorName, NotRegisteredError } from './errors.js';
+import { assertPayloadSize, awsErrorName, NotRegisteredError, UnexpectedSyncStatusError } from './errors.js';
 import { Execution, resultOf } from './execution.js';
 import { generateExecutionName } from './execution-name.js';
 import {
@@ -149,7 +149,7 @@ export class StateMachineHandle<M extends AnyStateMachine, T extends StateMachin
   #roleArn(): string {
     if (this.#options.roleArn) return this.#options.roleArn;
     if (this.#session.isLocal) return LOCAL_ROLE_ARN;
-    throw new Error(
+    throw new MachineConfigError(
       `state machine '${this.name}' needs a role ARN to register on AWS: pass roleArn (an IAM role ` +
         'that Step Functions can assume, e.g. arn:aws:iam::<account>:role/<name>)',
     );
@@ -161,8 +161,10 @@ export class StateMachineHandle<M extends AnyStateMachine, T extends StateMachin
    * already exists. With `publish`, also publishes a version ({@link versionArn}).
    * @param options `activities: false` to look the activities up instead of creating them.
    * @returns the machine's ARN.
-   * @throws when the role ARN is missing on AWS, the definition is invalid, the machine exists
-   * with another type, or logging is misconfigured (MachineConfigError, before any call).
+   * @throws MachineConfigError when the role ARN is missing on AWS or logging is misconfigured
+   * (before any call), or when the machine exists with another type (before it is updated);
+   * NotRegisteredError when `activities: false` and an activity is not registered; the SDK's
+   * error (e.g. InvalidDefinition) when Step Functions refuses the definition.
    */
   async register(options: RegisterOptions = {}): Promise<string> {
     const roleArn = this.#roleArn();
@@ -216,7 +218,7 @@ export class StateMachineHandle<M extends AnyStateMachine, T extends StateMachin
       const arn = await this.resolveArn();
       const existing = await this.describe();
       if (existing.type && existing.type !== this.type) {
-        throw new Error(
+        throw new MachineConfigError(
           `state machine '${this.name}' exists as ${existing.type}; its type cannot change to ${this.type}. ` +
             'Deregister it first.',
         );
@@ -397,7 +399,8 @@ export class StateMachineHandle<M extends AnyStateMachine, T extends StateMachin
    * @param input the execution's input, typed by the machine's input schema.
    * @param options an execution name, an alias or version to start, and an X-Ray trace header.
    * @throws ExecutionInputError naming every invalid field; PayloadTooLargeError above 256 KiB;
-   * an Error for a STANDARD machine.
+   * MachineConfigError for a STANDARD machine, both an alias and a version, or a bad one;
+   * UnexpectedSyncStatusError when Step Functions answers with a status that is not final.
    * @example
    * ```ts
    * const orders = session.stateMachine(ordersMachine, { type: 'EXPRESS' });
@@ -411,15 +414,14 @@ export class StateMachineHandle<M extends AnyStateMachine, T extends StateMachin
     options: StartOptions = {},
   ): Promise<SyncExecution<MachineOutput<M>>> {
     if (this.type !== 'EXPRESS') {
-      throw new Error(
+      throw new MachineConfigError(
         `state machine '${this.name}' is ${String(this.type)}; only EXPRESS machines start synchronously`,
       );
     }
     const request = await this.#startRequest(input, options);
     const out = await this.#session.client.send(new StartSyncExecutionCommand(request));
     const result = resultOf<MachineOutput<M>>(out);
-    if (!result)
-      throw new Error(`StartSyncExecution answered status ${String(out.status)} for ${out.executionArn}`);
+    if (!result) throw new UnexpectedSyncStatusError(String(out.executionArn), out.status);
     return new SyncExecution(out.executionArn!, result);
   }
 

@@ -4,6 +4,10 @@
 // a serializer). The scan is iterative, so the check itself cannot overflow, and it reports each
 // too-deep place once, at the first location past the bound on that path; the recursive checks
 // stop descending at the same bound (tooDeep) and leave the reporting to this scan.
+// A definition built in JS may share sub-objects (a DAG): the scan remembers the smallest depth
+// it reached each object at and does not walk it again from no smaller depth, so shared parts
+// cost one walk (not one per path) and are reported once; an object that contains itself is
+// reported where the cycle closes. The report is capped, the rest counted.
 import { MAX_DEFINITION_DEPTH, type ProblemList } from './check-context.js';
 import type { DefinitionLocation } from './problems.js';
 
@@ -21,17 +25,51 @@ function locationOf(visit: Visit): DefinitionLocation {
   return keys.reverse();
 }
 
-/** The locations where `value` first nests deeper than `limit` levels, in definition order. */
-export function tooDeepLocations(value: unknown, limit = MAX_DEFINITION_DEPTH): DefinitionLocation[] {
-  const found: DefinitionLocation[] = [];
+/** True when `node` is the value of `visit` or of one of its ancestors: reaching it closes a cycle. */
+function isOnPath(visit: Visit | undefined, node: object): boolean {
+  for (let at = visit; at !== undefined; at = at.parent) if (at.value === node) return true;
+  return false;
+}
+
+/** What {@link tooDeepLocations} found: the first locations, and how many more there were. */
+export interface TooDeepScan {
+  readonly locations: DefinitionLocation[];
+  readonly omitted: number;
+}
+
+/**
+ * The locations where `value` first nests deeper than `limit` levels, in definition order: at
+ * most `max` of them, the rest counted in `omitted`.
+ */
+export function tooDeepLocations(
+  value: unknown,
+  limit = MAX_DEFINITION_DEPTH,
+  max = Number.POSITIVE_INFINITY,
+): TooDeepScan {
+  const locations: DefinitionLocation[] = [];
+  let omitted = 0;
+  const found = (visit: Visit) => {
+    if (locations.length < max) locations.push(locationOf(visit));
+    else omitted++;
+  };
+  const shallowest = new WeakMap<object, number>();
   const stack: Visit[] = [{ value, key: undefined, parent: undefined, depth: 0 }];
   while (stack.length > 0) {
     const visit = stack.pop()!;
+    const node = visit.value;
+    if (typeof node === 'object' && node !== null) {
+      const seen = shallowest.get(node);
+      if (seen !== undefined && seen <= visit.depth) {
+        // Walked before from no deeper: nothing new below, unless this closes a cycle.
+        if (isOnPath(visit.parent, node)) found(visit);
+        continue;
+      }
+      shallowest.set(node, visit.depth);
+    }
     if (visit.depth > limit) {
-      found.push(locationOf(visit));
+      found(visit);
       continue;
     }
-    const node = visit.value;
     if (typeof node !== 'object' || node === null) continue;
     const depth = visit.depth + 1;
     if (Array.isArray(node)) {
@@ -44,16 +82,24 @@ export function tooDeepLocations(value: unknown, limit = MAX_DEFINITION_DEPTH): 
       }
     }
   }
-  return found;
+  return { locations, omitted };
 }
+
+/** How many too-deep places are reported one by one; the rest are counted in the last message. */
+export const MAX_NESTING_REPORTS = 20;
 
 /** Reports TOO_DEEPLY_NESTED at each place `value` nests too deeply; `owner` names it in messages. */
 export function checkNesting(problems: ProblemList, value: unknown, owner: string): void {
-  for (const location of tooDeepLocations(value)) {
+  const { locations, omitted } = tooDeepLocations(value, MAX_DEFINITION_DEPTH, MAX_NESTING_REPORTS);
+  locations.forEach((location, index) => {
+    const more =
+      omitted > 0 && index === locations.length - 1
+        ? ` And ${omitted} more place${omitted === 1 ? '' : 's'} nested too deeply, not listed.`
+        : '';
     problems.add(
       'TOO_DEEPLY_NESTED',
       location,
-      `${owner}: the definition is nested more than ${MAX_DEFINITION_DEPTH} levels deep here.`,
+      `${owner}: the definition is nested more than ${MAX_DEFINITION_DEPTH} levels deep here.${more}`,
     );
-  }
+  });
 }

@@ -137,7 +137,14 @@ describe('untrusted nesting', () => {
     const jsonata = validateDefinition({
       QueryLanguage: 'JSONata',
       StartAt: 's',
-      States: { s: { Type: 'Pass', Output: { a: deep }, Assign: { v: deep }, End: true } },
+      States: {
+        s: {
+          Type: 'Pass',
+          Output: { a: deep },
+          Assign: { v: nest(20_000, 1, (inner) => [inner]) },
+          End: true,
+        },
+      },
     });
     expect(jsonata.map((p) => p.code)).toEqual(['TOO_DEEPLY_NESTED', 'TOO_DEEPLY_NESTED']);
     expect(validateStateDefinition({ Type: 'Pass', Result: deep, End: true }).map((p) => p.code)).toEqual([

@@ -90,8 +90,11 @@ function retarget(machine: JsonObject, byName: Map<string, AnyActivity>, options
  * @param name the machine's name on AWS.
  * @param definition the ASL, as JSON text or an object.
  * @param options the activities its Tasks run, and an input schema to check and type its input.
- * @throws InvalidNameError when AWS would refuse `name`.
- * @throws InvalidDefinitionError listing every problem of the definition with its location.
+ * @throws InvalidNameError when AWS would refuse `name`, NonJsonSchemaError for an input schema
+ * JSON cannot carry: thrown at once, as they are, unlike `machine()`, which gathers its
+ * problems into one MachineDefinitionError.
+ * @throws InvalidDefinitionError listing every problem of the definition (or its JSON text)
+ * with its location.
  * @example
  * const imported = importMachine('orders', fs.readFileSync('orders.asl.json', 'utf8'), { activities });
  */

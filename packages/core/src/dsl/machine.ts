@@ -74,8 +74,13 @@ export class StateMachine<Input = unknown, Output = unknown> implements StateMac
  * @throws MachineDefinitionError listing every problem of the definition, each with where it
  * is: a name AWS would refuse (the machine's or a state's), an input schema JSON cannot carry,
  * an unknown or malformed option, a duplicate state name, a slot given two targets, a target
- * promised but never created, an end the definition does not return. What `define` itself
- * throws propagates as it is (listed after those problems, if there were any).
+ * promised but never created, an end the definition does not return. Each problem is kept in
+ * `error.problems` as the error it would be on its own (InvalidNameError, TypeError,
+ * RangeError, NonJsonSchemaError, ...). What `define` itself throws propagates as it is (listed
+ * after those problems, if there were any); so does an error of a helper called in it, like
+ * `lambdaInvoke()` or `startExecution()`, which throw the bare error at once, as
+ * `importMachine()` and `resource()` do: catch MachineDefinitionError around `machine()`, the
+ * bare classes around the others.
  * @param name the machine's name on AWS.
  * @param options the input schema (types the first state's data and what a start accepts),
  * and the definition's Comment, TimeoutSeconds, Version and QueryLanguage.
@@ -158,7 +163,8 @@ export function machine<
  * what it takes and returns, so the Task is typed like an activity.
  * @param arn the resource's ARN, as the Task's `Resource`.
  * @param schemas zod schemas of what the resource takes (`input`) and returns (`output`).
- * @throws TypeError for an empty ARN; NonJsonSchemaError for a schema JSON cannot carry.
+ * @throws TypeError for an empty ARN; NonJsonSchemaError for a schema JSON cannot carry. Thrown
+ * at once, as they are: not gathered into a MachineDefinitionError as `machine()` does.
  * @example
  * const resizeFn = resource('arn:aws:lambda:us-east-1:123456789012:function:resize', {
  *   output: z.object({ width: z.number() }),

@@ -6,17 +6,16 @@ import { basename } from 'node:path';
 import type { AnyStateMachine } from '@sfini/core';
 import {
   definitionCommand,
-  deregisterCommand,
   executionsCommand,
   historyCommand,
   localCommand,
   redriveCommand,
-  registerCommand,
   startCommand,
   stopCommand,
   workerCommand,
 } from './commands.js';
 import { CliContext, type CliOptions, type CliStreams } from './context.js';
+import { deregisterCommand, registerCommand } from './deploy-commands.js';
 import { GRAPH_FLAGS, graphCommand } from './graph-command.js';
 import { type ArgsSpec, commandHelp, type FlagValues, parseCommandArgs, UsageError } from './parse.js';
 import { didYouMean } from './suggest.js';

@@ -1,6 +1,7 @@
 // The CLI's commands, each a thin layer over the session API, so that the command line and a
 // program doing the same thing behave alike. Long-running commands (worker, local) stop on
-// SIGINT/SIGTERM, or on a caller's AbortSignal, and shut down gracefully.
+// SIGINT/SIGTERM, or on a caller's AbortSignal, and shut down gracefully. The deployment
+// commands (register, deregister) live in deploy-commands.ts.
 import { readFile } from 'node:fs/promises';
 import { type AnyActivity, DEFAULT_ACCOUNT_ID, taskFailureOf } from '@sfini/core';
 import { match } from 'ts-pattern';
@@ -8,7 +9,6 @@ import { activitiesOf } from '../activities.js';
 import { Execution, type ExecutionResult } from '../execution.js';
 import { heartbeatIntervalFor } from '../heartbeat.js';
 import { formatHistory } from '../history.js';
-import type { StateMachineOptions } from '../machine-config.js';
 import type { Session } from '../session.js';
 import type { Worker, WorkerEvent } from '../worker.js';
 import type { CliContext } from './context.js';
@@ -22,10 +22,9 @@ const EXECUTION_STATUSES = [
   'ABORTED',
   'PENDING_REDRIVE',
 ] as const;
-const MACHINE_TYPES = ['STANDARD', 'EXPRESS'] as const;
-const LOG_LEVELS = ['ALL', 'ERROR', 'FATAL', 'OFF'] as const;
 
-function print(ctx: CliContext, text: string): void {
+/** Writes a line of the command's result to standard output. */
+export function print(ctx: CliContext, text: string): void {
   ctx.io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
@@ -37,82 +36,10 @@ function json(value: unknown): string {
   return JSON.stringify(value, null, 2);
 }
 
-function stringFlag(values: FlagValues, name: string): string | undefined {
+/** A flag's value when it was given as text. */
+export function stringFlag(values: FlagValues, name: string): string | undefined {
   const value = values[name];
   return typeof value === 'string' ? value : undefined;
-}
-
-/** The logging, tracing and publishing `register` was asked for; the program's own otherwise. */
-function deploymentFlags(values: FlagValues): StateMachineOptions {
-  const level = choiceFlag(values, 'log-level', LOG_LEVELS, 'register');
-  const destination = stringFlag(values, 'log-group');
-  const executionData = values['log-execution-data'] === true;
-  if (level === undefined && (destination !== undefined || executionData)) {
-    throw new UsageError('--log-group and --log-execution-data need --log-level', 'register');
-  }
-  if (values.tracing === true && values['no-tracing'] === true) {
-    throw new UsageError('give --tracing or --no-tracing, not both', 'register');
-  }
-  const publish = values.publish === true;
-  for (const flag of ['version-description', 'alias']) {
-    if (!publish && values[flag] !== undefined) throw new UsageError(`--${flag} needs --publish`, 'register');
-  }
-  const type = choiceFlag(values, 'type', MACHINE_TYPES, 'register');
-  const roleArn = stringFlag(values, 'role-arn');
-  const versionDescription = stringFlag(values, 'version-description');
-  return {
-    ...(type ? { type } : {}),
-    ...(roleArn !== undefined ? { roleArn } : {}),
-    ...(level
-      ? {
-          logging: {
-            level,
-            ...(destination !== undefined ? { destination } : {}),
-            ...(executionData ? { includeExecutionData: true } : {}),
-          },
-        }
-      : {}),
-    ...(values.tracing === true
-      ? { tracing: true }
-      : values['no-tracing'] === true
-        ? { tracing: false }
-        : {}),
-    ...(publish ? { publish: true } : {}),
-    ...(versionDescription !== undefined ? { versionDescription } : {}),
-  };
-}
-
-/** `register`: the activities, then the machine (created or updated), optionally published. */
-export async function registerCommand(ctx: CliContext, values: FlagValues): Promise<number> {
-  const overrides = deploymentFlags(values);
-  const session = ctx.session();
-  if (values['skip-activities'] !== true) {
-    const arns = await session.registerActivities(ctx.activities());
-    for (const [name, arn] of arns) print(ctx, `activity ${name}: ${arn}`);
-  }
-  const handle = ctx.handle(session, overrides);
-  const arn = await handle.register({ activities: false });
-  print(ctx, `state machine ${handle.name}: ${arn}`);
-  if (handle.versionArn) print(ctx, `version: ${handle.versionArn}`);
-  const alias = stringFlag(values, 'alias');
-  if (alias !== undefined) print(ctx, `alias ${alias}: ${await handle.alias(alias)}`);
-  return 0;
-}
-
-/** `deregister`: the machine, then the activities the registration owns. */
-export async function deregisterCommand(ctx: CliContext, values: FlagValues): Promise<number> {
-  const session = ctx.session();
-  const handle = ctx.handle(session);
-  const existed = await handle.deregister();
-  print(
-    ctx,
-    existed ? `deleted state machine ${handle.name}` : `state machine ${handle.name} was not registered`,
-  );
-  if (values['keep-activities'] !== true) {
-    const deleted = await session.deregisterActivities(ctx.activities());
-    for (const name of deleted) print(ctx, `deleted activity ${name}`);
-  }
-  return 0;
 }
 
 async function readInput(ctx: CliContext, values: FlagValues, file: string | undefined): Promise<unknown> {

@@ -47,8 +47,8 @@ describe('runMachine', () => {
       { activities: { charge: 'handler', refund: 'handler' } },
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MachineTestSetupError);
-    expect((error as MachineTestSetupError).missing).toEqual(['notify']);
-    expect((error as MachineTestSetupError).unknown).toEqual(['refund']);
+    expect((error as MachineTestSetupError).unansweredActivities).toEqual(['notify']);
+    expect((error as MachineTestSetupError).unknownActivities).toEqual(['refund']);
     expect((error as Error).message).toMatch(/no handler or mock for 'notify'.*no activity named 'refund'/);
   });
 });
@@ -145,8 +145,8 @@ describe('runMachine answers by full name, unambiguous local name, or activity o
       { activities: { send: 'handler', audit: 'handler', 'billing-audit': 'handler' } },
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MachineTestSetupError);
-    expect((error as MachineTestSetupError).missing).toEqual(['billing-send', 'shipping-send']);
-    expect((error as MachineTestSetupError).ambiguous).toEqual([
+    expect((error as MachineTestSetupError).unansweredActivities).toEqual(['billing-send', 'shipping-send']);
+    expect((error as MachineTestSetupError).ambiguousActivities).toEqual([
       "'send' is the local name of 'billing-send', 'shipping-send': give the full name",
       "'billing-audit' is answered twice (as 'billing-audit' too)",
     ]);
@@ -180,6 +180,40 @@ describe('runMachine answers by full name, unambiguous local name, or activity o
         },
       ),
     ).rejects.toThrow("runMachine: the machine runs no activity named 'stranger'");
+  });
+
+  it("mocks an activity named '__proto__' as any other, without touching a prototype", async () => {
+    const proto = activity(
+      '__proto__',
+      { input: z.object({}), output: z.object({ ok: z.boolean() }) },
+      () => ({
+        ok: true,
+      }),
+    );
+    const protoMachine: StateMachineLike<Record<string, never>, unknown> = {
+      kind: 'sfini.stateMachine',
+      name: 'proto',
+      inputSchema: undefined,
+      activities: [proto],
+      toDefinition: () => ({
+        StartAt: 'Call',
+        States: { Call: { Type: 'Task', Resource: activityArn(proto.name), End: true } },
+      }),
+    };
+    // A computed key makes an own property; a plain `__proto__:` would set the literal's prototype.
+    const run = await runMachine(
+      protoMachine,
+      {},
+      { activities: { ['__proto__']: { return: { ok: false } } } },
+    );
+    expect(run).toMatchObject({ status: 'SUCCEEDED', output: { ok: false } });
+    const byObject = await runMachine(
+      protoMachine,
+      {},
+      { activities: [answer(proto, { return: { ok: false } })] },
+    );
+    expect(byObject).toMatchObject({ status: 'SUCCEEDED', output: { ok: false } });
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
   });
 
   it('checks mocked returns against the activity output schema', async () => {

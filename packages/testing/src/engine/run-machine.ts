@@ -55,34 +55,42 @@ export interface MachineTestOptions extends Omit<RunOptions, 'activities' | 'act
 export type MachineRun<M extends AnyStateMachine> = LocalExecutionResult<MachineOutput<M>>;
 
 /**
- * Some activities of the machine have neither `'handler'` nor a mock, or answers name none (or several).
+ * Some activities of the machine have neither `'handler'` nor a mock, or answers name none (or
+ * several). Its fields are named like those of MockSetupError, so both read alike.
  * @example
  * ```ts
  * // orders runs chargeCard and sendEmail; sendEmail is left unanswered:
  * await runMachine(orders, { orderId: 'o-1' }, { activities: { chargeCard: 'handler' } });
- * // rejects with MachineTestSetupError: no handler or mock for 'sendEmail' ...; error.missing is ['sendEmail']
+ * // rejects with MachineTestSetupError: no handler or mock for 'sendEmail' ...;
+ * // error.unansweredActivities is ['sendEmail']
  * ```
  */
 export class MachineTestSetupError extends Error {
   override readonly name = 'MachineTestSetupError';
+  /**
+   * @param unansweredActivities activities of the machine (full names) given neither `'handler'` nor a mock.
+   * @param unknownActivities answer keys that name no activity of the machine.
+   * @param ambiguousActivities one line per local name several activities of the machine share,
+   * or per activity answered twice.
+   */
   constructor(
     /** Activities of the machine (full names) given neither `'handler'` nor a mock. */
-    readonly missing: readonly string[],
+    readonly unansweredActivities: readonly string[],
     /** Answer keys that name no activity of the machine. */
-    readonly unknown: readonly string[],
-    /** Local names shared by several activities of the machine, or activities answered twice. */
-    readonly ambiguous: readonly string[] = [],
+    readonly unknownActivities: readonly string[],
+    /** One line per local name several activities of the machine share, or per activity answered twice. */
+    readonly ambiguousActivities: readonly string[] = [],
   ) {
     const parts: string[] = [];
-    if (missing.length > 0) {
+    if (unansweredActivities.length > 0) {
       parts.push(
-        `no handler or mock for ${missing.map((n) => `'${n}'`).join(', ')} (give 'handler' or a mock)`,
+        `no handler or mock for ${unansweredActivities.map((n) => `'${n}'`).join(', ')} (give 'handler' or a mock)`,
       );
     }
-    if (unknown.length > 0) {
-      parts.push(`the machine runs no activity named ${unknown.map((n) => `'${n}'`).join(', ')}`);
+    if (unknownActivities.length > 0) {
+      parts.push(`the machine runs no activity named ${unknownActivities.map((n) => `'${n}'`).join(', ')}`);
     }
-    parts.push(...ambiguous);
+    parts.push(...ambiguousActivities);
     super(`runMachine: ${parts.join('; ')}`);
   }
 }
@@ -118,9 +126,9 @@ function answersByName(
       );
     }
   }
-  const missing = [...byName.keys()].filter((name) => !answers.has(name));
-  if (missing.length > 0 || unknown.length > 0 || ambiguous.length > 0) {
-    throw new MachineTestSetupError(missing, unknown, ambiguous);
+  const unanswered = [...byName.keys()].filter((name) => !answers.has(name));
+  if (unanswered.length > 0 || unknown.length > 0 || ambiguous.length > 0) {
+    throw new MachineTestSetupError(unanswered, unknown, ambiguous);
   }
   return answers;
 }
@@ -152,7 +160,8 @@ export async function runMachine<M extends AnyStateMachine>(
 ): Promise<MachineRun<M>> {
   const { activities: given, ...rest } = options;
   const answers = answersByName(machine.activities, given);
-  const activityMocks: Record<string, StateMock> = {};
+  // No prototype: '__proto__' is a valid activity name, and must be a key, not a new prototype.
+  const activityMocks: Record<string, StateMock> = Object.create(null);
   for (const [name, response] of answers) {
     if (response !== 'handler') activityMocks[name] = response;
   }
