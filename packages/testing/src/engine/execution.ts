@@ -103,6 +103,25 @@ function jsonataLimits(given: RunOptions['jsonataLimits']): JsonataLimits {
   return limits;
 }
 
+/**
+ * The machines a run may start as children, compiled: they run with the parent's mocks, so the
+ * mocks are checked against their Task states and activities too.
+ * @throws InvalidDefinitionError when a child's definition is invalid, before anything runs.
+ */
+function childMachines(options: RunOptions): { graphs: CompiledMachine[]; activities: AnyActivity[] } {
+  const given = options.machines;
+  const sources: readonly DefinitionSource[] =
+    given === undefined ? [] : Array.isArray(given) ? given : Object.values(given);
+  const graphs: CompiledMachine[] = [];
+  const activities: AnyActivity[] = [];
+  for (const source of sources) {
+    const child = resolveDefinition(source);
+    graphs.push(compileMachine(child.definition, options.validation));
+    activities.push(...child.activities);
+  }
+  return { graphs, activities };
+}
+
 function activityMap(...lists: (readonly AnyActivity[] | undefined)[]): Map<string, AnyActivity> {
   const map = new Map<string, AnyActivity>();
   for (const list of lists) for (const activity of list ?? []) map.set(activity.name, activity);
@@ -115,8 +134,9 @@ function activityMap(...lists: (readonly AnyActivity[] | undefined)[]): Map<stri
  * input is refused before the execution exists.
  * @throws InvalidDefinitionError (from @sfini/core) listing every problem of an invalid definition.
  * @throws ExecutionInputError (from @sfini/core) naming every field a machine's input schema refuses.
- * @throws MockSetupError when `mocks` name no Task state of the machine, `activityMocks` no
- * activity it runs, or a mock returns what the activity's output schema refuses (all listed).
+ * @throws MockSetupError when `mocks` name no Task state of the machine or of a child machine in
+ * `options.machines`, `activityMocks` no activity they run, or a mock returns what the activity's
+ * output schema refuses (all listed).
  * @throws TypeError when the definition or input is not JSON.
  * @param source the definition: an ASL object, its JSON text, or a core state machine.
  * @param input the execution's input; default `{}`.
@@ -149,7 +169,13 @@ export function beginExecution(
   const machine = compileMachine(resolved.definition, options.validation);
   const activities = activityMap(resolved.activities, options.activities);
   if (mocks === 'checked') {
-    checkMocks(machine, options.mocks ?? {}, options.activityMocks ?? {}, activities);
+    const children = childMachines(options);
+    checkMocks(
+      [machine, ...children.graphs],
+      options.mocks ?? {},
+      options.activityMocks ?? {},
+      activityMap(children.activities, resolved.activities, options.activities),
+    );
   }
   const value = toJson(
     resolved.machine === undefined ? input : (parseMachineInput(resolved.machine, input) as JsonValue),

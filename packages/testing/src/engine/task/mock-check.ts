@@ -87,17 +87,18 @@ function responsesOf(mock: StateMock): readonly MockResponse[] {
 }
 
 /**
- * Checks the mocks of a run against the machine before it starts.
+ * Checks the mocks of a run against the machine before it starts. `graphs` are the machine's and
+ * those of the child machines it may start, which run with the same mocks.
  * @throws MockSetupError listing every unknown state or activity and every refused return value.
  */
 export function checkMocks(
-  graph: CompiledGraph,
+  graphs: readonly CompiledGraph[],
   mocks: Readonly<Record<string, StateMock>>,
   activityMocks: Readonly<Record<string, StateMock>>,
   activities: ReadonlyMap<string, AnyActivity>,
 ): void {
   const tasks: TaskActivities = new Map();
-  collectTasks(graph, tasks);
+  for (const graph of graphs) collectTasks(graph, tasks);
   const runActivities = new Set<string>();
   for (const names of tasks.values())
     for (const name of names) if (name !== undefined) runActivities.add(name);

@@ -1,0 +1,51 @@
+// Proves child machines are part of the run they belong to: the run's mocks are checked against
+// and answer the children's Task states and activities, a request-response child stops when its
+// parent ends, a child that cannot start fails as AWS reports it, and the child's context names
+// the execution ARN its parent was given.
+import { machine, startExecution as startChild } from '@sfini/core';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { runExecution, startExecution } from '../execution.js';
+import { counterMachine } from '../machine.test-support.js';
+import { MockSetupError } from './mock-check.js';
+
+const runCounter = startChild(counterMachine, { pattern: 'sync' });
+const parent = machine('parent', { input: z.object({ counter: z.number() }) }, (s) =>
+  s.task('child', runCounter, {
+    parameters: runCounter.parameters({ 'counter.$': '$.counter', step: 2 }),
+    resultSelector: { 'output.$': '$.Output' },
+  }),
+);
+
+describe('mocks and child machines', () => {
+  it('accepts and applies a mock of a Task state found only in a child machine', async () => {
+    const result = await runExecution(
+      parent,
+      { counter: 1 },
+      { machines: [counterMachine], mocks: { Add: { return: 40 } } },
+    );
+    expect(result.status).toBe('SUCCEEDED');
+    expect(result.output).toEqual({ output: { counter: 40, step: 2 } });
+  });
+
+  it("accepts activityMocks for a child's activity and checks returns against its output schema", async () => {
+    const mocked = await runExecution(
+      parent,
+      { counter: 1 },
+      { machines: [counterMachine], activityMocks: { increment: { return: 9 } } },
+    );
+    expect(mocked.output).toEqual({ output: { counter: 9, step: 2 } });
+    expect(() =>
+      startExecution(parent, { counter: 1 }, { machines: [counterMachine], mocks: { Add: { return: 'x' } } }),
+    ).toThrow(MockSetupError);
+    expect(() =>
+      startExecution(parent, { counter: 1 }, { machines: [counterMachine], mocks: { Add: { return: 'x' } } }),
+    ).toThrow("the mock of state 'Add' returns what the output schema of activity 'increment' refuses");
+  });
+
+  it('still refuses a mock naming a Task state of no machine of the run', () => {
+    expect(() =>
+      startExecution(parent, { counter: 1 }, { machines: [counterMachine], mocks: { Ad: { return: 1 } } }),
+    ).toThrow("mocks name no Task state of the machine: 'Ad' (its Task states: 'child', 'Add')");
+  });
+});
