@@ -49,3 +49,81 @@ describe('mocks and child machines', () => {
     ).toThrow("mocks name no Task state of the machine: 'Ad' (its Task states: 'child', 'Add')");
   });
 });
+
+describe('a request-response child', () => {
+  const slowThenAfter = {
+    StartAt: 'Slow',
+    States: {
+      Slow: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:slow', Next: 'After' },
+      After: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:after', End: true },
+    },
+  };
+  /** Starts the child and ends, or waits `then` seconds first. */
+  const startOnly = (then?: number) => ({
+    StartAt: 'Start',
+    States: {
+      Start: {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::states:startExecution',
+        Parameters: { StateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:worker' },
+        ...(then === undefined ? { End: true } : { Next: 'Hold' }),
+      },
+      ...(then === undefined ? {} : { Hold: { Type: 'Wait', Seconds: then, End: true } }),
+    },
+  });
+
+  /** Lambdas for the child: `slow` waits until released, `after` records that the child went on. */
+  function childLambdas() {
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const calls: string[] = [];
+    const lambdas = {
+      slow: async () => {
+        calls.push('slow');
+        await released;
+        return {};
+      },
+      after: () => {
+        calls.push('after');
+        return {};
+      },
+    };
+    return { lambdas, calls, release };
+  }
+
+  it("stops when its parent's execution ends", async () => {
+    const { lambdas, calls, release } = childLambdas();
+    const result = await runExecution(
+      startOnly(),
+      {},
+      { clock: 'real', lambdas, machines: { worker: slowThenAfter } },
+    );
+    expect(result.status).toBe('SUCCEEDED');
+    expect(calls).toEqual(['slow']);
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(calls).toEqual(['slow']);
+  });
+
+  it('stops when its parent is stopped', async () => {
+    const { lambdas, calls, release } = childLambdas();
+    const run = startExecution(
+      startOnly(3600),
+      {},
+      {
+        clock: 'real',
+        lambdas,
+        machines: { worker: slowThenAfter },
+      },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(calls).toEqual(['slow']);
+    run.stop();
+    expect((await run.result).status).toBe('ABORTED');
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(calls).toEqual(['slow']);
+  });
+});

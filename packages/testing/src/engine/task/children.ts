@@ -120,13 +120,15 @@ export class ChildMachines {
 
   /**
    * Starts the child the request names and resolves with the Task's result. Returns undefined,
-   * synchronously, when no machine in the options has that ARN.
+   * synchronously, when no machine in the options has that ARN. `taskSignal` stops a child the
+   * Task waits for; `executionSignal` (the parent execution's) one it only starts.
    */
   run(
     taskInput: JsonValue,
     pattern: ChildPattern,
     clock: EngineClock,
-    signal: AbortSignal,
+    taskSignal: AbortSignal,
+    executionSignal: AbortSignal,
   ): Promise<JsonValue> | undefined {
     const request = readRequest(taskInput);
     const source = this.find(request.arn);
@@ -138,8 +140,9 @@ export class ChildMachines {
       ...inherited,
       clock,
       context: { StateMachine: { Id: request.arn, Name: machineName }, Execution: { Name: name } },
-      // The child outlives a request-response Task; a waiting Task stops it when the Task ends.
-      ...(pattern === 'start' ? {} : { signal }),
+      // A waiting Task stops its child when the Task ends. A request-response child outlives its
+      // Task but not, in process, the parent's execution: a stop or the parent's end stops it too.
+      signal: pattern === 'start' ? executionSignal : taskSignal,
     });
     if (pattern === 'start') {
       return Promise.resolve({

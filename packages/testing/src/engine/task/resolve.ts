@@ -218,7 +218,13 @@ export function runTaskResource(runtime: Runtime, invocation: TaskInvocation): P
     kind.kind === 'service' && kind.service === 'states' ? childPattern(kind.action) : undefined;
   if (pattern !== undefined && runtime.tasks.children) {
     // Not held: the child's own waits advance the shared virtual clock.
-    const child = runtime.tasks.children.run(invocation.input, pattern, runtime.clock, invocation.signal);
+    const child = runtime.tasks.children.run(
+      invocation.input,
+      pattern,
+      runtime.clock,
+      invocation.signal,
+      runtime.signal,
+    );
     if (child) return child;
   }
   const means =
