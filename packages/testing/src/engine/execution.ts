@@ -132,7 +132,8 @@ function activityMap(...lists: (readonly AnyActivity[] | undefined)[]): Map<stri
  * Starts an execution and returns at once. Given a core state machine, the input is parsed by
  * its input schema first, as the runtime's start does on AWS: defaults are applied and bad
  * input is refused before the execution exists.
- * @throws InvalidDefinitionError (from @sfini/core) listing every problem of an invalid definition.
+ * @throws InvalidDefinitionError (from @sfini/core) listing every problem of an invalid definition,
+ * the machine's or a child's in `options.machines`.
  * @throws ExecutionInputError (from @sfini/core) naming every field a machine's input schema refuses.
  * @throws MockSetupError when `mocks` name no Task state of the machine or of a child machine in
  * `options.machines`, `activityMocks` no activity they run, or a mock returns what the activity's

@@ -2,10 +2,10 @@
 // and answer the children's Task states and activities, a request-response child stops when its
 // parent ends, a child that cannot start fails as AWS reports it, and the child's context names
 // the execution ARN its parent was given.
-import { machine, startExecution as startChild } from '@sfini/core';
+import { InvalidDefinitionError, machine, startExecution as startChild } from '@sfini/core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { runExecution, startExecution } from '../execution.js';
+import { beginExecution, runExecution, startExecution } from '../execution.js';
 import { counterMachine } from '../machine.test-support.js';
 import { MockSetupError } from './mock-check.js';
 
@@ -125,5 +125,59 @@ describe('a request-response child', () => {
     release();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(calls).toEqual(['slow']);
+  });
+});
+
+describe('a child that cannot start', () => {
+  /** Starts `worker` with `Input` and waits for it, any error caught into $.caught. */
+  const parentWith = (input: unknown) => ({
+    StartAt: 'Start',
+    States: {
+      Start: {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::states:startExecution.sync:2',
+        Parameters: {
+          StateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:counter',
+          Input: input,
+        },
+        Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.caught', Next: 'Caught' }],
+        End: true,
+      },
+      Caught: { Type: 'Pass', End: true },
+    },
+  });
+
+  it("fails the Task with StepFunctions.InvalidExecutionInputException when the child's schema refuses its input", async () => {
+    const result = await runExecution(parentWith({ counter: 'one' }), {}, { machines: [counterMachine] });
+    expect(result.status).toBe('SUCCEEDED');
+    expect(result.output).toMatchObject({
+      caught: { Error: 'StepFunctions.InvalidExecutionInputException' },
+    });
+    expect((result.output as { caught: { Cause: string } }).caught.Cause).toContain(
+      "input of state machine 'counter' is invalid",
+    );
+  });
+
+  it('refuses an invalid child definition before the run', async () => {
+    const invalid = { StartAt: 'Missing', States: {} };
+    await expect(
+      runExecution(parentWith({ counter: 1, step: 1 }), {}, { machines: { counter: invalid } }),
+    ).rejects.toThrow(InvalidDefinitionError);
+  });
+
+  it('fails the execution with States.Runtime, past any Catch, when a child found at run time is invalid', async () => {
+    const invalid = { StartAt: 'Missing', States: {} };
+    const run = beginExecution(
+      parentWith({ counter: 1, step: 1 }),
+      {},
+      { clock: 'virtual', machines: { counter: invalid } },
+      'shared',
+    );
+    const result = await run.result;
+    expect(result.status).toBe('FAILED');
+    expect(result.error).toBe('States.Runtime');
+    expect(result.cause).toContain(
+      "The child machine 'arn:aws:states:us-east-1:123456789012:stateMachine:counter' cannot start",
+    );
   });
 });

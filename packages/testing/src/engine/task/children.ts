@@ -5,7 +5,7 @@
 // (Output as JSON text) and `.sync:2` (Output as JSON). A child that does not succeed fails the
 // Task with States.TaskFailed, its description (with Error and Cause) as the cause.
 import { randomUUID } from 'node:crypto';
-import { type JsonValue, parseStatesArn } from '@sfini/core';
+import { ExecutionInputError, type JsonValue, parseStatesArn } from '@sfini/core';
 import type { EngineClock } from '../clock.js';
 import { TaskFailedError } from '../errors.js';
 import type { DefinitionSource, ExecutionHandle, LocalExecutionResult, RunOptions } from '../types.js';
@@ -96,6 +96,29 @@ function machineNameOf(arn: string): string | undefined {
   return parsed?.resourceType === 'stateMachine' ? parsed.resource[0] : undefined;
 }
 
+/**
+ * Starts a child, turning what keeps it from starting into the failure AWS reports: input its
+ * schema refuses is StartExecution's InvalidExecutionInputException; a definition that cannot run
+ * is a setup mistake, States.Runtime, which no Retry or Catch takes.
+ */
+function startOrFail(
+  start: StartChild,
+  arn: string,
+  source: DefinitionSource,
+  input: JsonValue,
+  options: RunOptions,
+): ExecutionHandle {
+  try {
+    return start(source, input, options);
+  } catch (thrown) {
+    const message = thrown instanceof Error ? thrown.message : String(thrown);
+    if (thrown instanceof ExecutionInputError) {
+      throw new TaskFailedError('StepFunctions.InvalidExecutionInputException', message);
+    }
+    throw new TaskFailedError('States.Runtime', `The child machine '${arn}' cannot start: ${message}`);
+  }
+}
+
 /** The child machines one execution can start, and how to run them. */
 export class ChildMachines {
   constructor(
@@ -136,7 +159,7 @@ export class ChildMachines {
     const name = request.name ?? randomUUID();
     const machineName = machineNameOf(request.arn) ?? 'LocalStateMachine';
     const { context: _parentContext, signal: _parentSignal, ...inherited } = this.options;
-    const handle = this.start(source, request.input, {
+    const handle = startOrFail(this.start, request.arn, source, request.input, {
       ...inherited,
       clock,
       context: { StateMachine: { Id: request.arn, Name: machineName }, Execution: { Name: name } },
