@@ -181,3 +181,35 @@ describe('a child that cannot start', () => {
     );
   });
 });
+
+describe("a child's context", () => {
+  it('names the execution ARN and machine ARN its parent is given, in their partition', async () => {
+    const arn = 'arn:aws-cn:states:cn-north-1:111122223333:stateMachine:echo';
+    const echo = {
+      StartAt: 'Ids',
+      States: {
+        Ids: {
+          Type: 'Pass',
+          Parameters: { 'execution.$': '$$.Execution.Id', 'machine.$': '$$.StateMachine.Id' },
+          End: true,
+        },
+      },
+    };
+    const definition = {
+      StartAt: 'Start',
+      States: {
+        Start: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::states:startExecution.sync:2',
+          Parameters: { StateMachineArn: arn, Name: 'run-1' },
+          End: true,
+        },
+      },
+    };
+    const result = await runExecution(definition, {}, { machines: { [arn]: echo } });
+    expect(result.status).toBe('SUCCEEDED');
+    const described = result.output as { ExecutionArn: string; Output: unknown };
+    expect(described.ExecutionArn).toBe('arn:aws-cn:states:cn-north-1:111122223333:execution:echo:run-1');
+    expect(described.Output).toEqual({ execution: described.ExecutionArn, machine: arn });
+  });
+});

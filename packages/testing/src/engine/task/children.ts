@@ -5,7 +5,7 @@
 // (Output as JSON text) and `.sync:2` (Output as JSON). A child that does not succeed fails the
 // Task with States.TaskFailed, its description (with Error and Cause) as the cause.
 import { randomUUID } from 'node:crypto';
-import { ExecutionInputError, type JsonValue, parseStatesArn } from '@sfini/core';
+import { ExecutionInputError, executionArn, type JsonValue, parseStatesArn } from '@sfini/core';
 import type { EngineClock } from '../clock.js';
 import { TaskFailedError } from '../errors.js';
 import type { DefinitionSource, ExecutionHandle, LocalExecutionResult, RunOptions } from '../types.js';
@@ -158,11 +158,22 @@ export class ChildMachines {
     if (source === undefined) return undefined;
     const name = request.name ?? randomUUID();
     const machineName = machineNameOf(request.arn) ?? 'LocalStateMachine';
+    // The child's context names the ARN StartExecution returns: its machine's partition, region
+    // and account (a version or alias in the machine ARN is not part of it).
+    const parsed = parseStatesArn(request.arn);
+    const childArn = executionArn(machineName, name, {
+      ...(parsed === undefined
+        ? {}
+        : { partition: parsed.partition, region: parsed.region, accountId: parsed.accountId }),
+    });
     const { context: _parentContext, signal: _parentSignal, ...inherited } = this.options;
     const handle = startOrFail(this.start, request.arn, source, request.input, {
       ...inherited,
       clock,
-      context: { StateMachine: { Id: request.arn, Name: machineName }, Execution: { Name: name } },
+      context: {
+        StateMachine: { Id: request.arn, Name: machineName },
+        Execution: { Id: childArn, Name: name },
+      },
       // A waiting Task stops its child when the Task ends. A request-response child outlives its
       // Task but not, in process, the parent's execution: a stop or the parent's end stops it too.
       signal: pattern === 'start' ? executionSignal : taskSignal,
