@@ -40,6 +40,14 @@ describe('lambdaInvoke', () => {
     expect(() => lambdaInvoke('')).toThrow(/function name must be a non-empty string/);
     expect(() => lambdaInvoke('f', { output: z.object({ big: z.bigint() }) })).toThrow(/output schema/);
   });
+
+  it('refuses a string payload that is no path, naming the helper and the string', () => {
+    const fn = lambdaInvoke('resize');
+    expect(() => fn.parameters('hello' as '$')).toThrow(TypeError);
+    expect(() => fn.parameters('hello' as '$')).toThrow(
+      `lambdaInvoke('resize').parameters(): the string "hello" is read as a path to the Payload and must start with '$'`,
+    );
+  });
 });
 
 describe('startExecution', () => {
@@ -67,6 +75,13 @@ describe('startExecution', () => {
     const arn = 'arn:aws:states:eu-west-1:111122223333:stateMachine:child';
     const run = startExecution(child, { pattern: 'sync', stateMachineArn: arn });
     expect(run.parameters('$.job')).toEqual({ StateMachineArn: arn, 'Input.$': '$.job' });
+  });
+
+  it('refuses a string input that is no path', () => {
+    const run = startExecution(child, { pattern: 'async' });
+    expect(() => run.parameters('{"n":1}' as '$')).toThrow(
+      `startExecution(child).parameters(): the string ${JSON.stringify('{"n":1}')} is read as a path to the Input and must start with '$'`,
+    );
   });
 
   it('refuses an unknown pattern and a child AWS would not name', () => {
