@@ -111,10 +111,13 @@ describe('waitForTaskToken', () => {
 
   it('refuses a resource that already names a pattern', () => {
     expect(() => waitForTaskToken(startExecution(child, { pattern: 'sync' }))).toThrow(
-      /already names an integration pattern/,
+      "waitForTaskToken(): the resource given runs 'arn:aws:states:::states:startExecution.sync:2', which already names an integration pattern; give a lambdaInvoke or an async startExecution resource (pattern: 'async')",
     );
     expect(() => waitForTaskToken(resource('arn:aws:states:::sqs:sendMessage.waitForTaskToken'))).toThrow(
       /already names an integration pattern/,
+    );
+    expect(() => waitForTaskToken('arn:aws:states:::sqs:sendMessage.waitForTaskToken')).toThrow(
+      "waitForTaskToken(): 'arn:aws:states:::sqs:sendMessage.waitForTaskToken' already names an integration pattern; give the request-response ARN",
     );
   });
 });

@@ -328,7 +328,7 @@ export type WaitForTaskTokenResource<R, Input, Output> =
  * (`$$.Task.Token`, which the Parameters must pass on). The result is what SendTaskSuccess
  * sends, typed by `output`.
  * @param resource A service integration ARN (`arn:aws:states:::sqs:sendMessage`) or a
- *   resource from {@link lambdaInvoke} or {@link startExecution}, whose input type it keeps.
+ *   {@link lambdaInvoke} or async {@link startExecution} resource, whose input type it keeps.
  * @param schemas `output` describes what SendTaskSuccess sends; `input` types the request when
  *   `resource` is an ARN.
  * @throws TypeError when the resource already has an integration suffix, or is empty.
@@ -354,7 +354,9 @@ export function waitForTaskToken<
     throw new TypeError('waitForTaskToken(): the resource ARN must be a non-empty string');
   if (/\.(sync(:\d+)?|waitForTaskToken)$/.test(arn))
     throw new TypeError(
-      `waitForTaskToken(): '${arn}' already names an integration pattern; give the request-response ARN`,
+      typeof resource === 'string'
+        ? `waitForTaskToken(): '${arn}' already names an integration pattern; give the request-response ARN`
+        : `waitForTaskToken(): the resource given runs '${arn}', which already names an integration pattern; give a lambdaInvoke or an async startExecution resource (pattern: 'async')`,
     );
   if (schemas.input) assertJsonSchema(schemas.input, `input schema of resource '${arn}'`);
   if (schemas.output) assertJsonSchema(schemas.output, `output schema of resource '${arn}'`);
