@@ -2,10 +2,11 @@
 // first: the machine finishing, a stop, the execution timeout, or the history cap. The result
 // promise never rejects for an execution's own failure and always settles, even if a task
 // handler never returns: stopping or timing out settles it at once and aborts what still runs.
-import { type AnyActivity, type JsonValue, parseMachineInput, type StateMachineLike } from '@sfini/core';
+import { type JsonValue, parseMachineInput } from '@sfini/core';
 import { resolveClock } from './clock.js';
 import { compileMachine } from './compile/machine.js';
 import type { CompiledMachine } from './compile/model.js';
+import { activityMap, childMachines, resolveDefinition } from './definition-source.js';
 import { StatesErrors, StatesFailure, StoppedError } from './errors.js';
 import { DEFAULT_JSONATA_LIMITS, type JsonataLimits, jsonataFunctionsWith } from './eval/jsonata.js';
 import { VariableScope } from './eval/scope.js';
@@ -33,58 +34,6 @@ import { jsonByteSize, PAYLOAD_LIMIT_BYTES, withinPayloadLimit } from './values/
 /** The reason timers, threads and tasks are aborted with once an execution has ended; made once. */
 const ENDED = new StoppedError('the execution has ended');
 
-interface Resolved {
-  definition: Record<string, unknown>;
-  machineName: string | undefined;
-  activities: readonly AnyActivity[];
-  /** The machine itself when the source is one, for its input schema. */
-  machine: StateMachineLike | undefined;
-}
-
-function isMachine(value: unknown): value is StateMachineLike {
-  return (
-    typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'sfini.stateMachine'
-  );
-}
-
-/** Reads a definition given as an object, JSON text or a core machine. */
-export function resolveDefinition(source: DefinitionSource): Resolved {
-  if (typeof source === 'string') {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(source);
-    } catch (error) {
-      throw new TypeError(`the definition is not valid JSON: ${(error as Error).message}`);
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      throw new TypeError('the definition must be a JSON object');
-    }
-    return {
-      definition: parsed as Record<string, unknown>,
-      machineName: undefined,
-      activities: [],
-      machine: undefined,
-    };
-  }
-  if (isMachine(source)) {
-    return {
-      definition: source.toDefinition(),
-      machineName: source.name,
-      activities: source.activities,
-      machine: source,
-    };
-  }
-  if (typeof source !== 'object' || source === null || Array.isArray(source)) {
-    throw new TypeError('the definition must be an ASL object, its JSON text, or a state machine');
-  }
-  return {
-    definition: source as Record<string, unknown>,
-    machineName: undefined,
-    activities: [],
-    machine: undefined,
-  };
-}
-
 /**
  * The JSONata budget of an execution: the shared default unless the caller sets one.
  * @throws TypeError when a limit is not a positive number.
@@ -101,31 +50,6 @@ function jsonataLimits(given: RunOptions['jsonataLimits']): JsonataLimits {
     }
   }
   return limits;
-}
-
-/**
- * The machines a run may start as children, compiled: they run with the parent's mocks, so the
- * mocks are checked against their Task states and activities too.
- * @throws InvalidDefinitionError when a child's definition is invalid, before anything runs.
- */
-function childMachines(options: RunOptions): { graphs: CompiledMachine[]; activities: AnyActivity[] } {
-  const given = options.machines;
-  const sources: readonly DefinitionSource[] =
-    given === undefined ? [] : Array.isArray(given) ? given : Object.values(given);
-  const graphs: CompiledMachine[] = [];
-  const activities: AnyActivity[] = [];
-  for (const source of sources) {
-    const child = resolveDefinition(source);
-    graphs.push(compileMachine(child.definition, options.validation));
-    activities.push(...child.activities);
-  }
-  return { graphs, activities };
-}
-
-function activityMap(...lists: (readonly AnyActivity[] | undefined)[]): Map<string, AnyActivity> {
-  const map = new Map<string, AnyActivity>();
-  for (const list of lists) for (const activity of list ?? []) map.set(activity.name, activity);
-  return map;
 }
 
 /**
