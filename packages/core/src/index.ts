@@ -140,6 +140,7 @@ export {
   type LambdaInvokeResource,
   type LambdaInvokeResult,
   lambdaInvoke,
+  type NonStringJson,
   type SdkHttpMetadata,
   type SdkResponseMetadata,
   type StartExecutionOptions,

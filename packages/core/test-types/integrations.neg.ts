@@ -46,3 +46,7 @@ export const negative = machine('integrations', { input }, (s) => {
 startExecution(child, { pattern: 'sync:1' });
 // @ts-expect-error lambdaInvoke payload schema must be a zod schema, not a plain object
 lambdaInvoke('fn', { payload: { key: 'string' } });
+// @ts-expect-error lambdaInvoke parameters string payload is a path and must start with '$', not 'hello'
+resize.parameters('hello');
+// @ts-expect-error startExecution parameters string input is a path and must start with '$', not 'job'
+runChild.parameters('job');

@@ -40,6 +40,14 @@ describe('lambdaInvoke', () => {
     expect(() => lambdaInvoke('')).toThrow(/function name must be a non-empty string/);
     expect(() => lambdaInvoke('f', { output: z.object({ big: z.bigint() }) })).toThrow(/output schema/);
   });
+
+  it('refuses a string payload that is no path, naming the helper and the string', () => {
+    const fn = lambdaInvoke('resize');
+    expect(() => fn.parameters('hello' as '$')).toThrow(TypeError);
+    expect(() => fn.parameters('hello' as '$')).toThrow(
+      `lambdaInvoke('resize').parameters(): the string "hello" is read as a path to the Payload and must start with '$'`,
+    );
+  });
 });
 
 describe('startExecution', () => {
@@ -69,6 +77,13 @@ describe('startExecution', () => {
     expect(run.parameters('$.job')).toEqual({ StateMachineArn: arn, 'Input.$': '$.job' });
   });
 
+  it('refuses a string input that is no path', () => {
+    const run = startExecution(child, { pattern: 'async' });
+    expect(() => run.parameters('{"n":1}' as '$')).toThrow(
+      `startExecution(child).parameters(): the string ${JSON.stringify('{"n":1}')} is read as a path to the Input and must start with '$'`,
+    );
+  });
+
   it('refuses an unknown pattern and a child AWS would not name', () => {
     expect(() => startExecution(child, { pattern: 'sync:1' as 'sync' })).toThrow(
       /pattern must be 'sync' or 'async'/,
@@ -96,10 +111,13 @@ describe('waitForTaskToken', () => {
 
   it('refuses a resource that already names a pattern', () => {
     expect(() => waitForTaskToken(startExecution(child, { pattern: 'sync' }))).toThrow(
-      /already names an integration pattern/,
+      "waitForTaskToken(): the resource given runs 'arn:aws:states:::states:startExecution.sync:2', which already names an integration pattern; give a lambdaInvoke or an async startExecution resource (pattern: 'async')",
     );
     expect(() => waitForTaskToken(resource('arn:aws:states:::sqs:sendMessage.waitForTaskToken'))).toThrow(
       /already names an integration pattern/,
+    );
+    expect(() => waitForTaskToken('arn:aws:states:::sqs:sendMessage.waitForTaskToken')).toThrow(
+      "waitForTaskToken(): 'arn:aws:states:::sqs:sendMessage.waitForTaskToken' already names an integration pattern; give the request-response ARN",
     );
   });
 });

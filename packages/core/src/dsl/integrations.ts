@@ -54,6 +54,27 @@ export interface LambdaInvokeResult<Payload = unknown> {
   SdkResponseMetadata: SdkResponseMetadata;
 }
 
+/** A payload or input template: any JSON value but a string, which the helpers read as a path. */
+export type NonStringJson =
+  | { readonly [key: string]: unknown }
+  | readonly unknown[]
+  | number
+  | boolean
+  | null;
+
+/**
+ * A string given to a `parameters()` helper is a path to the value to send; one that does not
+ * start with `$` is no path (AWS would refuse the definition), so it is refused at once.
+ */
+function pathOrTemplate(helper: string, field: string, value: unknown): { [key: string]: unknown } {
+  if (typeof value !== 'string') return { [field]: value };
+  if (!value.startsWith('$'))
+    throw new TypeError(
+      `${helper}: the string ${JSON.stringify(value)} is read as a path to the ${field} and must start with '$'; write the Parameters by hand to send a literal string`,
+    );
+  return { [`${field}.$`]: value };
+}
+
 type SchemaInput<S> = S extends z.ZodType ? Flat<Jsonify<z.input<S>>> : unknown;
 type SchemaOutput<S> = S extends z.ZodType ? Flat<Jsonify<z.output<S>>> : unknown;
 
@@ -72,10 +93,15 @@ export interface LambdaInvokeResource<Payload = unknown, Output = unknown>
   /** Describes what the function returns (the envelope's `Payload`), when given. */
   readonly payloadOutputSchema: z.ZodType | undefined;
   /**
-   * Parameters invoking this function with `payload`: a path whose value is sent
-   * (`'$'`, `'$.order'`) or a payload template (`{ 'id.$': '$.id' }`). Omit it to send no payload.
+   * Parameters invoking this function with the value at a path (`'$'`, `'$.order'`).
+   * @throws TypeError when the string does not start with `$` (it would be no path).
    */
-  parameters<const P>(payload: P): LambdaInvokeParameters<P>;
+  parameters<const P extends `$${string}`>(path: P): LambdaInvokeParameters<P>;
+  /**
+   * Parameters invoking this function with a payload template (`{ 'id.$': '$.id' }`). Omit it to
+   * send no payload; write the Parameters by hand to send a literal string.
+   */
+  parameters<const P extends NonStringJson>(payload: P): LambdaInvokeParameters<P>;
   /** Parameters invoking this function with no payload. */
   parameters(): { readonly FunctionName: string };
 }
@@ -124,12 +150,8 @@ export function lambdaInvoke<
     functionName,
     parameters(...payload: [unknown?]): never {
       if (payload.length === 0 || payload[0] === undefined) return { FunctionName: functionName } as never;
-      const [value] = payload;
-      return (
-        typeof value === 'string'
-          ? { FunctionName: functionName, 'Payload.$': value }
-          : { FunctionName: functionName, Payload: value }
-      ) as never;
+      const helper = `lambdaInvoke('${functionName}').parameters()`;
+      return { FunctionName: functionName, ...pathOrTemplate(helper, 'Payload', payload[0]) } as never;
     },
   });
 }
@@ -140,7 +162,10 @@ export type StartExecutionPattern = 'sync' | 'async';
 /** What a `states:startExecution` Task's Parameters build: StartExecution's request. */
 export interface StartExecutionRequest<Input = unknown> {
   StateMachineArn: string;
-  /** The child's input, as JSON (a string is sent as it is). */
+  /**
+   * The child's input, as JSON; a string is the input's JSON text, as StartExecution takes it.
+   * (`parameters('$.job')` builds `Input.$`, sending the value at that path instead.)
+   */
   Input: Input;
   /** The child execution's name; generated when absent. */
   Name?: string;
@@ -194,12 +219,21 @@ export interface StartExecutionResource<
   /** The child's ARN when given; otherwise `parameters()` derives it from the parent's. */
   readonly stateMachineArn: Arn;
   /**
-   * Parameters starting the child with `input`: a path whose value is the input (`'$'`,
-   * `'$.order'`) or an input template (`{ 'id.$': '$.id' }`). Without a `stateMachineArn` option,
-   * the child's ARN is computed at run time from the parent's (`$$.StateMachine.Id`): same
-   * partition, region and account. `name` names the child execution.
+   * Parameters starting the child with the value at a path (`'$'`, `'$.order'`) as its input.
+   * Without a `stateMachineArn` option, the child's ARN is computed at run time from the
+   * parent's (`$$.StateMachine.Id`): same partition, region and account. `name` names the child
+   * execution.
+   * @throws TypeError when the string does not start with `$` (it would be no path).
    */
-  parameters<const I>(input: I, options?: { name?: string }): StartExecutionParameters<I, Arn>;
+  parameters<const I extends `$${string}`>(
+    input: I,
+    options?: { name?: string },
+  ): StartExecutionParameters<I, Arn>;
+  /** Parameters starting the child with an input template (`{ 'id.$': '$.id' }`); as above otherwise. */
+  parameters<const I extends NonStringJson>(
+    input: I,
+    options?: { name?: string },
+  ): StartExecutionParameters<I, Arn>;
 }
 
 /** The result type of a nested execution for `pattern`. */
@@ -267,14 +301,14 @@ export function startExecution<
     outputSchema: undefined,
     child,
     stateMachineArn: stateMachineArn as A,
-    parameters<const I>(input: I, parameterOptions: { name?: string } = {}): StartExecutionParameters<I, A> {
+    parameters(input: unknown, parameterOptions: { name?: string } = {}): never {
       const target =
         stateMachineArn === undefined
           ? { 'StateMachineArn.$': siblingArn(child.name) }
           : { StateMachineArn: stateMachineArn };
-      const payload = typeof input === 'string' ? { 'Input.$': input } : { Input: input };
+      const payload = pathOrTemplate(`startExecution(${child.name}).parameters()`, 'Input', input);
       const name = parameterOptions.name === undefined ? {} : { Name: parameterOptions.name };
-      return { ...target, ...payload, ...name } as unknown as StartExecutionParameters<I, A>;
+      return { ...target, ...payload, ...name } as never;
     },
   });
 }
@@ -294,7 +328,7 @@ export type WaitForTaskTokenResource<R, Input, Output> =
  * (`$$.Task.Token`, which the Parameters must pass on). The result is what SendTaskSuccess
  * sends, typed by `output`.
  * @param resource A service integration ARN (`arn:aws:states:::sqs:sendMessage`) or a
- *   resource from {@link lambdaInvoke} or {@link startExecution}, whose input type it keeps.
+ *   {@link lambdaInvoke} or async {@link startExecution} resource, whose input type it keeps.
  * @param schemas `output` describes what SendTaskSuccess sends; `input` types the request when
  *   `resource` is an ARN.
  * @throws TypeError when the resource already has an integration suffix, or is empty.
@@ -320,7 +354,9 @@ export function waitForTaskToken<
     throw new TypeError('waitForTaskToken(): the resource ARN must be a non-empty string');
   if (/\.(sync(:\d+)?|waitForTaskToken)$/.test(arn))
     throw new TypeError(
-      `waitForTaskToken(): '${arn}' already names an integration pattern; give the request-response ARN`,
+      typeof resource === 'string'
+        ? `waitForTaskToken(): '${arn}' already names an integration pattern; give the request-response ARN`
+        : `waitForTaskToken(): the resource given runs '${arn}', which already names an integration pattern; give a lambdaInvoke or an async startExecution resource (pattern: 'async')`,
     );
   if (schemas.input) assertJsonSchema(schemas.input, `input schema of resource '${arn}'`);
   if (schemas.output) assertJsonSchema(schemas.output, `output schema of resource '${arn}'`);

@@ -160,7 +160,8 @@ export function machine<
 
 /**
  * A Task resource given by ARN (a Lambda function, a service integration), with the shapes of
- * what it takes and returns, so the Task is typed like an activity.
+ * what it takes and returns, so the Task is typed like an activity. Both are typed in their JSON
+ * form (a Date as its ISO string): Parameters build, and the resource returns, only JSON.
  * @param arn the resource's ARN, as the Task's `Resource`.
  * @param schemas zod schemas of what the resource takes (`input`) and returns (`output`).
  * @throws TypeError for an empty ARN; NonJsonSchemaError for a schema JSON cannot carry. Thrown
@@ -177,7 +178,7 @@ export function resource<
   arn: string,
   schemas: { input?: I; output?: O } = {},
 ): TaskResource<
-  I extends z.ZodType ? Flat<z.input<I>> : unknown,
+  I extends z.ZodType ? Flat<Jsonify<z.input<I>>> : unknown,
   O extends z.ZodType ? Flat<Jsonify<z.output<O>>> : unknown
 > {
   if (typeof arn !== 'string' || arn.length === 0)

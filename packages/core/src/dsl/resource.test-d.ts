@@ -1,5 +1,5 @@
-// Proves a resource's declared shapes are typed as they travel: its output in JSON form (a Date
-// becomes its ISO string, however deep it sits) without the depth errors (TS2589) a deferred
+// Proves a resource's declared shapes are typed as they travel: its input and output in JSON
+// form (a Date becomes its ISO string, however deep it sits) without the depth errors (TS2589) a deferred
 // JSON mapping of zod's types used to cause once a Task placed it.
 import { describe, expectTypeOf, test } from 'vitest';
 import { z } from 'zod';
@@ -23,5 +23,18 @@ describe('resource types', () => {
       expectTypeOf<DataOf<typeof seen>>().toEqualTypeOf<string>();
       return seen;
     });
+  });
+
+  test('the input is its JSON form too: data from JSON can build it', () => {
+    const scheduled = resource('arn:aws:lambda:us-east-1:123456789012:function:schedule', {
+      input: z.object({ at: z.date(), when: z.object({ due: z.date().optional() }) }),
+    });
+    expectTypeOf<NonNullable<(typeof scheduled)['~types']>['input']>().toEqualTypeOf<{
+      at: string;
+      when: { due?: string | undefined };
+    }>();
+    machine('m', { input: z.object({ at: z.string(), when: z.object({ due: z.string() }) }) }, (s) =>
+      s.task('schedule', scheduled, { resultPath: null }),
+    );
   });
 });

@@ -2,10 +2,11 @@
 // first: the machine finishing, a stop, the execution timeout, or the history cap. The result
 // promise never rejects for an execution's own failure and always settles, even if a task
 // handler never returns: stopping or timing out settles it at once and aborts what still runs.
-import { type AnyActivity, type JsonValue, parseMachineInput, type StateMachineLike } from '@sfini/core';
+import { type JsonValue, parseMachineInput } from '@sfini/core';
 import { resolveClock } from './clock.js';
 import { compileMachine } from './compile/machine.js';
 import type { CompiledMachine } from './compile/model.js';
+import { activityMap, childMachines, resolveDefinition } from './definition-source.js';
 import { StatesErrors, StatesFailure, StoppedError } from './errors.js';
 import { DEFAULT_JSONATA_LIMITS, type JsonataLimits, jsonataFunctionsWith } from './eval/jsonata.js';
 import { VariableScope } from './eval/scope.js';
@@ -33,58 +34,6 @@ import { jsonByteSize, PAYLOAD_LIMIT_BYTES, withinPayloadLimit } from './values/
 /** The reason timers, threads and tasks are aborted with once an execution has ended; made once. */
 const ENDED = new StoppedError('the execution has ended');
 
-interface Resolved {
-  definition: Record<string, unknown>;
-  machineName: string | undefined;
-  activities: readonly AnyActivity[];
-  /** The machine itself when the source is one, for its input schema. */
-  machine: StateMachineLike | undefined;
-}
-
-function isMachine(value: unknown): value is StateMachineLike {
-  return (
-    typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'sfini.stateMachine'
-  );
-}
-
-/** Reads a definition given as an object, JSON text or a core machine. */
-export function resolveDefinition(source: DefinitionSource): Resolved {
-  if (typeof source === 'string') {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(source);
-    } catch (error) {
-      throw new TypeError(`the definition is not valid JSON: ${(error as Error).message}`);
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      throw new TypeError('the definition must be a JSON object');
-    }
-    return {
-      definition: parsed as Record<string, unknown>,
-      machineName: undefined,
-      activities: [],
-      machine: undefined,
-    };
-  }
-  if (isMachine(source)) {
-    return {
-      definition: source.toDefinition(),
-      machineName: source.name,
-      activities: source.activities,
-      machine: source,
-    };
-  }
-  if (typeof source !== 'object' || source === null || Array.isArray(source)) {
-    throw new TypeError('the definition must be an ASL object, its JSON text, or a state machine');
-  }
-  return {
-    definition: source as Record<string, unknown>,
-    machineName: undefined,
-    activities: [],
-    machine: undefined,
-  };
-}
-
 /**
  * The JSONata budget of an execution: the shared default unless the caller sets one.
  * @throws TypeError when a limit is not a positive number.
@@ -103,20 +52,16 @@ function jsonataLimits(given: RunOptions['jsonataLimits']): JsonataLimits {
   return limits;
 }
 
-function activityMap(...lists: (readonly AnyActivity[] | undefined)[]): Map<string, AnyActivity> {
-  const map = new Map<string, AnyActivity>();
-  for (const list of lists) for (const activity of list ?? []) map.set(activity.name, activity);
-  return map;
-}
-
 /**
  * Starts an execution and returns at once. Given a core state machine, the input is parsed by
  * its input schema first, as the runtime's start does on AWS: defaults are applied and bad
  * input is refused before the execution exists.
- * @throws InvalidDefinitionError (from @sfini/core) listing every problem of an invalid definition.
+ * @throws InvalidDefinitionError (from @sfini/core) listing every problem of an invalid definition,
+ * the machine's or a child's in `options.machines`.
  * @throws ExecutionInputError (from @sfini/core) naming every field a machine's input schema refuses.
- * @throws MockSetupError when `mocks` name no Task state of the machine, `activityMocks` no
- * activity it runs, or a mock returns what the activity's output schema refuses (all listed).
+ * @throws MockSetupError when `mocks` name no Task state of the machine or of a child machine in
+ * `options.machines`, `activityMocks` no activity they run, or a mock returns what the activity's
+ * output schema refuses (all listed).
  * @throws TypeError when the definition or input is not JSON.
  * @param source the definition: an ASL object, its JSON text, or a core state machine.
  * @param input the execution's input; default `{}`.
@@ -149,7 +94,13 @@ export function beginExecution(
   const machine = compileMachine(resolved.definition, options.validation);
   const activities = activityMap(resolved.activities, options.activities);
   if (mocks === 'checked') {
-    checkMocks(machine, options.mocks ?? {}, options.activityMocks ?? {}, activities);
+    const children = childMachines(options);
+    checkMocks(
+      [machine, ...children.graphs],
+      options.mocks ?? {},
+      options.activityMocks ?? {},
+      activityMap(children.activities, resolved.activities, options.activities),
+    );
   }
   const value = toJson(
     resolved.machine === undefined ? input : (parseMachineInput(resolved.machine, input) as JsonValue),

@@ -232,7 +232,10 @@ export interface RunOptions {
    * the same clock: core machines (found by name), or definitions by state machine ARN or name.
    */
   machines?: readonly StateMachineLike<any, any>[] | Readonly<Record<string, DefinitionSource>>;
-  /** Per-state mocks, by Task state name; they win over every other means but the resolver. */
+  /**
+   * Per-state mocks, by Task state name; they win over every other means but the resolver. They
+   * answer the Task states of that name in the machine and in the child machines it starts.
+   */
   mocks?: Record<string, StateMock>;
   /** Mocks by activity name (the name in the activity ARN), for every Task running that activity. */
   activityMocks?: Record<string, StateMock>;

@@ -5,7 +5,7 @@
 // (Output as JSON text) and `.sync:2` (Output as JSON). A child that does not succeed fails the
 // Task with States.TaskFailed, its description (with Error and Cause) as the cause.
 import { randomUUID } from 'node:crypto';
-import { type JsonValue, parseStatesArn } from '@sfini/core';
+import { ExecutionInputError, executionArn, type JsonValue, parseStatesArn } from '@sfini/core';
 import type { EngineClock } from '../clock.js';
 import { TaskFailedError } from '../errors.js';
 import type { DefinitionSource, ExecutionHandle, LocalExecutionResult, RunOptions } from '../types.js';
@@ -96,6 +96,29 @@ function machineNameOf(arn: string): string | undefined {
   return parsed?.resourceType === 'stateMachine' ? parsed.resource[0] : undefined;
 }
 
+/**
+ * Starts a child, turning what keeps it from starting into the failure AWS reports: input its
+ * schema refuses is StartExecution's InvalidExecutionInputException; a definition that cannot run
+ * is a setup mistake, States.Runtime, which no Retry or Catch takes.
+ */
+function startOrFail(
+  start: StartChild,
+  arn: string,
+  source: DefinitionSource,
+  input: JsonValue,
+  options: RunOptions,
+): ExecutionHandle {
+  try {
+    return start(source, input, options);
+  } catch (thrown) {
+    const message = thrown instanceof Error ? thrown.message : String(thrown);
+    if (thrown instanceof ExecutionInputError) {
+      throw new TaskFailedError('StepFunctions.InvalidExecutionInputException', message);
+    }
+    throw new TaskFailedError('States.Runtime', `The child machine '${arn}' cannot start: ${message}`);
+  }
+}
+
 /** The child machines one execution can start, and how to run them. */
 export class ChildMachines {
   constructor(
@@ -120,26 +143,40 @@ export class ChildMachines {
 
   /**
    * Starts the child the request names and resolves with the Task's result. Returns undefined,
-   * synchronously, when no machine in the options has that ARN.
+   * synchronously, when no machine in the options has that ARN. `taskSignal` stops a child the
+   * Task waits for; `executionSignal` (the parent execution's) one it only starts.
    */
   run(
     taskInput: JsonValue,
     pattern: ChildPattern,
     clock: EngineClock,
-    signal: AbortSignal,
+    taskSignal: AbortSignal,
+    executionSignal: AbortSignal,
   ): Promise<JsonValue> | undefined {
     const request = readRequest(taskInput);
     const source = this.find(request.arn);
     if (source === undefined) return undefined;
     const name = request.name ?? randomUUID();
     const machineName = machineNameOf(request.arn) ?? 'LocalStateMachine';
+    // The child's context names the ARN StartExecution returns: its machine's partition, region
+    // and account (a version or alias in the machine ARN is not part of it).
+    const parsed = parseStatesArn(request.arn);
+    const childArn = executionArn(machineName, name, {
+      ...(parsed === undefined
+        ? {}
+        : { partition: parsed.partition, region: parsed.region, accountId: parsed.accountId }),
+    });
     const { context: _parentContext, signal: _parentSignal, ...inherited } = this.options;
-    const handle = this.start(source, request.input, {
+    const handle = startOrFail(this.start, request.arn, source, request.input, {
       ...inherited,
       clock,
-      context: { StateMachine: { Id: request.arn, Name: machineName }, Execution: { Name: name } },
-      // The child outlives a request-response Task; a waiting Task stops it when the Task ends.
-      ...(pattern === 'start' ? {} : { signal }),
+      context: {
+        StateMachine: { Id: request.arn, Name: machineName },
+        Execution: { Id: childArn, Name: name },
+      },
+      // A waiting Task stops its child when the Task ends. A request-response child outlives its
+      // Task but not, in process, the parent's execution: a stop or the parent's end stops it too.
+      signal: pattern === 'start' ? executionSignal : taskSignal,
     });
     if (pattern === 'start') {
       return Promise.resolve({

@@ -81,6 +81,53 @@ describe('lambda:invoke', () => {
     expect(JSON.parse(result.cause!)).toEqual({ errorMessage: 'too small', errorType: 'RangeError' });
   });
 
+  it('an Event invocation answers 202 even when the function fails; DryRun never runs it', async () => {
+    const invoke = (invocationType: string) => ({
+      StartAt: 'Call',
+      States: {
+        Call: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::lambda:invoke',
+          Parameters: { FunctionName: 'fragile', Payload: { n: 1 }, InvocationType: invocationType },
+          ResultSelector: { 'status.$': '$.StatusCode', 'payload.$': '$.Payload' },
+          End: true,
+        },
+      },
+    });
+    const received: unknown[] = [];
+    const lambdas = {
+      fragile: async (payload: unknown) => {
+        received.push(payload);
+        throw new Error('the function failed');
+      },
+    };
+    const event = await runExecution(invoke('Event'), {}, { lambdas });
+    expect(event.status).toBe('SUCCEEDED');
+    expect(event.output).toEqual({ status: 202, payload: '' });
+    expect(received).toEqual([{ n: 1 }]);
+    const dryRun = await runExecution(invoke('DryRun'), {}, { lambdas });
+    expect(dryRun.status).toBe('SUCCEEDED');
+    expect(dryRun.output).toEqual({ status: 204, payload: '' });
+    expect(received).toEqual([{ n: 1 }]);
+  });
+
+  it('reports a numeric Qualifier as the ExecutedVersion', async () => {
+    const definition = {
+      StartAt: 'Call',
+      States: {
+        Call: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::lambda:invoke',
+          Parameters: { FunctionName: 'double', Qualifier: '7', Payload: { n: 2 } },
+          ResultSelector: { 'version.$': '$.ExecutedVersion', 'payload.$': '$.Payload' },
+          End: true,
+        },
+      },
+    };
+    const result = await runExecution(definition, {}, { lambdas });
+    expect(result.output).toEqual({ version: '7', payload: { twice: 4 } });
+  });
+
   it('.waitForTaskToken: the handler gets the token and its return is the Task result', async () => {
     const review = waitForTaskToken(double, { output: z.object({ ok: z.boolean() }) });
     let token: unknown;

@@ -130,4 +130,33 @@ describe('mocks checked against the machine', () => {
     );
     expect(result.output).toEqual({ total: 3, currency: 'EUR' });
   });
+
+  it('checks a scripted return against every activity a repeated Task name runs', () => {
+    const price = activity('price', { input: z.object({}), output: z.object({ total: z.number() }) }, () => ({
+      total: 1,
+    }));
+    const branch = (activityName: string) => ({
+      StartAt: 'Work',
+      States: { Work: { Type: 'Task', Resource: activityArn(activityName), End: true } },
+    });
+    const definition = {
+      StartAt: 'Both',
+      States: { Both: { Type: 'Parallel', Branches: [branch('charge'), branch('price')], End: true } },
+    };
+    const refused = (() => {
+      try {
+        startExecution(
+          definition,
+          {},
+          { validation: 'runnable', activities: [charge, price], mocks: { Work: { return: { total: 3 } } } },
+        );
+      } catch (thrown) {
+        return thrown;
+      }
+    })();
+    expect(refused).toBeInstanceOf(MockSetupError);
+    expect((refused as MockSetupError).refusedReturns).toEqual([
+      "the mock of state 'Work' returns what the output schema of activity 'charge' refuses: at $.receipt: Invalid input: expected string, received undefined",
+    ]);
+  });
 });

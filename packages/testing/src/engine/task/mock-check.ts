@@ -54,15 +54,26 @@ export class MockSetupError extends Error {
   }
 }
 
-/** Every Task state of a graph and of its branches and item processors, with the activity it runs. */
-function collectTasks(graph: CompiledGraph, into: Map<string, string | undefined>): void {
+/**
+ * The Task states of a graph and of its branches and item processors, each name with every
+ * activity a Task of that name runs (undefined for a Task running no activity): names may repeat
+ * across branches, and a mock of that name answers each of them.
+ */
+type TaskActivities = Map<string, Set<string | undefined>>;
+
+function collectTasks(graph: CompiledGraph, into: TaskActivities): void {
   for (const state of graph.states.values()) collectState(state, into);
 }
 
-function collectState(state: CompiledState, into: Map<string, string | undefined>): void {
+function collectState(state: CompiledState, into: TaskActivities): void {
   if (state.type === 'Task') {
     const kind = classifyResource(state.resource);
-    into.set(state.name, kind.kind === 'activity' ? kind.name : undefined);
+    let activities = into.get(state.name);
+    if (activities === undefined) {
+      activities = new Set();
+      into.set(state.name, activities);
+    }
+    activities.add(kind.kind === 'activity' ? kind.name : undefined);
   } else if (state.type === 'Parallel') {
     for (const branch of state.branches) collectTasks(branch, into);
   } else if (state.type === 'Map') {
@@ -76,18 +87,21 @@ function responsesOf(mock: StateMock): readonly MockResponse[] {
 }
 
 /**
- * Checks the mocks of a run against the machine before it starts.
+ * Checks the mocks of a run against the machine before it starts. `graphs` are the machine's and
+ * those of the child machines it may start, which run with the same mocks.
  * @throws MockSetupError listing every unknown state or activity and every refused return value.
  */
 export function checkMocks(
-  graph: CompiledGraph,
+  graphs: readonly CompiledGraph[],
   mocks: Readonly<Record<string, StateMock>>,
   activityMocks: Readonly<Record<string, StateMock>>,
   activities: ReadonlyMap<string, AnyActivity>,
 ): void {
-  const tasks = new Map<string, string | undefined>();
-  collectTasks(graph, tasks);
-  const runActivities = new Set([...tasks.values()].filter((name) => name !== undefined));
+  const tasks: TaskActivities = new Map();
+  for (const graph of graphs) collectTasks(graph, tasks);
+  const runActivities = new Set<string>();
+  for (const names of tasks.values())
+    for (const name of names) if (name !== undefined) runActivities.add(name);
   const unknownStates = Object.keys(mocks).filter((name) => !tasks.has(name));
   const unknownActivities = Object.keys(activityMocks).filter((name) => !runActivities.has(name));
   const refused: string[] = [];
@@ -104,7 +118,8 @@ export function checkMocks(
     });
   };
   for (const [name, mock] of Object.entries(mocks)) {
-    if (tasks.has(name)) checkAll(`the mock of state '${name}'`, mock, tasks.get(name));
+    for (const activityName of tasks.get(name) ?? [])
+      checkAll(`the mock of state '${name}'`, mock, activityName);
   }
   for (const [name, mock] of Object.entries(activityMocks)) {
     if (runActivities.has(name)) checkAll(`the mock of activity '${name}'`, mock, name);

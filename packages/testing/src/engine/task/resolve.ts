@@ -83,6 +83,14 @@ interface LambdaInvokeRequest {
   readonly FunctionName?: unknown;
   readonly Payload?: JsonValue;
   readonly InvocationType?: unknown;
+  readonly Qualifier?: unknown;
+}
+
+/** The version an invocation runs: a numeric Qualifier, else a version after the name, else $LATEST. */
+function executedVersion(request: LambdaInvokeRequest): string {
+  const qualifier = request.Qualifier;
+  if (typeof qualifier === 'string' && /^\d+$/.test(qualifier)) return qualifier;
+  return /:(\d+)$/.exec(String(request.FunctionName))?.[1] ?? '$LATEST';
 }
 
 /**
@@ -93,7 +101,7 @@ function lambdaEnvelope(request: LambdaInvokeRequest, payload: JsonValue): JsonV
   const requestId = randomUUID();
   const type = request.InvocationType;
   const statusCode = type === 'Event' ? 202 : type === 'DryRun' ? 204 : 200;
-  const version = /:(\d+)$/.exec(String(request.FunctionName))?.[1] ?? '$LATEST';
+  const version = executedVersion(request);
   return {
     ExecutedVersion: version,
     Payload: statusCode === 200 ? payload : '',
@@ -138,6 +146,15 @@ async function held<T>(runtime: Runtime, signal: AbortSignal, work: () => Promis
   } finally {
     signal.removeEventListener('abort', release);
     release();
+  }
+}
+
+/** Runs `work` without waiting for it; what it throws or rejects with is dropped. */
+function runDetached(work: () => unknown): void {
+  try {
+    Promise.resolve(work()).catch(() => {});
+  } catch {
+    // An Event invocation's failure never reaches the Task.
   }
 }
 
@@ -200,6 +217,15 @@ export function runTaskResource(runtime: Runtime, invocation: TaskInvocation): P
     const request = invocation.input as LambdaInvokeRequest | null;
     const handler =
       typeof request?.FunctionName === 'string' ? findLambda(runtime, request.FunctionName) : undefined;
+    // DryRun only checks access, so the function never runs; an Event invocation is queued and
+    // answered at once whatever the function does, so it runs detached and its failure is lost.
+    if (handler && kind.pattern !== 'waitForTaskToken' && request!.InvocationType === 'DryRun') {
+      return Promise.resolve(lambdaEnvelope(request!, null));
+    }
+    if (handler && kind.pattern !== 'waitForTaskToken' && request!.InvocationType === 'Event') {
+      runDetached(() => handler(structuredClone(request!.Payload ?? null)));
+      return Promise.resolve(lambdaEnvelope(request!, null));
+    }
     if (handler) {
       return held(runtime, invocation.signal, async () => {
         let payload: JsonValue;
@@ -218,7 +244,13 @@ export function runTaskResource(runtime: Runtime, invocation: TaskInvocation): P
     kind.kind === 'service' && kind.service === 'states' ? childPattern(kind.action) : undefined;
   if (pattern !== undefined && runtime.tasks.children) {
     // Not held: the child's own waits advance the shared virtual clock.
-    const child = runtime.tasks.children.run(invocation.input, pattern, runtime.clock, invocation.signal);
+    const child = runtime.tasks.children.run(
+      invocation.input,
+      pattern,
+      runtime.clock,
+      invocation.signal,
+      runtime.signal,
+    );
     if (child) return child;
   }
   const means =
