@@ -16,6 +16,7 @@ describe('@sfini/testing public API', () => {
       'StatesErrors',
       'TaskFailedError',
       'TaskNotScheduledError',
+      'TaskTokenError',
       'TestStateRequestError',
       'VirtualClock',
       'answer',

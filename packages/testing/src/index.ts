@@ -25,6 +25,7 @@ export {
   runMachine,
 } from './engine/run-machine.js';
 export { MockSetupError } from './engine/task/mock-check.js';
+export { type PendingTaskToken, TaskTokenError } from './engine/task/task-tokens.js';
 export type {
   AnyTestStateRequest,
   AslObjectTestStateRequest,
@@ -44,6 +45,7 @@ export {
   type TestStateResponse,
 } from './engine/test-state/types.js';
 export {
+  type CallbackMode,
   type Clock,
   type DefinitionSource,
   type ExecutionHandle,

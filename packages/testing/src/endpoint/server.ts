@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '@sfini/core';
 import { beginExecution } from '../engine/execution.js';
+import { TaskTokens } from '../engine/task/task-tokens.js';
 import type { RunOptions } from '../engine/types.js';
 import { activityOperations } from './activities.js';
 import { activityTaskResolver } from './activity-resolver.js';
@@ -114,6 +115,8 @@ export async function startLocalEndpoint(options: LocalEndpointOptions = {}): Pr
   const logger = options.logger ?? console;
   const state = createEndpointState({ partition: 'aws', region, accountId });
   const broker = new ActivityTaskBroker();
+  // Every execution's `.waitForTaskToken` Tasks wait in one registry, which SendTask* answers.
+  const callbackTokens = new TaskTokens();
   const taskResolver = activityTaskResolver(state, broker, new Set(Object.keys(options.mocks ?? {})));
 
   const start: ExecutionStarter = (machine, executionArn, executionName, input) =>
@@ -123,11 +126,13 @@ export async function startLocalEndpoint(options: LocalEndpointOptions = {}): Pr
       {
         context: executionContext(machine, executionArn, executionName, new Date()),
         clock: 'real',
+        callbacks: 'manual',
         taskResolver,
         ...(options.lambdas === undefined ? {} : { lambdas: options.lambdas }),
         ...(options.mocks === undefined ? {} : { mocks: options.mocks }),
       },
       'shared',
+      callbackTokens,
     );
 
   const operations = new Map<string, OperationHandler>(
@@ -139,7 +144,7 @@ export async function startLocalEndpoint(options: LocalEndpointOptions = {}): Pr
       ...executionOperations(state, start),
       ...historyOperations(state),
       ...testStateOperations(options.lambdas === undefined ? {} : { lambdas: options.lambdas }),
-      ...workerOperations(state, broker, options.pollTimeoutMs ?? DEFAULT_POLL_TIMEOUT_MS),
+      ...workerOperations(state, broker, callbackTokens, options.pollTimeoutMs ?? DEFAULT_POLL_TIMEOUT_MS),
     }),
   );
 

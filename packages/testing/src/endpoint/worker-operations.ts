@@ -1,8 +1,10 @@
 // The operations activity workers call: GetActivityTask (a long poll held open until a task
-// arrives, the poll ends, or the client leaves) and the three SendTask* answers. The payload
+// arrives, the poll ends, or the client leaves) and the three SendTask* answers, which also
+// answer the tokens of `.waitForTaskToken` Tasks (routed by which side handed the token out). The payload
 // rules are AWS's: outputs must be JSON of at most 256 KiB, error names at most 256 and causes
 // at most 32,768 characters.
 import type { JsonValue } from '@sfini/core';
+import { TaskTokenError, type TaskTokens } from '../engine/task/task-tokens.js';
 import { PAYLOAD_LIMIT_BYTES } from '../engine/values/size.js';
 import { findActivity } from './activities.js';
 import { ApiError } from './errors.js';
@@ -15,10 +17,22 @@ function readToken(reader: RequestReader): string {
   return reader.string('taskToken', { required: true, min: 1, max: 2048 });
 }
 
+/** Answers a callback token, turning the registry's refusal into AWS's API error. */
+function answerCallback(answer: () => void): Record<string, never> {
+  try {
+    answer();
+  } catch (error) {
+    if (error instanceof TaskTokenError) throw new ApiError(error.code, error.message);
+    throw error;
+  }
+  return {};
+}
+
 /** GetActivityTask, SendTaskSuccess, SendTaskFailure and SendTaskHeartbeat. */
 export function workerOperations(
   state: EndpointState,
   broker: ActivityTaskBroker,
+  callbacks: TaskTokens,
   pollTimeoutMs: number,
 ): Record<string, OperationHandler> {
   return {
@@ -53,6 +67,7 @@ export function workerOperations(
         const detail = error instanceof Error ? error.message : String(error);
         throw new ApiError('InvalidOutput', `Invalid State Machine Execution Output: '${detail}'`);
       }
+      if (callbacks.knows(token)) return answerCallback(() => callbacks.succeed(token, parsed));
       broker.succeed(token, parsed);
       return {};
     },
@@ -63,6 +78,7 @@ export function workerOperations(
       const error = reader.string('error', { max: 256, sensitive: true });
       const cause = reader.string('cause', { max: 32_768, sensitive: true });
       reader.done();
+      if (callbacks.knows(token)) return answerCallback(() => callbacks.fail(token, error, cause));
       broker.fail(token, { error, cause });
       return {};
     },
@@ -71,6 +87,7 @@ export function workerOperations(
       const reader = new RequestReader(body);
       const token = readToken(reader);
       reader.done();
+      if (callbacks.knows(token)) return answerCallback(() => callbacks.heartbeat(token));
       broker.heartbeat(token);
       return {};
     },

@@ -19,7 +19,9 @@ import { knownBytes } from './states/payload-bound.js';
 import { asFailure } from './states/retry-catch.js';
 import { ChildMachines } from './task/children.js';
 import { checkMocks } from './task/mock-check.js';
+import { type PendingTaskToken, TaskTokens } from './task/task-tokens.js';
 import type {
+  CallbackMode,
   DefinitionSource,
   ExecutionHandle,
   ExecutionStatus,
@@ -89,6 +91,7 @@ export function beginExecution(
   input: JsonValue,
   options: RunOptions,
   mocks: 'checked' | 'shared',
+  tokens: TaskTokens = new TaskTokens(),
 ): ExecutionHandle {
   const resolved = resolveDefinition(source);
   const machine = compileMachine(resolved.definition, options.validation);
@@ -126,14 +129,30 @@ export function beginExecution(
       activities,
       options.lambdas ?? {},
       new ChildMachines(options, (child, childInput, childOptions) =>
-        beginExecution(child, childInput, childOptions, 'shared'),
+        beginExecution(child, childInput, childOptions, 'shared', tokens),
       ),
+      callbackMode(options.callbacks),
+      tokens,
     ),
     options.random,
     options.random ? jsonataFunctionsWith(options.random) : undefined,
     jsonataLimits(options.jsonataLimits),
   );
-  return launch(machine, value, runtime, controller, identity.execution.RoleArn ?? undefined, options.signal);
+  return launch(
+    machine,
+    value,
+    runtime,
+    controller,
+    identity.execution.RoleArn ?? undefined,
+    options.signal,
+    tokens,
+  );
+}
+
+/** @throws TypeError when `callbacks` is neither `auto` nor `manual`. */
+function callbackMode(given: RunOptions['callbacks']): CallbackMode {
+  if (given === undefined || given === 'auto' || given === 'manual') return given ?? 'auto';
+  throw new TypeError(`callbacks must be 'auto' or 'manual', not ${JSON.stringify(given)}`);
 }
 
 /**
@@ -164,6 +183,7 @@ function launch(
   controller: AbortController,
   roleArn: string | undefined,
   external: AbortSignal | undefined,
+  tokens: TaskTokens,
 ): ExecutionHandle {
   const { history, clock } = runtime;
   const startDate = new Date(clock.now());
@@ -304,7 +324,7 @@ function launch(
     );
   }
 
-  return new Handle(runtime.executionArn, startDate, result, history, () => status, stop);
+  return new Handle(runtime.executionArn, startDate, result, history, () => status, stop, tokens);
 }
 
 /**
@@ -339,6 +359,7 @@ class Result implements LocalExecutionResultBase {
  */
 class Handle implements ExecutionHandle {
   readonly #recorder: HistoryRecorder;
+  readonly #tokens: TaskTokens;
   constructor(
     readonly executionArn: string,
     readonly startDate: Date,
@@ -346,8 +367,26 @@ class Handle implements ExecutionHandle {
     recorder: HistoryRecorder,
     readonly status: () => 'RUNNING' | ExecutionStatus,
     readonly stop: (options?: { error?: string; cause?: string }) => void,
+    tokens: TaskTokens,
   ) {
     this.#recorder = recorder;
+    this.#tokens = tokens;
+  }
+
+  pendingTaskTokens(): PendingTaskToken[] {
+    return this.#tokens.pending();
+  }
+
+  sendTaskSuccess(taskToken: string, output: JsonValue): void {
+    this.#tokens.succeed(taskToken, toJson(output));
+  }
+
+  sendTaskFailure(taskToken: string, error?: string, cause?: string): void {
+    this.#tokens.fail(taskToken, error, cause);
+  }
+
+  sendTaskHeartbeat(taskToken: string): void {
+    this.#tokens.heartbeat(taskToken);
   }
 
   get history(): readonly HistoryEvent[] {

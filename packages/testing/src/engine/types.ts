@@ -3,6 +3,7 @@
 // one endpoint serializer read local and AWS executions alike. Kept apart from the code that
 // fills them so the endpoint and the docs can import the types without the interpreter.
 import type { AnyActivity, JsonValue, StateMachineLike } from '@sfini/core';
+import type { PendingTaskToken } from './task/task-tokens.js';
 
 /** Final status of an execution. */
 export type ExecutionStatus = 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
@@ -82,6 +83,12 @@ export interface HistoryEvent {
     outputDetails?: HistoryEventDataDetails;
   };
   taskFailedEventDetails?: { resourceType: string; resource: string; error?: string; cause?: string };
+  taskSubmittedEventDetails?: {
+    resourceType: string;
+    resource: string;
+    output?: string;
+    outputDetails?: HistoryEventDataDetails;
+  };
   taskTimedOutEventDetails?: { resourceType: string; resource: string; error?: string; cause?: string };
   lambdaFunctionScheduledEventDetails?: {
     resource: string;
@@ -154,6 +161,26 @@ export interface ExecutionHandle {
   stop(options?: { error?: string; cause?: string }): void;
   /** Calls `listener` for every event recorded from now on; returns the unsubscribe function. */
   onEvent(listener: (event: HistoryEvent) => void): () => void;
+  /**
+   * The `.waitForTaskToken` Tasks (of this execution and the child executions it started) waiting
+   * for an answer, oldest first. Only `callbacks: 'manual'` runs leave Tasks waiting.
+   */
+  pendingTaskTokens(): PendingTaskToken[];
+  /**
+   * SendTaskSuccess: the Task waiting for `taskToken` succeeds with `output`.
+   * @throws TaskTokenError (`code` TaskDoesNotExist or TaskTimedOut) when no Task waits for it.
+   */
+  sendTaskSuccess(taskToken: string, output: JsonValue): void;
+  /**
+   * SendTaskFailure: the Task waiting for `taskToken` fails with `error` and `cause`.
+   * @throws TaskTokenError (`code` TaskDoesNotExist or TaskTimedOut) when no Task waits for it.
+   */
+  sendTaskFailure(taskToken: string, error?: string, cause?: string): void;
+  /**
+   * SendTaskHeartbeat: restarts the HeartbeatSeconds of the Task waiting for `taskToken`.
+   * @throws TaskTokenError (`code` TaskDoesNotExist or TaskTimedOut) when no Task waits for it.
+   */
+  sendTaskHeartbeat(taskToken: string): void;
 }
 
 /** What a Task asks its resolver to run. */
@@ -211,6 +238,14 @@ export type StateMock<Result = JsonValue> =
   | readonly MockResponse<Result>[]
   | ((request: MockRequest) => Result | Promise<Result>);
 
+/**
+ * How a `.waitForTaskToken` Task started by a Lambda handler ends. `auto`: what the handler
+ * returns is the Task's result, as if it had sent it with SendTaskSuccess. `manual`: the handler
+ * only starts the work (its return is the TaskSubmitted output, as on AWS) and the Task waits for
+ * someone to answer its token through the execution handle (or the local endpoint).
+ */
+export type CallbackMode = 'auto' | 'manual';
+
 /** A Lambda-style handler: receives the payload, returns the result (or throws). */
 export type LambdaHandler = (input: JsonValue) => unknown;
 
@@ -241,6 +276,15 @@ export interface RunOptions {
   activityMocks?: Record<string, StateMock>;
   /** Tried first for every Task; return NOT_HANDLED to fall back to the other means. */
   taskResolver?: TaskResolver;
+  /**
+   * `auto` (default): a `lambdas` handler of a `.waitForTaskToken` Task completes it with what it
+   * returns. `manual`: the handler only starts the Task, which then waits until its token is
+   * answered through the handle's `sendTaskSuccess` / `sendTaskFailure` (a Task nothing runs waits
+   * too); without TimeoutSeconds it times out after AWS's default of 99,999,999 seconds, which a
+   * virtual clock reaches at once when nothing else is pending. Mocks and resolvers always answer
+   * the Task themselves.
+   */
+  callbacks?: CallbackMode;
   /**
    * A uniform source in [0, 1) for States.MathRandom, States.UUID, $random and $uuid, so tests
    * can make them deterministic. Defaults to the platform's randomness.

@@ -9,7 +9,8 @@ import type { JsonataLimits } from '../eval/jsonata.js';
 import type { VariableScope } from '../eval/scope.js';
 import type { HistoryRecorder } from '../history/recorder.js';
 import type { ChildMachines } from '../task/children.js';
-import type { LambdaHandler, StateMock, TaskResolver } from '../types.js';
+import { TaskTokens } from '../task/task-tokens.js';
+import type { CallbackMode, LambdaHandler, StateMock, TaskResolver } from '../types.js';
 import type { StateRun } from './state-run.js';
 
 /** The Execution and StateMachine parts of the context object. */
@@ -38,6 +39,10 @@ export interface TaskMeans {
   readonly lambdas: Readonly<Record<string, LambdaHandler>>;
   /** Child machines for `states:startExecution` Tasks. */
   readonly children?: ChildMachines;
+  /** Whether a `.waitForTaskToken` handler's return completes its Task (`auto`, the default). */
+  readonly callbacks?: CallbackMode;
+  /** Where `.waitForTaskToken` Tasks wait for their answer when `callbacks` is `manual`. */
+  readonly tokens?: TaskTokens;
 }
 
 /** A retrier matched a failure: TestState reports it instead of waiting. */
@@ -85,6 +90,8 @@ export class ExecutionTaskMeans implements TaskMeans {
     readonly activities: ReadonlyMap<string, AnyActivity>,
     readonly lambdas: Readonly<Record<string, LambdaHandler>>,
     readonly children?: ChildMachines,
+    readonly callbacks: CallbackMode = 'auto',
+    readonly tokens: TaskTokens = new TaskTokens(),
   ) {}
 }
 

@@ -3,7 +3,6 @@
 // TimeoutSeconds (counted from scheduling) and HeartbeatSeconds (counted from the start, reset by
 // each heartbeat) on the execution's clock.
 // Whatever wins, the attempt's timers are cancelled, so a virtual clock never jumps to a stale one.
-import { randomUUID } from 'node:crypto';
 import type { JsonValue } from '@sfini/core';
 import type { NumberSource, TaskState } from '../compile/model.js';
 import {
@@ -14,11 +13,12 @@ import {
   TaskFailedError,
   TaskNotScheduledError,
 } from '../errors.js';
-import type { Thread } from '../run/runtime.js';
+import type { Runtime, Thread } from '../run/runtime.js';
 import type { StateRun } from '../run/state-run.js';
 import { TaskEvents } from '../task/events.js';
 import { runTaskResource } from '../task/resolve.js';
 import { classifyResource, type ResourceKind } from '../task/resources.js';
+import { newTaskToken } from '../task/task-tokens.js';
 import { stringify } from '../values/json.js';
 import { readNumberField } from './number-fields.js';
 import { runWithRetry } from './retry-catch.js';
@@ -52,6 +52,15 @@ async function seconds(
     );
   }
   return value;
+}
+
+/** AWS's TimeoutSeconds for a Task that sets none. */
+const DEFAULT_TASK_TIMEOUT_SECONDS = 99_999_999;
+
+function waitsForAnswer(runtime: Runtime, kind: ResourceKind): boolean {
+  return (
+    runtime.tasks.callbacks === 'manual' && kind.kind === 'service' && kind.pattern === 'waitForTaskToken'
+  );
 }
 
 class Timeout extends Error {
@@ -88,7 +97,11 @@ async function attemptTask(state: TaskState, run: StateRun, input: JsonValue): P
       () => {},
     );
   };
-  if (timeoutSeconds !== undefined) sleepThen(timeoutSeconds * 1000, attempt.signal, StatesErrors.Timeout);
+  // A Task waiting for its token times out at AWS's default when it sets no TimeoutSeconds, so a
+  // run nobody answers ends (at once, on a virtual clock with nothing else pending).
+  const timeoutLimit =
+    timeoutSeconds ?? (waitsForAnswer(runtime, kind) ? DEFAULT_TASK_TIMEOUT_SECONDS : undefined);
+  if (timeoutLimit !== undefined) sleepThen(timeoutLimit * 1000, attempt.signal, StatesErrors.Timeout);
   let heartbeatTimer: AbortController | undefined;
   const armHeartbeat = () => {
     if (heartbeatSeconds === undefined || attempt.signal.aborted) return;
@@ -125,6 +138,9 @@ async function attemptTask(state: TaskState, run: StateRun, input: JsonValue): P
       signal: attempt.signal,
       heartbeat: armHeartbeat,
       started: (details) => markStarted(details?.workerName),
+      submitted: (output) => {
+        if (!attempt.signal.aborted) events.submitted(output);
+      },
     });
     schedule();
     if (kind.kind !== 'activity') markStarted();
@@ -156,7 +172,7 @@ export function runTask(state: TaskState, input: JsonValue, thread: Thread): Pro
   return runWithRetry(state, input, thread, {
     prepare: needsToken
       ? (run) => {
-          run.taskToken = randomUUID();
+          run.taskToken = newTaskToken();
           run.contextChanged();
         }
       : undefined,

@@ -14,7 +14,7 @@ const PREFIX: Readonly<Record<ResourceKind['kind'], string>> = {
   service: 'Task',
 };
 
-type Outcome = 'Scheduled' | 'Started' | 'Succeeded' | 'Failed' | 'TimedOut';
+type Outcome = 'Scheduled' | 'Started' | 'Submitted' | 'Succeeded' | 'Failed' | 'TimedOut';
 
 /** Records a Task's own events on its thread. */
 export class TaskEvents {
@@ -61,6 +61,17 @@ export class TaskEvents {
     if (this.kind.kind === 'lambda') this.#record('Started');
     else if (this.kind.kind === 'service') this.#record('Started', this.#service);
     else this.#record('Started', workerName === undefined ? {} : { workerName });
+  }
+
+  /**
+   * A `.waitForTaskToken` integration was started and the Task now waits for its token; `output`
+   * is the service's response to the start, when there is one.
+   */
+  submitted(output: JsonValue | undefined): void {
+    this.#record(
+      'Submitted',
+      output === undefined ? this.#service : new OutputDetails(output, this.#service),
+    );
   }
 
   succeeded(output: JsonValue): void {

@@ -16,6 +16,30 @@ import { lambdaFunctionName, type ResourceKind } from './resources.js';
 /** What a Task asks to run, with the engine's view of the resource. */
 export interface TaskInvocation extends TaskRequest {
   readonly kind: ResourceKind;
+  /** Records TaskSubmitted: a `.waitForTaskToken` integration was started (with its response). */
+  submitted(output: JsonValue | undefined): void;
+}
+
+function waitsForToken(kind: ResourceKind): boolean {
+  return kind.kind === 'service' && kind.pattern === 'waitForTaskToken';
+}
+
+/**
+ * The callback pattern once its integration has started: in `auto` mode what the starter returned
+ * stands for what it would have sent SendTaskSuccess; in `manual` mode the Task waits for its token.
+ * Not held: a virtual clock may run on to the Task's timeout while nobody answers.
+ */
+function afterSubmit(runtime: Runtime, invocation: TaskInvocation, returned: JsonValue): Promise<JsonValue> {
+  if (runtime.tasks.callbacks !== 'manual' || runtime.tasks.tokens === undefined) {
+    return Promise.resolve(returned);
+  }
+  return runtime.tasks.tokens.wait(invocation.taskToken, {
+    stateName: invocation.stateName,
+    executionArn: invocation.executionArn,
+    resource: invocation.resource,
+    signal: invocation.signal,
+    heartbeat: () => invocation.heartbeat(),
+  });
 }
 
 /** A mock without answers fails the execution: a Catch must not hide a missing answer. */
@@ -227,16 +251,18 @@ export function runTaskResource(runtime: Runtime, invocation: TaskInvocation): P
       return Promise.resolve(lambdaEnvelope(request!, null));
     }
     if (handler) {
-      return held(runtime, invocation.signal, async () => {
-        let payload: JsonValue;
+      const invoked = held(runtime, invocation.signal, async () => {
         try {
-          payload = toJson(await handler(structuredClone(request!.Payload ?? null)));
+          return toJson(await handler(structuredClone(request!.Payload ?? null)));
         } catch (thrown) {
           throw lambdaFailure(thrown);
         }
-        // The callback pattern: what the function returns stands for what it sends SendTaskSuccess.
-        if (kind.pattern === 'waitForTaskToken') return payload;
-        return lambdaEnvelope(request!, payload);
+      });
+      if (kind.pattern !== 'waitForTaskToken')
+        return invoked.then((payload) => lambdaEnvelope(request!, payload));
+      return invoked.then((payload) => {
+        invocation.submitted(lambdaEnvelope(request!, payload));
+        return afterSubmit(runtime, invocation, payload);
       });
     }
   }
@@ -252,6 +278,11 @@ export function runTaskResource(runtime: Runtime, invocation: TaskInvocation): P
       runtime.signal,
     );
     if (child) return child;
+  }
+  if (waitsForToken(kind) && runtime.tasks.callbacks === 'manual') {
+    // Nothing simulates the start (a queue, a topic): the Task is submitted and waits for its token.
+    invocation.submitted(undefined);
+    return afterSubmit(runtime, invocation, null);
   }
   const means =
     kind.kind === 'activity'

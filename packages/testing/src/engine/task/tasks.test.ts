@@ -226,7 +226,7 @@ describe('taskResolver', () => {
       stateName: 'Work',
       input: { a: 1, b: 1 },
     });
-    expect(requests[0]!.taskToken).toMatch(/^[0-9a-f-]{36}$/);
+    expect(requests[0]!.taskToken).toMatch(/^[A-Za-z0-9_-]{64}$/);
   });
 
   it('enforces HeartbeatSeconds and TimeoutSeconds on the real clock', async () => {
