@@ -139,9 +139,13 @@ async function attemptTask(state: TaskState, run: StateRun, input: JsonValue): P
       heartbeat: armHeartbeat,
       started: (details) => markStarted(details?.workerName),
       submitted: (output) => {
-        if (!attempt.signal.aborted) events.submitted(output);
+        if (attempt.signal.aborted) return;
+        markStarted();
+        events.submitted(output);
       },
     });
+    // Recording Scheduled may throw (the execution ended meanwhile): the work's end is then moot.
+    work.catch(() => {});
     schedule();
     if (kind.kind !== 'activity') markStarted();
     const result = await Promise.race([work, timers, stopped]);

@@ -25,21 +25,32 @@ function waitsForToken(kind: ResourceKind): boolean {
 }
 
 /**
- * The callback pattern once its integration has started: in `auto` mode what the starter returned
- * stands for what it would have sent SendTaskSuccess; in `manual` mode the Task waits for its token.
- * Not held: a virtual clock may run on to the Task's timeout while nobody answers.
+ * The callback pattern once its integration has started (`response` is what the start returned):
+ * records TaskSubmitted; in `auto` mode `returned` then stands for what the starter would have sent
+ * SendTaskSuccess, in `manual` mode the Task waits for its token, registered before TaskSubmitted
+ * so a history listener may answer at once. Not held: a virtual clock may run on to the Task's
+ * timeout while nobody answers.
  */
-function afterSubmit(runtime: Runtime, invocation: TaskInvocation, returned: JsonValue): Promise<JsonValue> {
-  if (runtime.tasks.callbacks !== 'manual' || runtime.tasks.tokens === undefined) {
+function submit(
+  runtime: Runtime,
+  invocation: TaskInvocation,
+  response: JsonValue | undefined,
+  returned: JsonValue,
+): Promise<JsonValue> {
+  const tokens = runtime.tasks.tokens;
+  if (runtime.tasks.callbacks !== 'manual' || tokens === undefined) {
+    invocation.submitted(response);
     return Promise.resolve(returned);
   }
-  return runtime.tasks.tokens.wait(invocation.taskToken, {
+  const answered = tokens.wait(invocation.taskToken, {
     stateName: invocation.stateName,
     executionArn: invocation.executionArn,
     resource: invocation.resource,
     signal: invocation.signal,
     heartbeat: () => invocation.heartbeat(),
   });
+  invocation.submitted(response);
+  return answered;
 }
 
 /** A mock without answers fails the execution: a Catch must not hide a missing answer. */
@@ -260,10 +271,9 @@ export function runTaskResource(runtime: Runtime, invocation: TaskInvocation): P
       });
       if (kind.pattern !== 'waitForTaskToken')
         return invoked.then((payload) => lambdaEnvelope(request!, payload));
-      return invoked.then((payload) => {
-        invocation.submitted(lambdaEnvelope(request!, payload));
-        return afterSubmit(runtime, invocation, payload);
-      });
+      return invoked.then((payload) =>
+        submit(runtime, invocation, lambdaEnvelope(request!, payload), payload),
+      );
     }
   }
   const pattern =
@@ -281,8 +291,7 @@ export function runTaskResource(runtime: Runtime, invocation: TaskInvocation): P
   }
   if (waitsForToken(kind) && runtime.tasks.callbacks === 'manual') {
     // Nothing simulates the start (a queue, a topic): the Task is submitted and waits for its token.
-    invocation.submitted(undefined);
-    return afterSubmit(runtime, invocation, null);
+    return submit(runtime, invocation, undefined, null);
   }
   const means =
     kind.kind === 'activity'
