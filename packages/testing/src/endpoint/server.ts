@@ -47,6 +47,12 @@ export interface LocalEndpointOptions {
   lambdas?: RunOptions['lambdas'];
   /** Per-state mocks by Task state name, passed to the engine; a mocked activity Task skips the workers. */
   mocks?: RunOptions['mocks'];
+  /**
+   * `manual` (default, as AWS): a `.waitForTaskToken` Task waits until SendTaskSuccess,
+   * SendTaskFailure or its timeout ends it; a `lambdas` handler only starts it. `auto`: the
+   * handler's return completes it.
+   */
+  callbacks?: RunOptions['callbacks'];
 }
 
 /**
@@ -126,7 +132,7 @@ export async function startLocalEndpoint(options: LocalEndpointOptions = {}): Pr
       {
         context: executionContext(machine, executionArn, executionName, new Date()),
         clock: 'real',
-        callbacks: 'manual',
+        callbacks: options.callbacks ?? 'manual',
         taskResolver,
         ...(options.lambdas === undefined ? {} : { lambdas: options.lambdas }),
         ...(options.mocks === undefined ? {} : { mocks: options.mocks }),
