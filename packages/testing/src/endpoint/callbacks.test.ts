@@ -10,9 +10,9 @@ import {
   SendTaskSuccessCommand,
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
+import type { JsonValue } from '@sfini/core';
 import { describe, expect, it } from 'vitest';
 import { ROLE_ARN, rejectionOf, useEndpoint } from '../../test/sdk-harness.js';
-import type { JsonValue } from '../engine/types.js';
 
 /** Tokens the `ask` handler was given, in order; each test waits for the next one. */
 const tokens: string[] = [];

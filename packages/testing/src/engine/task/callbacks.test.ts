@@ -1,9 +1,11 @@
 // The callback pattern in the engine: what `.waitForTaskToken` Tasks record, how `auto` and
 // `manual` callbacks end them, and that a run nobody answers ends instead of hanging.
+
+import type { JsonValue } from '@sfini/core';
 import { describe, expect, it } from 'vitest';
 import { StatesErrors } from '../errors.js';
 import { runExecution, startExecution } from '../execution.js';
-import type { ExecutionHandle, HistoryEvent, JsonValue } from '../types.js';
+import type { ExecutionHandle, HistoryEvent } from '../types.js';
 import { TaskTokenError } from './task-tokens.js';
 
 const LAMBDA_CALLBACK = 'arn:aws:states:::lambda:invoke.waitForTaskToken';

@@ -26,9 +26,19 @@ export interface PendingTaskToken {
  * An answer to a task token that cannot be delivered. `code` is the error AWS's API returns:
  * `TaskDoesNotExist` (no task ever had the token, or it was already answered) or `TaskTimedOut`
  * (the task ended, timed out or stopped, before the answer came).
+ * @example
+ * try {
+ *   run.sendTaskSuccess(token, { approved: true });
+ * } catch (error) {
+ *   if (error instanceof TaskTokenError && error.code === 'TaskTimedOut') console.log('too late');
+ * }
  */
 export class TaskTokenError extends Error {
   override readonly name = 'TaskTokenError';
+  /**
+   * @param code the API error AWS answers with.
+   * @param message what went wrong, as AWS words it.
+   */
   constructor(
     readonly code: 'TaskDoesNotExist' | 'TaskTimedOut',
     message: string,
