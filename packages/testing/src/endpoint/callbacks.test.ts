@@ -91,6 +91,10 @@ describe('.waitForTaskToken through the local endpoint', () => {
       'TaskSubmitted',
       'TaskSucceeded',
     ]);
+    const { events } = await harness.sfn.send(new GetExecutionHistoryCommand({ executionArn }));
+    const submitted = events!.find((event) => event.type === 'TaskSubmitted')!.taskSubmittedEventDetails!;
+    expect(submitted).toMatchObject({ resourceType: 'lambda', resource: 'invoke.waitForTaskToken' });
+    expect(JSON.parse(submitted.output!)).toMatchObject({ StatusCode: 200, Payload: { queued: true } });
     const again = await rejectionOf(
       harness.sfn.send(new SendTaskSuccessCommand({ taskToken, output: '{}' })),
     );
