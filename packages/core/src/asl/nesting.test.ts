@@ -37,15 +37,19 @@ describe('tooDeepLocations on shared sub-objects', () => {
     ]);
   });
 
-  it('walks a shared object again when it is reached at a smaller depth', () => {
+  it('walks a shared object again when it is reached deeper, whichever path comes first', () => {
     const shared = chain(4);
-    // First reached at depth 3 (too deep for limit 6), then at depth 1 (within it).
-    const value = { deep: { x: { y: shared } }, shallow: shared };
-    expect(tooDeepLocations(value, 6).locations).toEqual([['deep', 'x', 'y', 'a', 'a', 'a', 'a']]);
-    // At limit 4 both paths pass it: the shallow one finds a deeper place the first walk stopped above.
-    expect(tooDeepLocations(value, 4).locations).toEqual([
-      ['deep', 'x', 'y', 'a', 'a'],
+    // Reached at depth 1 and at depth 3: only the deeper path is too deep for limit 6.
+    const deepFirst = { deep: { x: { y: shared } }, shallow: shared };
+    const shallowFirst = { shallow: shared, deep: { x: { y: shared } } };
+    for (const value of [deepFirst, shallowFirst]) {
+      expect(tooDeepLocations(value, 6).locations).toEqual([['deep', 'x', 'y', 'a', 'a', 'a', 'a']]);
+    }
+    // At limit 4 both paths pass it: the deeper one is where it first goes too deep.
+    expect(tooDeepLocations(deepFirst, 4).locations).toEqual([['deep', 'x', 'y', 'a', 'a']]);
+    expect(tooDeepLocations(shallowFirst, 4).locations).toEqual([
       ['shallow', 'a', 'a', 'a', 'a'],
+      ['deep', 'x', 'y', 'a', 'a'],
     ]);
   });
 

@@ -4,10 +4,11 @@
 // a serializer). The scan is iterative, so the check itself cannot overflow, and it reports each
 // too-deep place once, at the first location past the bound on that path; the recursive checks
 // stop descending at the same bound (tooDeep) and leave the reporting to this scan.
-// A definition built in JS may share sub-objects (a DAG): the scan remembers the smallest depth
-// it reached each object at and does not walk it again from no smaller depth, so shared parts
-// cost one walk (not one per path) and are reported once; an object that contains itself is
-// reported where the cycle closes. The report is capped, the rest counted.
+// A definition built in JS may share sub-objects (a DAG): the scan remembers the greatest depth
+// it walked each object from and walks it again only from deeper, since only a deeper path can
+// push its contents past the bound. Each object is so walked at most once per depth up to the
+// bound (not once per path), whatever order its paths come in; an object that contains itself
+// is reported where the cycle closes. The report is capped, the rest counted.
 import { MAX_DEFINITION_DEPTH, type ProblemList } from './check-context.js';
 import type { DefinitionLocation } from './problems.js';
 
@@ -52,19 +53,22 @@ export function tooDeepLocations(
     if (locations.length < max) locations.push(locationOf(visit));
     else omitted++;
   };
-  const shallowest = new WeakMap<object, number>();
+  const deepest = new WeakMap<object, number>();
   const stack: Visit[] = [{ value, key: undefined, parent: undefined, depth: 0 }];
   while (stack.length > 0) {
     const visit = stack.pop()!;
     const node = visit.value;
     if (typeof node === 'object' && node !== null) {
-      const seen = shallowest.get(node);
-      if (seen !== undefined && seen <= visit.depth) {
-        // Walked before from no deeper: nothing new below, unless this closes a cycle.
-        if (isOnPath(visit.parent, node)) found(visit);
-        continue;
+      const seen = deepest.get(node);
+      if (seen !== undefined) {
+        if (isOnPath(visit.parent, node)) {
+          found(visit);
+          continue;
+        }
+        // Walked before from as deep or deeper: nothing below can be deeper this time.
+        if (visit.depth <= seen) continue;
       }
-      shallowest.set(node, visit.depth);
+      deepest.set(node, visit.depth);
     }
     if (visit.depth > limit) {
       found(visit);
