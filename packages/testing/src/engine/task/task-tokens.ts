@@ -8,9 +8,8 @@ import { randomBytes } from 'node:crypto';
 import type { JsonValue } from '@sfini/core';
 import { TaskFailedError } from '../errors.js';
 import { jsonByteSize, PAYLOAD_LIMIT_BYTES } from '../values/size.js';
+import { EndedTokens } from './ended-tokens.js';
 
-/** How many ended tokens are remembered for their late callers. */
-const REMEMBERED_TOKENS = 10_000;
 /** SendTaskFailure's limits on `error` and `cause`, in characters. */
 const MAX_ERROR_LENGTH = 256;
 const MAX_CAUSE_LENGTH = 32_768;
@@ -115,7 +114,7 @@ export function newTaskToken(): string {
 /** The tokens of an execution tree's waiting callback Tasks, and of those that ended. */
 export class TaskTokens {
   readonly #waiting = new Map<string, Waiting>();
-  readonly #ended = new Map<string, 'completed' | 'timedOut'>();
+  readonly #ended = new EndedTokens();
 
   /**
    * Waits for `token` to be answered: resolves with SendTaskSuccess's output, rejects with
@@ -125,14 +124,14 @@ export class TaskTokens {
     return new Promise<JsonValue>((resolve, reject) => {
       const { signal } = task;
       if (signal.aborted) {
-        this.#remember(token, 'timedOut');
+        this.#ended.remember(token, 'timedOut');
         reject(signal.reason);
         return;
       }
       const onAbort = () => {
         if (this.#waiting.get(token) !== waiting) return;
         this.#waiting.delete(token);
-        this.#remember(token, 'timedOut');
+        this.#ended.remember(token, 'timedOut');
         reject(signal.reason);
       };
       const settle = () => signal.removeEventListener('abort', onAbort);
@@ -198,27 +197,14 @@ export class TaskTokens {
   #lookup(token: string): Waiting {
     const waiting = this.#waiting.get(token);
     if (waiting) return waiting;
-    if (this.#ended.get(token) === 'timedOut') {
-      throw new TaskTokenError('TaskTimedOut', `Task Timed Out: 'Provided task does not exist anymore'`);
-    }
-    throw new TaskTokenError(
-      'TaskDoesNotExist',
-      `Task Does Not Exist: 'Provided task does not exist anymore'`,
-    );
+    const { code, message } = this.#ended.refusal(token);
+    throw new TaskTokenError(code, message);
   }
 
   #take(token: string): Waiting {
     const waiting = this.#lookup(token);
     this.#waiting.delete(token);
-    this.#remember(token, 'completed');
+    this.#ended.remember(token, 'completed');
     return waiting;
-  }
-
-  #remember(token: string, ending: 'completed' | 'timedOut'): void {
-    this.#ended.set(token, ending);
-    if (this.#ended.size > REMEMBERED_TOKENS) {
-      const oldest = this.#ended.keys().next().value;
-      if (oldest !== undefined) this.#ended.delete(oldest);
-    }
   }
 }
