@@ -80,6 +80,39 @@ export function tooDeep(ctx: CheckContext): boolean {
   return ctx.location.length > MAX_DEFINITION_DEPTH;
 }
 
+/** The recursive walks of values that {@link firstWalk} keeps apart: each checks different things. */
+export type ValueWalk = 'payload-template' | 'jsonata-value';
+
+// One memo per validation, found through its problem list (which every context of that
+// validation shares), so contexts need not carry it: for each walk, the smallest depth each
+// object was walked from.
+const walkMemos = new WeakMap<ProblemList, Map<ValueWalk, WeakMap<object, number>>>();
+
+/**
+ * True when `walk` should descend into `node` at `ctx`: the first time it meets the object, or
+ * when it meets it again at a smaller depth (where the depth bound cuts less of it off). A
+ * definition built in JS may share sub-objects, each reachable along exponentially many paths;
+ * walking each once keeps the check linear in the objects, and reports a shared part's problems
+ * at the first location it was found. A cycle ends here too (the nesting scan reports it).
+ */
+export function firstWalk(ctx: CheckContext, walk: ValueWalk, node: object): boolean {
+  let memo = walkMemos.get(ctx.problems);
+  if (!memo) {
+    memo = new Map();
+    walkMemos.set(ctx.problems, memo);
+  }
+  let depths = memo.get(walk);
+  if (!depths) {
+    depths = new WeakMap();
+    memo.set(walk, depths);
+  }
+  const depth = ctx.location.length;
+  const seen = depths.get(node);
+  if (seen !== undefined && seen <= depth) return false;
+  depths.set(node, depth);
+  return true;
+}
+
 /** Own enumerable keys, safe against prototype tricks (`__proto__` is only ever a plain key). */
 export function keysOf(value: Record<string, unknown>): string[] {
   return Object.keys(value);

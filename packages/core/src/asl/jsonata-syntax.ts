@@ -3,7 +3,7 @@
 // Syntax is checked by compiling with the `jsonata` package itself (never evaluating), so what
 // passes here is what the engine will be able to run.
 import jsonata from 'jsonata';
-import { at, type CheckContext, isObject, report, tooDeep } from './check-context.js';
+import { at, type CheckContext, firstWalk, isObject, report, tooDeep } from './check-context.js';
 
 /**
  * True when `value` is a JSONata expression string: `{% ... %}`.
@@ -54,16 +54,21 @@ export function checkJsonataString(ctx: CheckContext, field: string, value: stri
 
 /**
  * Checks every string inside a JSONata value (Arguments, Output, Assign values, Items, ...):
- * each `{% %}` string must compile. Other strings are literals.
+ * each `{% %}` string must compile. Other strings are literals. A sub-object shared along many
+ * paths is checked once, at the first (firstWalk).
  */
 export function checkJsonataValue(ctx: CheckContext, field: string, value: unknown): void {
   if (tooDeep(ctx)) return;
-  if (typeof value === 'string') checkJsonataString(ctx, field, value);
-  else if (Array.isArray(value))
+  if (typeof value === 'string') {
+    checkJsonataString(ctx, field, value);
+    return;
+  }
+  if (typeof value !== 'object' || value === null || !firstWalk(ctx, 'jsonata-value', value)) return;
+  if (Array.isArray(value)) {
     value.forEach((item, i) => {
       checkJsonataValue(at(ctx, i), field, item);
     });
-  else if (isObject(value)) {
+  } else if (isObject(value)) {
     for (const key of Object.keys(value)) checkJsonataValue(at(ctx, key), field, value[key]);
   }
 }

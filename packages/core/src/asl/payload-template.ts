@@ -1,8 +1,18 @@
 // JSONPath payload templates (Parameters, ResultSelector, ItemSelector, Assign, Credentials,
 // ItemReader/ResultWriter Parameters): objects whose keys ending in `.$` take a value computed
 // at run time. Such a value must be a path (from `$`, `$$` or a `$variable`) or an intrinsic
-// function; any other key is a literal, checked only for templates nested inside it.
-import { at, type CheckContext, describeType, isObject, quote, report, tooDeep } from './check-context.js';
+// function; any other key is a literal, checked only for templates nested inside it. A template
+// built in JS may share sub-objects: each is walked once (firstWalk), not once per path to it.
+import {
+  at,
+  type CheckContext,
+  describeType,
+  firstWalk,
+  isObject,
+  quote,
+  report,
+  tooDeep,
+} from './check-context.js';
 import { intrinsicSyntaxProblem, looksLikeIntrinsic } from './intrinsic-syntax.js';
 import { pathSyntaxProblem, VARIABLE_NAME } from './path-syntax.js';
 
@@ -36,6 +46,7 @@ export function checkDynamicValue(ctx: CheckContext, field: string, key: string,
 /** Checks the object or array inside a template, at any depth. */
 function checkTemplateNode(ctx: CheckContext, field: string, node: unknown): void {
   if (tooDeep(ctx)) return;
+  if (typeof node !== 'object' || node === null || !firstWalk(ctx, 'payload-template', node)) return;
   if (Array.isArray(node)) {
     node.forEach((item, i) => {
       checkTemplateNode(at(ctx, i), field, item);

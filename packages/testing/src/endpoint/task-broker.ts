@@ -8,6 +8,7 @@
 // when its task or poll settles, so a long-lived signal never collects listeners.
 import { randomBytes } from 'node:crypto';
 import type { JsonValue } from '@sfini/core';
+import { EndedTokens } from '../engine/task/ended-tokens.js';
 import { ApiError } from './errors.js';
 
 /** What the broker needs of a scheduled task: the engine's TaskRequest has all of it. */
@@ -41,11 +42,7 @@ export class WorkerReportedFailure extends Error {
 
 /** The most pollers AWS lets wait on one activity at once. */
 export const MAX_POLLERS_PER_ACTIVITY = 1000;
-/** How many ended tokens are remembered for their late callers. */
-const REMEMBERED_TOKENS = 10_000;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{64}$/;
-
-type Ending = 'completed' | 'timedOut';
 
 interface Pending {
   readonly task: BrokeredTask;
@@ -67,7 +64,7 @@ export class ActivityTaskBroker {
   private readonly queues = new Map<string, Pending[]>();
   private readonly pollers = new Map<string, Poller[]>();
   private readonly active = new Map<string, Pending>();
-  private readonly ended = new Map<string, Ending>();
+  private readonly ended = new EndedTokens();
   private closed = false;
 
   /** Tasks queued and not yet handed out, for one activity. */
@@ -229,7 +226,7 @@ export class ActivityTaskBroker {
     if (queue && index >= 0) queue.splice(index, 1);
     if (pending.token !== undefined && this.active.get(pending.token) === pending) {
       this.active.delete(pending.token);
-      this.remember(pending.token, 'timedOut');
+      this.ended.remember(pending.token, 'timedOut');
     }
     pending.reject(abortReason(pending.task.signal));
   }
@@ -238,26 +235,16 @@ export class ActivityTaskBroker {
     if (!TOKEN_PATTERN.test(token)) throw new ApiError('InvalidToken', `Invalid Token: '${token}'`);
     const pending = this.active.get(token);
     if (pending) return pending;
-    if (this.ended.get(token) === 'timedOut') {
-      throw new ApiError('TaskTimedOut', `Task Timed Out: 'Provided task does not exist anymore'`);
-    }
-    throw new ApiError('TaskDoesNotExist', `Task Does Not Exist: 'Provided task does not exist anymore'`);
+    const { code, message } = this.ended.refusal(token);
+    throw new ApiError(code, message);
   }
 
   private take(token: string): Pending {
     const pending = this.lookup(token);
     this.markStarted(pending);
     this.active.delete(token);
-    this.remember(token, 'completed');
+    this.ended.remember(token, 'completed');
     return pending;
-  }
-
-  private remember(token: string, ending: Ending): void {
-    this.ended.set(token, ending);
-    if (this.ended.size > REMEMBERED_TOKENS) {
-      const oldest = this.ended.keys().next().value;
-      if (oldest !== undefined) this.ended.delete(oldest);
-    }
   }
 }
 

@@ -19,7 +19,7 @@ import { knownBytes } from './states/payload-bound.js';
 import { asFailure } from './states/retry-catch.js';
 import { ChildMachines } from './task/children.js';
 import { checkMocks } from './task/mock-check.js';
-import { type PendingTaskToken, TaskTokens } from './task/task-tokens.js';
+import { checkTaskFailure, checkTaskOutput, type PendingTaskToken, TaskTokens } from './task/task-tokens.js';
 import type {
   CallbackMode,
   DefinitionSource,
@@ -378,10 +378,11 @@ class Handle implements ExecutionHandle {
   }
 
   sendTaskSuccess(taskToken: string, output: JsonValue): void {
-    this.#tokens.succeed(taskToken, toJson(output));
+    this.#tokens.succeed(taskToken, checkTaskOutput(toJson(output)));
   }
 
   sendTaskFailure(taskToken: string, error?: string, cause?: string): void {
+    checkTaskFailure(error, cause);
     this.#tokens.fail(taskToken, error, cause);
   }
 

@@ -168,11 +168,14 @@ export interface ExecutionHandle {
   pendingTaskTokens(): PendingTaskToken[];
   /**
    * SendTaskSuccess: the Task waiting for `taskToken` succeeds with `output`.
+   * @throws TaskTokenError (`code` ValidationException) when `output` is over 256 KiB as JSON.
    * @throws TaskTokenError (`code` TaskDoesNotExist or TaskTimedOut) when no Task waits for it.
    */
   sendTaskSuccess(taskToken: string, output: JsonValue): void;
   /**
    * SendTaskFailure: the Task waiting for `taskToken` fails with `error` and `cause`.
+   * @throws TaskTokenError (`code` ValidationException) when `error` is over 256 or `cause` over
+   * 32,768 characters.
    * @throws TaskTokenError (`code` TaskDoesNotExist or TaskTimedOut) when no Task waits for it.
    */
   sendTaskFailure(taskToken: string, error?: string, cause?: string): void;

@@ -203,6 +203,56 @@ describe('.waitForTaskToken with callbacks: manual', () => {
     run.stop();
   });
 
+  it('refuses an output over 256 KiB and an over-long error or cause with ValidationException, leaving the Task waiting', async () => {
+    const { tokens, handler } = recordingHandler();
+    const run = startExecution(
+      callbackMachine(),
+      { draft: 'd' },
+      { clock: 'real', callbacks: 'manual', lambdas: { ask: handler } },
+    );
+    await new Promise<void>((resolve) => run.onEvent((event) => event.type === 'TaskSubmitted' && resolve()));
+    const token = tokens[0]!;
+    // '"' + text + '"' is 256 KiB + 1 byte; one character less fits exactly.
+    const tooLarge = 'x'.repeat(256 * 1024 - 1);
+    expect(() => run.sendTaskSuccess(token, tooLarge)).toThrow(
+      expect.objectContaining({
+        name: 'TaskTokenError',
+        code: 'ValidationException',
+        message: expect.stringContaining(
+          "1 validation error detected: Value '***' at 'output' failed to satisfy constraint: Member must have length less than or equal to 262144",
+        ),
+      }),
+    );
+    expect(() => run.sendTaskFailure(token, 'E'.repeat(257), 'c'.repeat(32_769))).toThrow(
+      expect.objectContaining({
+        code: 'ValidationException',
+        message: expect.stringMatching(/^2 validation errors detected: .*'error'.* 256; .*'cause'.* 32768$/),
+      }),
+    );
+    expect(() => run.sendTaskFailure(token, 'E'.repeat(256), 'c'.repeat(32_769))).toThrow(
+      expect.objectContaining({ code: 'ValidationException', message: expect.stringContaining("'cause'") }),
+    );
+    expect(run.pendingTaskTokens().map((pending) => pending.taskToken)).toEqual([token]);
+    const fits = 'x'.repeat(256 * 1024 - 2);
+    run.sendTaskSuccess(token, fits);
+    const result = await run.result;
+    expect(result.status).toBe('SUCCEEDED');
+    expect(result.output).toBe(fits);
+  });
+
+  it('takes an error of 256 and a cause of 32,768 characters', async () => {
+    const run = startExecution(
+      callbackMachine(),
+      { draft: 'd' },
+      { callbacks: 'manual', lambdas: { ask: recordingHandler().handler } },
+    );
+    answerOnSubmit(run, (token) => run.sendTaskFailure(token, 'E'.repeat(256), 'c'.repeat(32_768)));
+    const result = await run.result;
+    expect(result.status).toBe('FAILED');
+    expect(result.error).toBe('E'.repeat(256));
+    expect(result.cause).toBe('c'.repeat(32_768));
+  });
+
   it('submits a Task nothing runs (no output) and waits for its token', async () => {
     const definition = {
       StartAt: 'Notify',

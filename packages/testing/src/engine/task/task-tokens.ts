@@ -7,9 +7,12 @@
 import { randomBytes } from 'node:crypto';
 import type { JsonValue } from '@sfini/core';
 import { TaskFailedError } from '../errors.js';
+import { jsonByteSize, PAYLOAD_LIMIT_BYTES } from '../values/size.js';
+import { EndedTokens } from './ended-tokens.js';
 
-/** How many ended tokens are remembered for their late callers. */
-const REMEMBERED_TOKENS = 10_000;
+/** SendTaskFailure's limits on `error` and `cause`, in characters. */
+const MAX_ERROR_LENGTH = 256;
+const MAX_CAUSE_LENGTH = 32_768;
 
 /** A Task waiting for its token to be answered. */
 export interface PendingTaskToken {
@@ -24,8 +27,10 @@ export interface PendingTaskToken {
 
 /**
  * An answer to a task token that cannot be delivered. `code` is the error AWS's API returns:
- * `TaskDoesNotExist` (no task ever had the token, or it was already answered) or `TaskTimedOut`
- * (the task ended, timed out or stopped, before the answer came).
+ * `TaskDoesNotExist` (no task ever had the token, or it was already answered), `TaskTimedOut`
+ * (the task ended, timed out or stopped, before the answer came) or `ValidationException` (the
+ * answer breaks AWS's limits: an output over 256 KiB, an error over 256 or a cause over 32,768
+ * characters).
  * @example
  * try {
  *   run.sendTaskSuccess(token, { approved: true });
@@ -40,7 +45,7 @@ export class TaskTokenError extends Error {
    * @param message what went wrong, as AWS words it.
    */
   constructor(
-    readonly code: 'TaskDoesNotExist' | 'TaskTimedOut',
+    readonly code: 'TaskDoesNotExist' | 'TaskTimedOut' | 'ValidationException',
     message: string,
   ) {
     super(message);
@@ -63,6 +68,44 @@ interface Waiting extends PendingTaskToken {
   readonly heartbeat: () => void;
 }
 
+/** One broken limit, worded as AWS's request validator words it (values elided, as AWS does). */
+function violation(member: string, max: number): string {
+  return `Value '***' at '${member}' failed to satisfy constraint: Member must have length less than or equal to ${max}`;
+}
+
+function refuse(violations: readonly string[]): void {
+  if (violations.length === 0) return;
+  const noun = violations.length === 1 ? 'validation error' : 'validation errors';
+  throw new TaskTokenError(
+    'ValidationException',
+    `${violations.length} ${noun} detected: ${violations.join('; ')}`,
+  );
+}
+
+/**
+ * Checks a SendTaskSuccess output against AWS's payload quota (256 KiB of UTF-8 JSON).
+ * @returns `output`, unchanged.
+ * @throws TaskTokenError `ValidationException` when the output is larger.
+ */
+export function checkTaskOutput(output: JsonValue): JsonValue {
+  refuse(jsonByteSize(output) > PAYLOAD_LIMIT_BYTES ? [violation('output', PAYLOAD_LIMIT_BYTES)] : []);
+  return output;
+}
+
+/**
+ * Checks a SendTaskFailure's error and cause against AWS's limits (256 and 32,768 characters),
+ * reporting both when both are too long.
+ * @throws TaskTokenError `ValidationException` when either is longer.
+ */
+export function checkTaskFailure(error: string | undefined, cause: string | undefined): void {
+  const violations: string[] = [];
+  if (error !== undefined && error.length > MAX_ERROR_LENGTH)
+    violations.push(violation('error', MAX_ERROR_LENGTH));
+  if (cause !== undefined && cause.length > MAX_CAUSE_LENGTH)
+    violations.push(violation('cause', MAX_CAUSE_LENGTH));
+  refuse(violations);
+}
+
 /** Makes a task token in the shape AWS's tokens and the endpoint's activity tokens share. */
 export function newTaskToken(): string {
   return randomBytes(48).toString('base64url');
@@ -71,7 +114,7 @@ export function newTaskToken(): string {
 /** The tokens of an execution tree's waiting callback Tasks, and of those that ended. */
 export class TaskTokens {
   readonly #waiting = new Map<string, Waiting>();
-  readonly #ended = new Map<string, 'completed' | 'timedOut'>();
+  readonly #ended = new EndedTokens();
 
   /**
    * Waits for `token` to be answered: resolves with SendTaskSuccess's output, rejects with
@@ -81,14 +124,14 @@ export class TaskTokens {
     return new Promise<JsonValue>((resolve, reject) => {
       const { signal } = task;
       if (signal.aborted) {
-        this.#remember(token, 'timedOut');
+        this.#ended.remember(token, 'timedOut');
         reject(signal.reason);
         return;
       }
       const onAbort = () => {
         if (this.#waiting.get(token) !== waiting) return;
         this.#waiting.delete(token);
-        this.#remember(token, 'timedOut');
+        this.#ended.remember(token, 'timedOut');
         reject(signal.reason);
       };
       const settle = () => signal.removeEventListener('abort', onAbort);
@@ -154,27 +197,14 @@ export class TaskTokens {
   #lookup(token: string): Waiting {
     const waiting = this.#waiting.get(token);
     if (waiting) return waiting;
-    if (this.#ended.get(token) === 'timedOut') {
-      throw new TaskTokenError('TaskTimedOut', `Task Timed Out: 'Provided task does not exist anymore'`);
-    }
-    throw new TaskTokenError(
-      'TaskDoesNotExist',
-      `Task Does Not Exist: 'Provided task does not exist anymore'`,
-    );
+    const { code, message } = this.#ended.refusal(token);
+    throw new TaskTokenError(code, message);
   }
 
   #take(token: string): Waiting {
     const waiting = this.#lookup(token);
     this.#waiting.delete(token);
-    this.#remember(token, 'completed');
+    this.#ended.remember(token, 'completed');
     return waiting;
-  }
-
-  #remember(token: string, ending: 'completed' | 'timedOut'): void {
-    this.#ended.set(token, ending);
-    if (this.#ended.size > REMEMBERED_TOKENS) {
-      const oldest = this.#ended.keys().next().value;
-      if (oldest !== undefined) this.#ended.delete(oldest);
-    }
   }
 }
