@@ -32,18 +32,32 @@ const harness = useEndpoint({
       else tokens.push(token);
       return { queued: true };
     },
+    // Answers its own token through the SDK before it returns.
+    answerInside: async (payload: JsonValue) => {
+      const { token: taskToken } = payload as { token: string };
+      await harness.sfn.send(new SendTaskHeartbeatCommand({ taskToken }));
+      await harness.sfn.send(new SendTaskSuccessCommand({ taskToken, output: '{"answered":"inside"}' }));
+      return { queued: true };
+    },
   },
 });
 
 let counter = 0;
-async function startCallback(task: Record<string, unknown> = {}, input: JsonValue = { draft: 'd' }) {
+async function startCallback(
+  task: Record<string, unknown> = {},
+  input: JsonValue = { draft: 'd' },
+  functionName = 'ask',
+) {
   const definition = JSON.stringify({
     StartAt: 'Review',
     States: {
       Review: {
         Type: 'Task',
         Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
-        Parameters: { FunctionName: 'ask', Payload: { 'draft.$': '$.draft', 'token.$': '$$.Task.Token' } },
+        Parameters: {
+          FunctionName: functionName,
+          Payload: { 'draft.$': '$.draft', 'token.$': '$$.Task.Token' },
+        },
         End: true,
         ...task,
       },
@@ -99,6 +113,13 @@ describe('.waitForTaskToken through the local endpoint', () => {
       harness.sfn.send(new SendTaskSuccessCommand({ taskToken, output: '{}' })),
     );
     expect(again.name).toBe('TaskDoesNotExist');
+  });
+
+  it('accepts SendTaskHeartbeat and SendTaskSuccess the handler sends before it returns', async () => {
+    const executionArn = await startCallback({ TimeoutSeconds: 30 }, { draft: 'd' }, 'answerInside');
+    const described = await settled(executionArn);
+    expect(described.status).toBe('SUCCEEDED');
+    expect(JSON.parse(described.output!)).toEqual({ answered: 'inside' });
   });
 
   it('fails the execution with the error and cause of SendTaskFailure', async () => {

@@ -99,6 +99,31 @@ describe('.waitForTaskToken with callbacks: manual', () => {
     expect(() => run.sendTaskSuccess(tokens[0]!, {})).toThrow(TaskTokenError);
   });
 
+  it('accepts answers the handler sends before it returns (its token is registered first)', async () => {
+    let run: ExecutionHandle | undefined;
+    const handler = (payload: JsonValue) => {
+      const { token } = payload as { token: string };
+      run!.sendTaskHeartbeat(token);
+      run!.sendTaskSuccess(token, { answered: 'inside' });
+      return { queued: true };
+    };
+    run = startExecution(
+      callbackMachine({ TimeoutSeconds: 60 }),
+      { draft: 'd' },
+      { clock: 'virtual', callbacks: 'manual', lambdas: { ask: handler } },
+    );
+    const result = await run.result;
+    expect(result.status).toBe('SUCCEEDED');
+    expect(result.output).toEqual({ answered: 'inside' });
+    expect(result.stopDate.getTime()).toBe(result.startDate.getTime());
+    expect(taskEvents(result.history)).toEqual([
+      'TaskScheduled',
+      'TaskStarted',
+      'TaskSubmitted',
+      'TaskSucceeded',
+    ]);
+  });
+
   it('lists the waiting Task with its state, execution and resource', async () => {
     const run = startExecution(
       callbackMachine(),
