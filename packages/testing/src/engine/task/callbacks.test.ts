@@ -251,6 +251,34 @@ describe('.waitForTaskToken with callbacks: manual', () => {
     });
   });
 
+  it('leaves no answer rejecting unhandled when recording TaskSubmitted exceeds the history limit', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const definition = {
+        StartAt: 'Notify',
+        States: {
+          Notify: {
+            Type: 'Task',
+            Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
+            Parameters: { QueueUrl: 'https://sqs', MessageBody: { 'token.$': '$$.Task.Token' } },
+            End: true,
+          },
+        },
+      };
+      // ExecutionStarted, TaskStateEntered, TaskScheduled, TaskStarted: TaskSubmitted is one too many.
+      const run = startExecution(definition, {}, { callbacks: 'manual', maxHistoryEvents: 4 });
+      const result = await run.result;
+      expect(result.status).toBe('FAILED');
+      expect(run.pendingTaskTokens()).toEqual([]);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
+
   it('lets a mock answer the Task itself', async () => {
     const result = await runExecution(
       callbackMachine(),
