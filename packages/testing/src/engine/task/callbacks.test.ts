@@ -279,6 +279,41 @@ describe('.waitForTaskToken with callbacks: manual', () => {
     }
   });
 
+  it('runs an Event invocation detached (its failure lost) and a DryRun not at all, then waits for the token', async () => {
+    const calls: string[] = [];
+    const lambdas = {
+      ask: (payload: JsonValue) => {
+        calls.push((payload as { token: string }).token);
+        throw new Error('never reaches the Task');
+      },
+    };
+    for (const [invocationType, statusCode, runs] of [
+      ['Event', 202, 1],
+      ['DryRun', 204, 0],
+    ] as const) {
+      calls.length = 0;
+      const definition = callbackMachine();
+      const review = definition.States.Review;
+      const machine = {
+        ...definition,
+        States: {
+          Review: { ...review, Parameters: { ...review.Parameters, InvocationType: invocationType } },
+        },
+      };
+      const run = startExecution(machine, { draft: 'd' }, { callbacks: 'manual', lambdas });
+      answerOnSubmit(run, (token) => run.sendTaskSuccess(token, { type: invocationType }));
+      const result = await run.result;
+      expect(result.status, invocationType).toBe('SUCCEEDED');
+      expect(result.output).toEqual({ type: invocationType });
+      expect(calls).toHaveLength(runs);
+      const submitted = result.history.find((event) => event.type === 'TaskSubmitted')!;
+      expect(JSON.parse(submitted.taskSubmittedEventDetails!.output!)).toMatchObject({
+        StatusCode: statusCode,
+        Payload: '',
+      });
+    }
+  });
+
   it('lets a mock answer the Task itself', async () => {
     const result = await runExecution(
       callbackMachine(),
