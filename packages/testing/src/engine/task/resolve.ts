@@ -305,18 +305,16 @@ export function runTaskResource(runtime: Runtime, invocation: TaskInvocation): P
   }
   const pattern =
     kind.kind === 'service' && kind.service === 'states' ? childPattern(kind.action) : undefined;
-  if (pattern !== undefined && runtime.tasks.children) {
-    // Not held: the child's own waits advance the shared virtual clock.
-    const child = runtime.tasks.children.run(
-      invocation.input,
-      pattern,
-      runtime.clock,
-      invocation.signal,
-      runtime.signal,
-    );
+  const answer = waitsForToken(kind) ? awaitAnswer(runtime, invocation) : undefined;
+  const children = runtime.tasks.children;
+  // Not held: the child's own waits advance the shared virtual clock.
+  if (pattern === 'waitForTaskToken') {
+    const child = children?.startForCallback(invocation.input, runtime.clock, runtime.signal);
+    if (child) return submit(invocation, child.response, answer ?? child.outcome());
+  } else if (pattern !== undefined) {
+    const child = children?.run(invocation.input, pattern, runtime.clock, invocation.signal, runtime.signal);
     if (child) return child;
   }
-  const answer = waitsForToken(kind) ? awaitAnswer(runtime, invocation) : undefined;
   if (answer !== undefined) {
     // Nothing simulates the start (a queue, a topic): the Task is submitted and waits for its token.
     return submit(invocation, undefined, answer);
