@@ -12,7 +12,8 @@ import {
 } from '@aws-sdk/client-sfn';
 import type { JsonValue } from '@sfini/core';
 import { describe, expect, it } from 'vitest';
-import { ROLE_ARN, rejectionOf, useEndpoint } from '../../test/sdk-harness.js';
+import { ROLE_ARN, recordingLogger, rejectionOf, useEndpoint } from '../../test/sdk-harness.js';
+import { startLocalEndpoint } from './server.js';
 
 /** Tokens the `ask` handler was given, in order; each test waits for the next one. */
 const tokens: string[] = [];
@@ -153,5 +154,20 @@ describe('.waitForTaskToken through the local endpoint', () => {
       harness.sfn.send(new SendTaskHeartbeatCommand({ taskToken: 'B'.repeat(64) })),
     );
     expect(heartbeat.name).toBe('TaskDoesNotExist');
+  });
+});
+
+describe('the callbacks option of startLocalEndpoint', () => {
+  it('refuses an unknown mode at start with a TypeError, before any StartExecution', async () => {
+    const started = startLocalEndpoint({ callbacks: 'later' as 'auto', logger: recordingLogger() });
+    const refusal = await started.then(
+      async (endpoint) => {
+        await endpoint.close();
+        return undefined;
+      },
+      (error: unknown) => error,
+    );
+    expect(refusal).toBeInstanceOf(TypeError);
+    expect(String(refusal)).toMatch(/callbacks must be 'auto' or 'manual', not "later"/);
   });
 });
