@@ -12,7 +12,8 @@ import {
 } from '@aws-sdk/client-sfn';
 import type { JsonValue } from '@sfini/core';
 import { describe, expect, it } from 'vitest';
-import { ROLE_ARN, rejectionOf, useEndpoint } from '../../test/sdk-harness.js';
+import { ROLE_ARN, recordingLogger, rejectionOf, startHarness, useEndpoint } from '../../test/sdk-harness.js';
+import { startLocalEndpoint } from './server.js';
 
 /** Tokens the `ask` handler was given, in order; each test waits for the next one. */
 const tokens: string[] = [];
@@ -32,18 +33,32 @@ const harness = useEndpoint({
       else tokens.push(token);
       return { queued: true };
     },
+    // Answers its own token through the SDK before it returns.
+    answerInside: async (payload: JsonValue) => {
+      const { token: taskToken } = payload as { token: string };
+      await harness.sfn.send(new SendTaskHeartbeatCommand({ taskToken }));
+      await harness.sfn.send(new SendTaskSuccessCommand({ taskToken, output: '{"answered":"inside"}' }));
+      return { queued: true };
+    },
   },
 });
 
 let counter = 0;
-async function startCallback(task: Record<string, unknown> = {}, input: JsonValue = { draft: 'd' }) {
+async function startCallback(
+  task: Record<string, unknown> = {},
+  input: JsonValue = { draft: 'd' },
+  functionName = 'ask',
+) {
   const definition = JSON.stringify({
     StartAt: 'Review',
     States: {
       Review: {
         Type: 'Task',
         Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
-        Parameters: { FunctionName: 'ask', Payload: { 'draft.$': '$.draft', 'token.$': '$$.Task.Token' } },
+        Parameters: {
+          FunctionName: functionName,
+          Payload: { 'draft.$': '$.draft', 'token.$': '$$.Task.Token' },
+        },
         End: true,
         ...task,
       },
@@ -101,6 +116,13 @@ describe('.waitForTaskToken through the local endpoint', () => {
     expect(again.name).toBe('TaskDoesNotExist');
   });
 
+  it('accepts SendTaskHeartbeat and SendTaskSuccess the handler sends before it returns', async () => {
+    const executionArn = await startCallback({ TimeoutSeconds: 30 }, { draft: 'd' }, 'answerInside');
+    const described = await settled(executionArn);
+    expect(described.status).toBe('SUCCEEDED');
+    expect(JSON.parse(described.output!)).toEqual({ answered: 'inside' });
+  });
+
   it('fails the execution with the error and cause of SendTaskFailure', async () => {
     const executionArn = await startCallback();
     const taskToken = await nextToken();
@@ -123,6 +145,29 @@ describe('.waitForTaskToken through the local endpoint', () => {
     expect(late.$metadata?.httpStatusCode).toBe(400);
   });
 
+  it('routes every answer to an ended callback token through the registry', async () => {
+    const answered = await startCallback();
+    const answeredToken = await nextToken();
+    await harness.sfn.send(new SendTaskSuccessCommand({ taskToken: answeredToken, output: '1' }));
+    expect((await settled(answered)).status).toBe('SUCCEEDED');
+    const timedOut = await startCallback({ TimeoutSeconds: 1 });
+    const timedOutToken = await nextToken();
+    expect((await settled(timedOut)).error).toBe('States.Timeout');
+    for (const [taskToken, code] of [
+      [answeredToken, 'TaskDoesNotExist'],
+      [timedOutToken, 'TaskTimedOut'],
+    ] as const) {
+      const failure = await rejectionOf(
+        harness.sfn.send(new SendTaskFailureCommand({ taskToken, error: 'Late', cause: 'too late' })),
+      );
+      expect(failure.name, `SendTaskFailure after ${code}`).toBe(code);
+      const heartbeat = await rejectionOf(harness.sfn.send(new SendTaskHeartbeatCommand({ taskToken })));
+      expect(heartbeat.name, `SendTaskHeartbeat after ${code}`).toBe(code);
+      expect(heartbeat.$metadata?.httpStatusCode).toBe(400);
+    }
+    expect(harness.logger.errors).toEqual([]);
+  });
+
   it('answers an unknown token with TaskDoesNotExist', async () => {
     const unknown = await rejectionOf(
       harness.sfn.send(new SendTaskSuccessCommand({ taskToken: 'A'.repeat(64), output: '{}' })),
@@ -132,5 +177,51 @@ describe('.waitForTaskToken through the local endpoint', () => {
       harness.sfn.send(new SendTaskHeartbeatCommand({ taskToken: 'B'.repeat(64) })),
     );
     expect(heartbeat.name).toBe('TaskDoesNotExist');
+  });
+});
+
+describe('the callbacks option of startLocalEndpoint', () => {
+  it("with 'auto', ends the Task with the handler's return, no SendTaskSuccess needed", async () => {
+    const auto = await startHarness({ callbacks: 'auto', lambdas: { ask: () => ({ approved: 'auto' }) } });
+    try {
+      const definition = JSON.stringify({
+        StartAt: 'Review',
+        States: {
+          Review: {
+            Type: 'Task',
+            Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+            Parameters: { FunctionName: 'ask', Payload: { 'token.$': '$$.Task.Token' } },
+            TimeoutSeconds: 30,
+            End: true,
+          },
+        },
+      });
+      const { stateMachineArn } = await auto.sfn.send(
+        new CreateStateMachineCommand({ name: 'auto-callback', definition, roleArn: ROLE_ARN }),
+      );
+      const { executionArn } = await auto.sfn.send(new StartExecutionCommand({ stateMachineArn }));
+      let described = await auto.sfn.send(new DescribeExecutionCommand({ executionArn }));
+      for (let tries = 0; described.status === 'RUNNING' && tries < 250; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        described = await auto.sfn.send(new DescribeExecutionCommand({ executionArn }));
+      }
+      expect(described.status).toBe('SUCCEEDED');
+      expect(JSON.parse(described.output!)).toEqual({ approved: 'auto' });
+    } finally {
+      await auto.close();
+    }
+  });
+
+  it('refuses an unknown mode at start with a TypeError, before any StartExecution', async () => {
+    const started = startLocalEndpoint({ callbacks: 'later' as 'auto', logger: recordingLogger() });
+    const refusal = await started.then(
+      async (endpoint) => {
+        await endpoint.close();
+        return undefined;
+      },
+      (error: unknown) => error,
+    );
+    expect(refusal).toBeInstanceOf(TypeError);
+    expect(String(refusal)).toMatch(/callbacks must be 'auto' or 'manual', not "later"/);
   });
 });

@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from '@sfini/core';
-import { beginExecution } from '../engine/execution.js';
+import { beginExecution, callbackMode } from '../engine/execution.js';
 import { TaskTokens } from '../engine/task/task-tokens.js';
 import type { RunOptions } from '../engine/types.js';
 import { activityOperations } from './activities.js';
@@ -108,6 +108,7 @@ function urlHost(host: string): string {
  * in its ARNs, poll and request limits, and mocks and lambdas for the executions it runs.
  * @returns the endpoint once it listens; `close()` it when done.
  * @throws when the port cannot be bound (e.g. EADDRINUSE).
+ * @throws TypeError when `callbacks` is neither `auto` nor `manual`.
  * @example
  * const endpoint = await startLocalEndpoint();
  * const sfn = new SFNClient(endpoint.clientConfig);
@@ -119,6 +120,8 @@ export async function startLocalEndpoint(options: LocalEndpointOptions = {}): Pr
   const region = options.region ?? DEFAULT_REGION;
   const accountId = options.accountId ?? DEFAULT_ACCOUNT_ID;
   const logger = options.logger ?? console;
+  // Checked once here: refused inside each StartExecution it would be a 500 the SDK retries.
+  const callbacks = callbackMode(options.callbacks ?? 'manual');
   const state = createEndpointState({ partition: 'aws', region, accountId });
   const broker = new ActivityTaskBroker();
   // Every execution's `.waitForTaskToken` Tasks wait in one registry, which SendTask* answers.
@@ -132,7 +135,7 @@ export async function startLocalEndpoint(options: LocalEndpointOptions = {}): Pr
       {
         context: executionContext(machine, executionArn, executionName, new Date()),
         clock: 'real',
-        callbacks: options.callbacks ?? 'manual',
+        callbacks,
         taskResolver,
         ...(options.lambdas === undefined ? {} : { lambdas: options.lambdas }),
         ...(options.mocks === undefined ? {} : { mocks: options.mocks }),

@@ -150,7 +150,7 @@ export function beginExecution(
 }
 
 /** @throws TypeError when `callbacks` is neither `auto` nor `manual`. */
-function callbackMode(given: RunOptions['callbacks']): CallbackMode {
+export function callbackMode(given: RunOptions['callbacks']): CallbackMode {
   if (given === undefined || given === 'auto' || given === 'manual') return given ?? 'auto';
   throw new TypeError(`callbacks must be 'auto' or 'manual', not ${JSON.stringify(given)}`);
 }

@@ -99,6 +99,31 @@ describe('.waitForTaskToken with callbacks: manual', () => {
     expect(() => run.sendTaskSuccess(tokens[0]!, {})).toThrow(TaskTokenError);
   });
 
+  it('accepts answers the handler sends before it returns (its token is registered first)', async () => {
+    let run: ExecutionHandle | undefined;
+    const handler = (payload: JsonValue) => {
+      const { token } = payload as { token: string };
+      run!.sendTaskHeartbeat(token);
+      run!.sendTaskSuccess(token, { answered: 'inside' });
+      return { queued: true };
+    };
+    run = startExecution(
+      callbackMachine({ TimeoutSeconds: 60 }),
+      { draft: 'd' },
+      { clock: 'virtual', callbacks: 'manual', lambdas: { ask: handler } },
+    );
+    const result = await run.result;
+    expect(result.status).toBe('SUCCEEDED');
+    expect(result.output).toEqual({ answered: 'inside' });
+    expect(result.stopDate.getTime()).toBe(result.startDate.getTime());
+    expect(taskEvents(result.history)).toEqual([
+      'TaskScheduled',
+      'TaskStarted',
+      'TaskSubmitted',
+      'TaskSucceeded',
+    ]);
+  });
+
   it('lists the waiting Task with its state, execution and resource', async () => {
     const run = startExecution(
       callbackMachine(),
@@ -274,6 +299,69 @@ describe('.waitForTaskToken with callbacks: manual', () => {
       resourceType: 'sqs',
       resource: 'sendMessage.waitForTaskToken',
     });
+  });
+
+  it('leaves no answer rejecting unhandled when recording TaskSubmitted exceeds the history limit', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const definition = {
+        StartAt: 'Notify',
+        States: {
+          Notify: {
+            Type: 'Task',
+            Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
+            Parameters: { QueueUrl: 'https://sqs', MessageBody: { 'token.$': '$$.Task.Token' } },
+            End: true,
+          },
+        },
+      };
+      // ExecutionStarted, TaskStateEntered, TaskScheduled, TaskStarted: TaskSubmitted is one too many.
+      const run = startExecution(definition, {}, { callbacks: 'manual', maxHistoryEvents: 4 });
+      const result = await run.result;
+      expect(result.status).toBe('FAILED');
+      expect(run.pendingTaskTokens()).toEqual([]);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
+
+  it('runs an Event invocation detached (its failure lost) and a DryRun not at all, then waits for the token', async () => {
+    const calls: string[] = [];
+    const lambdas = {
+      ask: (payload: JsonValue) => {
+        calls.push((payload as { token: string }).token);
+        throw new Error('never reaches the Task');
+      },
+    };
+    for (const [invocationType, statusCode, runs] of [
+      ['Event', 202, 1],
+      ['DryRun', 204, 0],
+    ] as const) {
+      calls.length = 0;
+      const definition = callbackMachine();
+      const review = definition.States.Review;
+      const machine = {
+        ...definition,
+        States: {
+          Review: { ...review, Parameters: { ...review.Parameters, InvocationType: invocationType } },
+        },
+      };
+      const run = startExecution(machine, { draft: 'd' }, { callbacks: 'manual', lambdas });
+      answerOnSubmit(run, (token) => run.sendTaskSuccess(token, { type: invocationType }));
+      const result = await run.result;
+      expect(result.status, invocationType).toBe('SUCCEEDED');
+      expect(result.output).toEqual({ type: invocationType });
+      expect(calls).toHaveLength(runs);
+      const submitted = result.history.find((event) => event.type === 'TaskSubmitted')!;
+      expect(JSON.parse(submitted.taskSubmittedEventDetails!.output!)).toMatchObject({
+        StatusCode: statusCode,
+        Payload: '',
+      });
+    }
   });
 
   it('lets a mock answer the Task itself', async () => {

@@ -1,4 +1,4 @@
-// Nested executions (`arn:aws:states:::states:startExecution[.sync[:2]]`): the child machine
+// Nested executions (`arn:aws:states:::states:startExecution[.sync[:2]|.waitForTaskToken]`): the child machine
 // runs in process, found in RunOptions.machines by its ARN or name, with the parent's options
 // and clock, so a virtual clock skips the child's waits too. What the Task returns is what AWS
 // returns: the started execution for request-response, the child's description for `.sync`
@@ -21,13 +21,14 @@ interface ChildRequest {
 }
 
 /** The integration pattern, from the action after `states:`. */
-export type ChildPattern = 'start' | 'sync' | 'sync:2';
+export type ChildPattern = 'start' | 'sync' | 'sync:2' | 'waitForTaskToken';
 
 /** The pattern of a `states:` action, or undefined when it is not a start this engine runs. */
 export function childPattern(action: string): ChildPattern | undefined {
   if (action === 'startExecution') return 'start';
   if (action === 'startExecution.sync') return 'sync';
   if (action === 'startExecution.sync:2') return 'sync:2';
+  if (action === 'startExecution.waitForTaskToken') return 'waitForTaskToken';
   return undefined;
 }
 
@@ -148,11 +149,51 @@ export class ChildMachines {
    */
   run(
     taskInput: JsonValue,
-    pattern: ChildPattern,
+    pattern: Exclude<ChildPattern, 'waitForTaskToken'>,
     clock: EngineClock,
     taskSignal: AbortSignal,
     executionSignal: AbortSignal,
   ): Promise<JsonValue> | undefined {
+    // A waiting Task stops its child when the Task ends. A request-response child outlives its
+    // Task but not, in process, the parent's execution: a stop or the parent's end stops it too.
+    const started = this.#launch(taskInput, clock, pattern === 'start' ? executionSignal : taskSignal);
+    if (started === undefined) return undefined;
+    if (pattern === 'start') return Promise.resolve(started.response);
+    const { request, name, handle } = started;
+    return handle.result.then((result) => {
+      const description = describeChild(request.arn, name, request.input, result, pattern === 'sync');
+      if (result.status === 'SUCCEEDED') return description;
+      throw new TaskFailedError('States.TaskFailed', JSON.stringify(description));
+    });
+  }
+
+  /**
+   * `startExecution.waitForTaskToken`: starts the child as request-response does (it outlives the
+   * Task, not the parent's execution) and gives StartExecution's response, which TaskSubmitted
+   * records. The child answers the Task's token, which it gets in its input, through the shared
+   * registry. `outcome()` is what stands for that answer when callbacks are `auto`: the child's
+   * output once it succeeds, else a failure with its error and cause. Undefined when no machine in
+   * the options has the ARN.
+   */
+  startForCallback(
+    taskInput: JsonValue,
+    clock: EngineClock,
+    executionSignal: AbortSignal,
+  ): { readonly response: JsonValue; outcome(): Promise<JsonValue> } | undefined {
+    const started = this.#launch(taskInput, clock, executionSignal);
+    if (started === undefined) return undefined;
+    const { handle, response } = started;
+    return {
+      response,
+      outcome: () =>
+        handle.result.then((result) => {
+          if (result.status === 'SUCCEEDED') return result.output;
+          throw new TaskFailedError(result.error ?? `States.${result.status}`, result.cause);
+        }),
+    };
+  }
+
+  #launch(taskInput: JsonValue, clock: EngineClock, signal: AbortSignal) {
     const request = readRequest(taskInput);
     const source = this.find(request.arn);
     if (source === undefined) return undefined;
@@ -174,25 +215,17 @@ export class ChildMachines {
         StateMachine: { Id: request.arn, Name: machineName },
         Execution: { Id: childArn, Name: name },
       },
-      // A waiting Task stops its child when the Task ends. A request-response child outlives its
-      // Task but not, in process, the parent's execution: a stop or the parent's end stops it too.
-      signal: pattern === 'start' ? executionSignal : taskSignal,
+      signal,
     });
-    if (pattern === 'start') {
-      return Promise.resolve({
-        ExecutionArn: handle.executionArn,
-        StartDate: handle.startDate.getTime(),
-        SdkHttpMetadata: {
-          HttpHeaders: { 'Content-Type': 'application/x-amz-json-1.0' },
-          HttpStatusCode: 200,
-        },
-        SdkResponseMetadata: { RequestId: randomUUID() },
-      });
-    }
-    return handle.result.then((result) => {
-      const description = describeChild(request.arn, name, request.input, result, pattern === 'sync');
-      if (result.status === 'SUCCEEDED') return description;
-      throw new TaskFailedError('States.TaskFailed', JSON.stringify(description));
-    });
+    const response: JsonValue = {
+      ExecutionArn: handle.executionArn,
+      StartDate: handle.startDate.getTime(),
+      SdkHttpMetadata: {
+        HttpHeaders: { 'Content-Type': 'application/x-amz-json-1.0' },
+        HttpStatusCode: 200,
+      },
+      SdkResponseMetadata: { RequestId: randomUUID() },
+    };
+    return { request, name, handle, response };
   }
 }

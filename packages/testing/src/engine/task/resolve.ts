@@ -7,7 +7,13 @@ import { randomUUID } from 'node:crypto';
 import { type ActivityContext, type JsonValue, taskFailureOf } from '@sfini/core';
 import { StatesErrors, StatesFailure, TaskFailedError, TaskNotScheduledError } from '../errors.js';
 import type { Runtime } from '../run/runtime.js';
-import { type MockResponse, NOT_HANDLED, type StateMock, type TaskRequest } from '../types.js';
+import {
+  type LambdaHandler,
+  type MockResponse,
+  NOT_HANDLED,
+  type StateMock,
+  type TaskRequest,
+} from '../types.js';
 import { toJson } from '../values/json.js';
 import { childPattern } from './children.js';
 import { mockResultFor } from './mock-check.js';
@@ -25,23 +31,14 @@ function waitsForToken(kind: ResourceKind): boolean {
 }
 
 /**
- * The callback pattern once its integration has started (`response` is what the start returned):
- * records TaskSubmitted; in `auto` mode `returned` then stands for what the starter would have sent
- * SendTaskSuccess, in `manual` mode the Task waits for its token, registered before TaskSubmitted
- * so a history listener may answer at once. Not held: a virtual clock may run on to the Task's
- * timeout while nobody answers.
+ * In `manual` mode, registers the Task's token before its integration starts, so the work it
+ * starts (a handler, a child) may answer at once, even before it returns; undefined in `auto`
+ * mode. The attempt may end before anyone awaits the answer (recording TaskSubmitted can throw),
+ * so its rejection is never left unhandled; the Task still sees it through the returned promise.
  */
-function submit(
-  runtime: Runtime,
-  invocation: TaskInvocation,
-  response: JsonValue | undefined,
-  returned: JsonValue,
-): Promise<JsonValue> {
+function awaitAnswer(runtime: Runtime, invocation: TaskInvocation): Promise<JsonValue> | undefined {
   const tokens = runtime.tasks.tokens;
-  if (runtime.tasks.callbacks !== 'manual' || tokens === undefined) {
-    invocation.submitted(response);
-    return Promise.resolve(returned);
-  }
+  if (runtime.tasks.callbacks !== 'manual' || tokens === undefined) return undefined;
   const answered = tokens.wait(invocation.taskToken, {
     stateName: invocation.stateName,
     executionArn: invocation.executionArn,
@@ -49,8 +46,23 @@ function submit(
     signal: invocation.signal,
     heartbeat: () => invocation.heartbeat(),
   });
-  invocation.submitted(response);
+  answered.catch(() => {});
   return answered;
+}
+
+/**
+ * The callback pattern once its integration has started (`response` is what the start returned):
+ * records TaskSubmitted, then the Task ends with `answer`: the token's answer in `manual` mode,
+ * what stands for it in `auto` mode. Not held: a virtual clock may run on to the Task's timeout
+ * while nobody answers.
+ */
+function submit(
+  invocation: TaskInvocation,
+  response: JsonValue | undefined,
+  answer: Promise<JsonValue>,
+): Promise<JsonValue> {
+  invocation.submitted(response);
+  return answer;
 }
 
 /** A mock without answers fails the execution: a Catch must not hide a missing answer. */
@@ -193,6 +205,43 @@ function runDetached(work: () => unknown): void {
   }
 }
 
+/**
+ * A `lambda:invoke[.waitForTaskToken]` Task with a handler. DryRun only checks access, so the
+ * function never runs; an Event invocation is queued and answered at once whatever the function
+ * does, so it runs detached and its failure is lost. A callback Task in `manual` mode has its token
+ * registered first and is submitted with the invocation's response; in `auto` mode the handler's
+ * return stands for the answer, so the handler always runs to its end, whatever the InvocationType.
+ */
+function invokeLambda(
+  runtime: Runtime,
+  invocation: TaskInvocation,
+  request: LambdaInvokeRequest,
+  handler: LambdaHandler,
+): Promise<JsonValue> {
+  const callback = waitsForToken(invocation.kind);
+  const answer = callback ? awaitAnswer(runtime, invocation) : undefined;
+  const started = (envelope: JsonValue): Promise<JsonValue> =>
+    answer === undefined ? Promise.resolve(envelope) : submit(invocation, envelope, answer);
+  if (!callback || answer !== undefined) {
+    if (request.InvocationType === 'DryRun') return started(lambdaEnvelope(request, null));
+    if (request.InvocationType === 'Event') {
+      runDetached(() => handler(structuredClone(request.Payload ?? null)));
+      return started(lambdaEnvelope(request, null));
+    }
+  }
+  const invoked = held(runtime, invocation.signal, async () => {
+    try {
+      return toJson(await handler(structuredClone(request.Payload ?? null)));
+    } catch (thrown) {
+      throw lambdaFailure(thrown);
+    }
+  });
+  if (!callback) return invoked.then((payload) => lambdaEnvelope(request, payload));
+  return invoked.then((payload) =>
+    submit(invocation, lambdaEnvelope(request, payload), answer ?? Promise.resolve(payload)),
+  );
+}
+
 function findLambda(runtime: Runtime, reference: string) {
   const handlers = runtime.tasks.lambdas;
   if (Object.hasOwn(handlers, reference)) return handlers[reference];
@@ -252,46 +301,23 @@ export function runTaskResource(runtime: Runtime, invocation: TaskInvocation): P
     const request = invocation.input as LambdaInvokeRequest | null;
     const handler =
       typeof request?.FunctionName === 'string' ? findLambda(runtime, request.FunctionName) : undefined;
-    // DryRun only checks access, so the function never runs; an Event invocation is queued and
-    // answered at once whatever the function does, so it runs detached and its failure is lost.
-    if (handler && kind.pattern !== 'waitForTaskToken' && request!.InvocationType === 'DryRun') {
-      return Promise.resolve(lambdaEnvelope(request!, null));
-    }
-    if (handler && kind.pattern !== 'waitForTaskToken' && request!.InvocationType === 'Event') {
-      runDetached(() => handler(structuredClone(request!.Payload ?? null)));
-      return Promise.resolve(lambdaEnvelope(request!, null));
-    }
-    if (handler) {
-      const invoked = held(runtime, invocation.signal, async () => {
-        try {
-          return toJson(await handler(structuredClone(request!.Payload ?? null)));
-        } catch (thrown) {
-          throw lambdaFailure(thrown);
-        }
-      });
-      if (kind.pattern !== 'waitForTaskToken')
-        return invoked.then((payload) => lambdaEnvelope(request!, payload));
-      return invoked.then((payload) =>
-        submit(runtime, invocation, lambdaEnvelope(request!, payload), payload),
-      );
-    }
+    if (handler) return invokeLambda(runtime, invocation, request!, handler);
   }
   const pattern =
     kind.kind === 'service' && kind.service === 'states' ? childPattern(kind.action) : undefined;
-  if (pattern !== undefined && runtime.tasks.children) {
-    // Not held: the child's own waits advance the shared virtual clock.
-    const child = runtime.tasks.children.run(
-      invocation.input,
-      pattern,
-      runtime.clock,
-      invocation.signal,
-      runtime.signal,
-    );
+  const answer = waitsForToken(kind) ? awaitAnswer(runtime, invocation) : undefined;
+  const children = runtime.tasks.children;
+  // Not held: the child's own waits advance the shared virtual clock.
+  if (pattern === 'waitForTaskToken') {
+    const child = children?.startForCallback(invocation.input, runtime.clock, runtime.signal);
+    if (child) return submit(invocation, child.response, answer ?? child.outcome());
+  } else if (pattern !== undefined) {
+    const child = children?.run(invocation.input, pattern, runtime.clock, invocation.signal, runtime.signal);
     if (child) return child;
   }
-  if (waitsForToken(kind) && runtime.tasks.callbacks === 'manual') {
+  if (answer !== undefined) {
     // Nothing simulates the start (a queue, a topic): the Task is submitted and waits for its token.
-    return submit(runtime, invocation, undefined, null);
+    return submit(invocation, undefined, answer);
   }
   const means =
     kind.kind === 'activity'
