@@ -15,8 +15,6 @@ import { drawLegend, layoutLegend, legendEntries } from './svg-legend.js';
 import { px, xmlText } from './svg-markup.js';
 import { textWidth } from './text-metrics.js';
 
-export { xmlText } from './svg-markup.js';
-
 const MARGIN = 28;
 const FONT = "Helvetica, Arial, 'Liberation Sans', sans-serif";
 const LEGEND_GAP = 28;

@@ -6,7 +6,6 @@
 // @sfini/core's, so the DSL, the engine and this endpoint say the same thing about the same
 // definition.
 import {
-  type DefinitionProblem,
   type DefinitionWarning,
   definitionWarnings,
   toAwsValidationResult,
@@ -18,11 +17,6 @@ import { RequestReader } from './request-reader.js';
 
 /** AWS's limit on the length of a definition. */
 export const MAX_DEFINITION_LENGTH = 1_048_576;
-
-/** Every problem of the definition text, in definition order; empty when it is valid. */
-export function definitionProblems(text: string): readonly DefinitionProblem[] {
-  return validateDefinitionText(text);
-}
 
 /** What AWS would warn about in the definition text; none when the text is not JSON. */
 function warningsOf(text: string): readonly DefinitionWarning[] {
@@ -40,7 +34,7 @@ function warningsOf(text: string): readonly DefinitionWarning[] {
  * @throws ApiError InvalidDefinition listing every problem.
  */
 export function assertValidDefinition(text: string): void {
-  const problems = definitionProblems(text);
+  const problems = validateDefinitionText(text);
   if (problems.length > 0) throw invalidDefinition(problems);
 }
 
@@ -56,7 +50,7 @@ export function validationOperations(): Record<string, OperationHandler> {
       // 0 or absent means AWS's default (and maximum) of 100 diagnostics.
       const maxResults = reader.integer('maxResults', 0, 100);
       reader.done();
-      const problems = definitionProblems(definition);
+      const problems = validateDefinitionText(definition);
       return toAwsValidationResult(problems, {
         severity,
         ...(maxResults === undefined ? {} : { maxResults }),

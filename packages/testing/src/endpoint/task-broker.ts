@@ -6,9 +6,9 @@
 // remembered (boundedly) so late calls get AWS's TaskTimedOut / TaskDoesNotExist, not a guess.
 // Every abort listener the broker adds (on a task's signal, on a poller's connection) is removed
 // when its task or poll settles, so a long-lived signal never collects listeners.
-import { randomBytes } from 'node:crypto';
 import type { JsonValue } from '@sfini/core';
 import { EndedTokens } from '../engine/task/ended-tokens.js';
+import { newTaskToken } from '../engine/task/task-tokens.js';
 import { ApiError } from './errors.js';
 
 /** What the broker needs of a scheduled task: the engine's TaskRequest has all of it. */
@@ -206,7 +206,7 @@ export class ActivityTaskBroker {
   }
 
   private assign(pending: Pending, workerName: string | undefined): TaskAssignment {
-    const token = randomBytes(48).toString('base64url');
+    const token = newTaskToken();
     pending.token = token;
     pending.workerName = workerName;
     this.active.set(token, pending);

@@ -3,7 +3,7 @@
 // answer the tokens of `.waitForTaskToken` Tasks (routed by which side handed the token out). The payload
 // rules are AWS's: outputs must be JSON of at most 256 KiB, error names at most 256 and causes
 // at most 32,768 characters.
-import type { JsonValue } from '@sfini/core';
+import { type JsonValue, MAX_CAUSE_LENGTH, MAX_ERROR_LENGTH } from '@sfini/core';
 import { TaskTokenError, type TaskTokens } from '../engine/task/task-tokens.js';
 import { PAYLOAD_LIMIT_BYTES } from '../engine/values/size.js';
 import { findActivity } from './activities.js';
@@ -75,8 +75,8 @@ export function workerOperations(
     SendTaskFailure(body) {
       const reader = new RequestReader(body);
       const token = readToken(reader);
-      const error = reader.string('error', { max: 256, sensitive: true });
-      const cause = reader.string('cause', { max: 32_768, sensitive: true });
+      const error = reader.string('error', { max: MAX_ERROR_LENGTH, sensitive: true });
+      const cause = reader.string('cause', { max: MAX_CAUSE_LENGTH, sensitive: true });
       reader.done();
       if (callbacks.knows(token)) return answerCallback(() => callbacks.fail(token, error, cause));
       broker.fail(token, { error, cause });

@@ -1,25 +1,26 @@
 // What a run is given to execute: an ASL object, its JSON text or a core machine, read into one
 // shape, and the child machines a run may start, read the same way. Kept apart from the
 // execution's life cycle so starting and checking a run share one reading of its sources.
-import type { AnyActivity, StateMachineLike } from '@sfini/core';
+import { type AnyActivity, isStateMachine, type StateMachineLike } from '@sfini/core';
 import { compileMachine } from './compile/machine.js';
 import type { CompiledMachine } from './compile/model.js';
 import type { DefinitionSource, RunOptions } from './types.js';
 
-/** A definition source, read. */
+/** A definition source, read (shared between runs of the same machine, so read-only). */
 export interface Resolved {
-  definition: Record<string, unknown>;
-  machineName: string | undefined;
-  activities: readonly AnyActivity[];
+  readonly definition: Readonly<Record<string, unknown>>;
+  readonly machineName: string | undefined;
+  readonly activities: readonly AnyActivity[];
   /** The machine itself when the source is one, for its input schema. */
-  machine: StateMachineLike | undefined;
+  readonly machine: StateMachineLike | undefined;
 }
 
-function isMachine(value: unknown): value is StateMachineLike {
-  return (
-    typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'sfini.stateMachine'
-  );
+/** A definition given as plain ASL: no machine, name or activities come with it. */
+function plain(definition: Record<string, unknown>): Resolved {
+  return { definition, machineName: undefined, activities: [], machine: undefined };
 }
+
+const resolvedMachines = new WeakMap<StateMachineLike, Resolved>();
 
 /** Reads a definition given as an object, JSON text or a core machine. */
 export function resolveDefinition(source: DefinitionSource): Resolved {
@@ -33,30 +34,27 @@ export function resolveDefinition(source: DefinitionSource): Resolved {
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
       throw new TypeError('the definition must be a JSON object');
     }
-    return {
-      definition: parsed as Record<string, unknown>,
-      machineName: undefined,
-      activities: [],
-      machine: undefined,
-    };
+    return plain(parsed as Record<string, unknown>);
   }
-  if (isMachine(source)) {
-    return {
-      definition: source.toDefinition(),
-      machineName: source.name,
-      activities: source.activities,
-      machine: source,
-    };
+  if (isStateMachine(source)) {
+    // A machine does not change once built: emitting it once lets compileMachine's caches, keyed
+    // by the definition object, serve every later run of it (a child started per Map item).
+    let resolved = resolvedMachines.get(source);
+    if (resolved === undefined) {
+      resolved = {
+        definition: source.toDefinition(),
+        machineName: source.name,
+        activities: source.activities,
+        machine: source,
+      };
+      resolvedMachines.set(source, resolved);
+    }
+    return resolved;
   }
   if (typeof source !== 'object' || source === null || Array.isArray(source)) {
     throw new TypeError('the definition must be an ASL object, its JSON text, or a state machine');
   }
-  return {
-    definition: source as Record<string, unknown>,
-    machineName: undefined,
-    activities: [],
-    machine: undefined,
-  };
+  return plain(source as Record<string, unknown>);
 }
 
 /**

@@ -16,7 +16,7 @@ import {
 import type { Runtime, Thread } from '../run/runtime.js';
 import type { StateRun } from '../run/state-run.js';
 import { TaskEvents } from '../task/events.js';
-import { runTaskResource } from '../task/resolve.js';
+import { runTaskResource, waitsForToken } from '../task/resolve.js';
 import { classifyResource, type ResourceKind } from '../task/resources.js';
 import { newTaskToken } from '../task/task-tokens.js';
 import { stringify } from '../values/json.js';
@@ -38,6 +38,9 @@ function kindOf(state: TaskState): ResourceKind {
   return kind;
 }
 
+/** The largest TimeoutSeconds AWS accepts, and what a Task waiting for its token gets when it sets none. */
+const DEFAULT_TASK_TIMEOUT_SECONDS = 99_999_999;
+
 async function seconds(
   run: StateRun,
   source: NumberSource | undefined,
@@ -45,7 +48,12 @@ async function seconds(
 ): Promise<number | undefined> {
   if (source === undefined) return undefined;
   const { value, path } = await readNumberField(run, source, run.input);
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 99_999_999) {
+  if (
+    typeof value !== 'number' ||
+    !Number.isInteger(value) ||
+    value < 1 ||
+    value > DEFAULT_TASK_TIMEOUT_SECONDS
+  ) {
     const name = source.kind === 'path' ? `${field}Path` : field;
     throw run.runtimeFailure(
       `The ${name} parameter must be a whole number of seconds from 1 to 99999999: ${path ? `${path} == ` : ''}${stringify(value)}`,
@@ -54,13 +62,8 @@ async function seconds(
   return value;
 }
 
-/** AWS's TimeoutSeconds for a Task that sets none. */
-const DEFAULT_TASK_TIMEOUT_SECONDS = 99_999_999;
-
 function waitsForAnswer(runtime: Runtime, kind: ResourceKind): boolean {
-  return (
-    runtime.tasks.callbacks === 'manual' && kind.kind === 'service' && kind.pattern === 'waitForTaskToken'
-  );
+  return runtime.tasks.callbacks === 'manual' && waitsForToken(kind);
 }
 
 class Timeout extends Error {
@@ -171,8 +174,7 @@ async function attemptTask(state: TaskState, run: StateRun, input: JsonValue): P
 
 export function runTask(state: TaskState, input: JsonValue, thread: Thread): Promise<StepResult> {
   const kind = kindOf(state);
-  const needsToken =
-    kind.kind === 'activity' || (kind.kind === 'service' && kind.pattern === 'waitForTaskToken');
+  const needsToken = kind.kind === 'activity' || waitsForToken(kind);
   return runWithRetry(state, input, thread, {
     prepare: needsToken
       ? (run) => {

@@ -26,7 +26,8 @@ export interface TaskInvocation extends TaskRequest {
   submitted(output: JsonValue | undefined): void;
 }
 
-function waitsForToken(kind: ResourceKind): boolean {
+/** True for a `.waitForTaskToken` service integration (an activity has its own token, by kind). */
+export function waitsForToken(kind: ResourceKind): boolean {
   return kind.kind === 'service' && kind.pattern === 'waitForTaskToken';
 }
 

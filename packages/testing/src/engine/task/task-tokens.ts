@@ -5,14 +5,10 @@
 // any token the tree handed out can be answered in one place. Tokens of tasks that ended stay
 // remembered (boundedly) so a late answer gets AWS's TaskTimedOut, an unknown one TaskDoesNotExist.
 import { randomBytes } from 'node:crypto';
-import type { JsonValue } from '@sfini/core';
+import { type JsonValue, MAX_CAUSE_LENGTH, MAX_ERROR_LENGTH } from '@sfini/core';
 import { TaskFailedError } from '../errors.js';
 import { jsonByteSize, PAYLOAD_LIMIT_BYTES } from '../values/size.js';
 import { EndedTokens } from './ended-tokens.js';
-
-/** SendTaskFailure's limits on `error` and `cause`, in characters. */
-const MAX_ERROR_LENGTH = 256;
-const MAX_CAUSE_LENGTH = 32_768;
 
 /** A Task waiting for its token to be answered. */
 export interface PendingTaskToken {

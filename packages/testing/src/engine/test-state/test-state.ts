@@ -17,6 +17,7 @@ import { VirtualClock } from '../clock.js';
 import { Problems } from '../compile/fields.js';
 import { compileGraph } from '../compile/machine.js';
 import type { CompiledState } from '../compile/model.js';
+import { activityMap } from '../definition-source.js';
 import type { StatesFailure } from '../errors.js';
 import { StoppedError } from '../errors.js';
 import { VariableScope } from '../eval/scope.js';
@@ -224,7 +225,7 @@ export async function testState(
       resolver: options.taskResolver,
       mocks: mock && state.type === 'Task' ? { [name]: mock } : {},
       activityMocks: {},
-      activities: new Map([...activities, ...(options.activities ?? [])].map((a) => [a.name, a])),
+      activities: activityMap(activities, options.activities),
       lambdas: options.lambdas ?? {},
     },
     inspection: hooks,
