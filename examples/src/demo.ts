@@ -31,9 +31,7 @@ async function runLocally(example: SeedExample): Promise<Report> {
   }
 }
 
-async function runOnAws(example: SeedExample): Promise<Report> {
-  const roleArn = process.env.SFINI_ROLE_ARN;
-  if (!roleArn) throw new Error('--aws needs SFINI_ROLE_ARN: an IAM role ARN that Step Functions can assume');
+async function runOnAws(example: SeedExample, roleArn: string): Promise<Report> {
   const session = new Session();
   try {
     // Printed as it happens: on AWS the runs are one after another.
@@ -47,11 +45,14 @@ async function runOnAws(example: SeedExample): Promise<Report> {
 }
 
 const onAws = process.argv.includes('--aws');
-if (onAws && !process.env.SFINI_ROLE_ARN) {
-  // Said before anything runs, as a sentence rather than a stack trace.
+/** The role for `--aws`, checked before anything runs and said as a sentence, not a stack trace. */
+function requiredRoleArn(): string {
+  const roleArn = process.env.SFINI_ROLE_ARN;
+  if (roleArn) return roleArn;
   console.error('--aws needs SFINI_ROLE_ARN: an IAM role ARN that Step Functions can assume');
   process.exit(2);
 }
+const roleArn = onAws ? requiredRoleArn() : '';
 const started = Date.now();
 console.log(
   onAws
@@ -63,7 +64,7 @@ const reports = onAws
   ? seedExamples.map((example) => ({ example, report: undefined as Promise<Report> | undefined }))
   : seedExamples.map((example) => ({ example, report: runLocally(example) }));
 for (const entry of reports) {
-  const report = await (entry.report ?? runOnAws(entry.example));
+  const report = await (entry.report ?? runOnAws(entry.example, roleArn));
   for (const line of report.lines) console.log(line);
   // The error-handling example is meant to end in its Fail state; any other failure is a failure.
   const { status } = report.run.result;

@@ -100,6 +100,11 @@ export function outputOf<Output>(executionArn: string, result: ExecutionResult<O
   );
 }
 
+/** The execution's name as its ARN gives it (the ARN itself when it is not one). */
+export function executionNameOf(executionArn: string, arn = parseStatesArn(executionArn)): string {
+  return arn?.resource[1] ?? executionArn;
+}
+
 /**
  * True when `executionArn` names an execution of an EXPRESS machine (`...:express:...`).
  * @param executionArn any execution ARN.
@@ -154,8 +159,9 @@ export class Execution<Output = unknown> {
   constructor(session: Session, executionArn: string, result?: ExecutionResult<Output>) {
     this.#session = session;
     this.arn = executionArn;
-    this.name = parseStatesArn(executionArn)?.resource[1] ?? executionArn;
-    this.#express = isExpressExecutionArn(executionArn);
+    const arn = parseStatesArn(executionArn);
+    this.name = executionNameOf(executionArn, arn);
+    this.#express = arn?.resourceType === 'express';
     this.#result = result;
   }
 

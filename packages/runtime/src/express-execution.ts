@@ -3,11 +3,13 @@
 // calls: the compiler, which knows the machine's type from `session.stateMachine(machine,
 // { type: 'EXPRESS' })`, then rejects `wait()` or `historyEvents()` on one instead of letting
 // the service answer InvalidArn at run time. A synchronous start returns the result itself.
-import { parseStatesArn } from '@sfini/core';
-import { type Execution, type ExecutionResult, outputOf } from './execution.js';
+import { type Execution, type ExecutionResult, executionNameOf, outputOf } from './execution.js';
 
 /** STANDARD (durable, recorded, up to a year) or EXPRESS (at most 5 minutes, not recorded). */
 export type StateMachineType = 'STANDARD' | 'EXPRESS';
+
+/** The types a state machine can have. */
+export const STATE_MACHINE_TYPES: readonly StateMachineType[] = ['STANDARD', 'EXPRESS'];
 
 /**
  * An execution of an EXPRESS machine, started asynchronously (StartExecution). It runs to its
@@ -35,7 +37,7 @@ export class ExpressExecution {
    */
   constructor(executionArn: string, startDate?: Date) {
     this.arn = executionArn;
-    this.name = parseStatesArn(executionArn)?.resource[1] ?? executionArn;
+    this.name = executionNameOf(executionArn);
     this.startDate = startDate;
   }
 }

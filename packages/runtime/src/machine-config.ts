@@ -15,7 +15,8 @@ import type { StateMachineType } from './express-execution.js';
 /** What Step Functions logs: every event (ALL), failures (ERROR), fatal ones (FATAL), or none. */
 export type LogLevel = 'ALL' | 'ERROR' | 'FATAL' | 'OFF';
 
-const LOG_LEVELS: readonly LogLevel[] = ['ALL', 'ERROR', 'FATAL', 'OFF'];
+/** The log levels Step Functions accepts. */
+export const LOG_LEVELS: readonly LogLevel[] = ['ALL', 'ERROR', 'FATAL', 'OFF'];
 
 /** Where and what a machine logs (CloudWatch Logs). */
 export interface StateMachineLogging {
@@ -66,7 +67,7 @@ export function logGroupArn(machine: string, arn: string): string {
  * The LoggingConfiguration sent to Step Functions for `logging`, or undefined when not given.
  * @throws MachineConfigError for an unknown level, or a level other than OFF without destination.
  */
-export function loggingConfigurationOf(
+function loggingConfigurationOf(
   machine: string,
   logging: StateMachineLogging | undefined,
 ): LoggingConfiguration | undefined {
@@ -96,9 +97,7 @@ export function loggingConfigurationOf(
 }
 
 /** The TracingConfiguration sent to Step Functions for `tracing`, or undefined when not given. */
-export function tracingConfigurationOf(
-  tracing: StateMachineTracing | undefined,
-): TracingConfiguration | undefined {
+function tracingConfigurationOf(tracing: StateMachineTracing | undefined): TracingConfiguration | undefined {
   if (tracing === undefined) return undefined;
   return { enabled: typeof tracing === 'boolean' ? tracing : tracing.enabled };
 }

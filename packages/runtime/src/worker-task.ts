@@ -205,6 +205,7 @@ export class RunningTask {
             error: outcome.failure.error,
             cause: outcome.failure.cause,
           });
+    const operation = outcome.kind === 'succeeded' ? 'SendTaskSuccess' : 'SendTaskFailure';
     const backoff = new Backoff(this.#env.retry);
     for (;;) {
       try {
@@ -212,7 +213,7 @@ export class RunningTask {
         return outcome;
       } catch (error) {
         const name = awsErrorName(error);
-        const gone = goneOutcome(name, outcome.kind === 'succeeded' ? 'SendTaskSuccess' : 'SendTaskFailure');
+        const gone = goneOutcome(name, operation);
         if (gone) return gone;
         if (!isTransientError(error)) {
           return {
@@ -220,10 +221,7 @@ export class RunningTask {
             reason: `reporting failed: ${name ?? 'Error'}: ${(error as Error).message}`,
           };
         }
-        this.#env.onTransientError(
-          outcome.kind === 'succeeded' ? 'SendTaskSuccess' : 'SendTaskFailure',
-          error,
-        );
+        this.#env.onTransientError(operation, error);
         try {
           await sleep(backoff.next(), this.#env.hardStop);
         } catch {

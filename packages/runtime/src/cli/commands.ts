@@ -12,7 +12,7 @@ import { formatHistory } from '../history.js';
 import type { Session } from '../session.js';
 import type { Worker, WorkerEvent } from '../worker.js';
 import type { CliContext } from './context.js';
-import { choiceFlag, type FlagValues, integerFlag, UsageError } from './parse.js';
+import { choiceFlag, type FlagValues, integerFlag, stringFlag, UsageError } from './parse.js';
 
 const EXECUTION_STATUSES = [
   'RUNNING',
@@ -28,18 +28,12 @@ export function print(ctx: CliContext, text: string): void {
   ctx.io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
-function note(ctx: CliContext, text: string): void {
+export function note(ctx: CliContext, text: string): void {
   ctx.io.stderr.write(`${text}\n`);
 }
 
 function json(value: unknown): string {
   return JSON.stringify(value, null, 2);
-}
-
-/** A flag's value when it was given as text. */
-export function stringFlag(values: FlagValues, name: string): string | undefined {
-  const value = values[name];
-  return typeof value === 'string' ? value : undefined;
 }
 
 async function readInput(ctx: CliContext, values: FlagValues, file: string | undefined): Promise<unknown> {
@@ -202,7 +196,7 @@ export async function historyCommand(
 }
 
 /** Checks `--account-id`: AWS account ids are twelve digits. */
-export function accountIdFlag(values: FlagValues, command: string): string | undefined {
+function accountIdFlag(values: FlagValues, command: string): string | undefined {
   const raw = values['account-id'];
   if (raw === undefined) return undefined;
   if (typeof raw !== 'string' || !/^\d{12}$/.test(raw)) {

@@ -7,7 +7,7 @@ import type { StateMachineType } from '../express-execution.js';
 import type { StateMachineLogging, StateMachineOptions, StateMachineTracing } from '../machine-config.js';
 import { Session, type SessionOptions } from '../session.js';
 import { StateMachineHandle } from '../state-machine.js';
-import type { FlagValues } from './parse.js';
+import { type FlagValues, stringFlag } from './parse.js';
 
 /** Where the CLI reads and writes, and what stops its long-running commands. */
 export interface CliStreams {
@@ -73,9 +73,9 @@ export class CliContext {
   /** The session, created on first use from flags, then options, then the environment. */
   session(): Session {
     if (this.#session) return this.#session;
-    const endpoint = typeof this.#values.endpoint === 'string' ? this.#values.endpoint : undefined;
-    const region = typeof this.#values.region === 'string' ? this.#values.region : undefined;
-    const accountId = typeof this.#values['account-id'] === 'string' ? this.#values['account-id'] : undefined;
+    const endpoint = stringFlag(this.#values, 'endpoint');
+    const region = stringFlag(this.#values, 'region');
+    const accountId = stringFlag(this.#values, 'account-id');
     this.#session = new Session({
       ...this.#options.session,
       ...(endpoint ? { endpoint } : {}),

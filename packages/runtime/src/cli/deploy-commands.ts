@@ -1,13 +1,11 @@
 // The deployment commands: `register` (activities, then the machine, with the logging, tracing
 // and publishing its flags ask for) and `deregister`. Kept apart from the execution commands
 // because their flags map onto StateMachineOptions rather than onto one call.
-import type { StateMachineOptions } from '../machine-config.js';
-import { print, stringFlag } from './commands.js';
+import { STATE_MACHINE_TYPES } from '../express-execution.js';
+import { LOG_LEVELS, type StateMachineOptions } from '../machine-config.js';
+import { print } from './commands.js';
 import type { CliContext } from './context.js';
-import { choiceFlag, type FlagValues, UsageError } from './parse.js';
-
-const MACHINE_TYPES = ['STANDARD', 'EXPRESS'] as const;
-const LOG_LEVELS = ['ALL', 'ERROR', 'FATAL', 'OFF'] as const;
+import { choiceFlag, type FlagValues, stringFlag, UsageError } from './parse.js';
 
 /** The logging, tracing and publishing `register` was asked for; the program's own otherwise. */
 function deploymentFlags(values: FlagValues): StateMachineOptions {
@@ -24,7 +22,7 @@ function deploymentFlags(values: FlagValues): StateMachineOptions {
   for (const flag of ['version-description', 'alias']) {
     if (!publish && values[flag] !== undefined) throw new UsageError(`--${flag} needs --publish`, 'register');
   }
-  const type = choiceFlag(values, 'type', MACHINE_TYPES, 'register');
+  const type = choiceFlag(values, 'type', STATE_MACHINE_TYPES, 'register');
   const roleArn = stringFlag(values, 'role-arn');
   const versionDescription = stringFlag(values, 'version-description');
   return {

@@ -7,9 +7,9 @@
 import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
-import { executionOf } from './commands.js';
+import { executionOf, note, print } from './commands.js';
 import type { CliContext } from './context.js';
-import { choiceFlag, type FlagSpec, type FlagValues, UsageError } from './parse.js';
+import { choiceFlag, type FlagSpec, type FlagValues, stringFlag, UsageError } from './parse.js';
 
 /** The picture formats `graph` writes. */
 const GRAPH_FORMATS = ['SVG', 'MERMAID'] as const;
@@ -41,19 +41,20 @@ function formatOf(values: FlagValues, out: string | undefined): 'svg' | 'mermaid
   return extension === '.mmd' || extension === '.mermaid' ? 'mermaid' : 'svg';
 }
 
-function stringFlag(values: FlagValues, name: string): string | undefined {
-  const value = values[name];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} needs a value`, 'graph');
+/** A text flag that, when given, must not be empty. */
+function nonEmptyFlag(values: FlagValues, name: string): string | undefined {
+  if (values[name] === undefined) return undefined;
+  const value = stringFlag(values, name);
+  if (!value) throw new UsageError(`--${name} needs a value`, 'graph');
   return value;
 }
 
 /** `graph`: the definition as SVG or Mermaid, optionally coloured by an execution's history. */
 export async function graphCommand(ctx: CliContext, values: FlagValues): Promise<number> {
-  const out = stringFlag(values, 'out');
+  const out = nonEmptyFlag(values, 'out');
   const format = formatOf(values, out);
   const direction = choiceFlag(values, 'direction', DIRECTIONS, 'graph');
-  const executionRef = stringFlag(values, 'execution');
+  const executionRef = nonEmptyFlag(values, 'execution');
   const session = ctx.session();
   const handle = ctx.handle(session);
   const definition = handle.definition();
@@ -75,24 +76,25 @@ export async function graphCommand(ctx: CliContext, values: FlagValues): Promise
   if (history) {
     const { unknownStates } = graph.analyzeHistory(definition, history);
     if (unknownStates.length > 0) {
-      ctx.io.stderr.write(
+      note(
+        ctx,
         `note: the execution ran states this machine does not have (${unknownStates.join(', ')}); ` +
-          'it may have run another version of the definition\n',
+          'it may have run another version of the definition',
       );
     }
   }
   const picture =
     format === 'svg' ? await graph.toSvg(definition, options) : graph.toMermaid(definition, options);
-  const text = picture.endsWith('\n') ? picture : `${picture}\n`;
   if (out === undefined) {
-    ctx.io.stdout.write(text);
+    print(ctx, picture);
     return 0;
   }
+  const text = picture.endsWith('\n') ? picture : `${picture}\n`;
   try {
     await writeFile(out, text);
   } catch (error) {
     throw new Error(`cannot write '${out}': ${(error as Error).message}`);
   }
-  ctx.io.stderr.write(`wrote ${format === 'svg' ? 'SVG' : 'Mermaid'} to ${out}\n`);
+  note(ctx, `wrote ${format === 'svg' ? 'SVG' : 'Mermaid'} to ${out}`);
   return 0;
 }

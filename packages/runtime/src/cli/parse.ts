@@ -134,6 +134,12 @@ export function commandHelp(program: string, spec: ArgsSpec): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** A flag's value when it was given as text. */
+export function stringFlag(values: FlagValues, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
 /** A whole number flag, checked. @throws UsageError naming the flag. */
 export function integerFlag(
   values: FlagValues,
