@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { type Flat, type Jsonify, type JsonValue, toJsonValue } from './json.js';
 import { assertResourceName } from './names.js';
-import { assertJsonSchema } from './schema-json.js';
+import { assertJsonSchemas } from './schema-json.js';
 
 /** What a handler can use while it runs. */
 export interface ActivityContext {
@@ -171,8 +171,7 @@ interface BuildSpec {
 function buildActivity(spec: BuildSpec): AnyActivity {
   const name = spec.prefix + spec.localName;
   assertResourceName('activity', name);
-  assertJsonSchema(spec.inputSchema, `input schema of activity '${name}'`);
-  if (spec.outputSchema) assertJsonSchema(spec.outputSchema, `output schema of activity '${name}'`);
+  assertJsonSchemas(`activity '${name}'`, { input: spec.inputSchema, output: spec.outputSchema });
   const { heartbeatSeconds, timeoutSeconds, description } = spec.options;
   assertPositiveSeconds('heartbeatSeconds', heartbeatSeconds, name);
   assertPositiveSeconds('timeoutSeconds', timeoutSeconds, name);

@@ -150,3 +150,20 @@ export function assertJsonSchema(schema: z.ZodType, where: string): void {
   const problems = nonJsonSchemaProblems(schema);
   if (problems.length > 0) throw new NonJsonSchemaError(where, problems);
 }
+
+/**
+ * Checks each schema given for `owner` with {@link assertJsonSchema}, naming it by its role:
+ * `{ input, output }` of `activity 'resize'` reads "input schema of activity 'resize'".
+ * @param owner what the schemas belong to, as messages name it.
+ * @param schemas the schemas by role; undefined ones are skipped.
+ * @throws NonJsonSchemaError for the first schema JSON cannot carry.
+ * @example
+ * ```ts
+ * assertJsonSchemas(`resource '${arn}'`, { input: request, output: response });
+ * ```
+ */
+export function assertJsonSchemas(owner: string, schemas: Record<string, z.ZodType | undefined>): void {
+  for (const [role, schema] of Object.entries(schemas)) {
+    if (schema) assertJsonSchema(schema, `${role} schema of ${owner}`);
+  }
+}

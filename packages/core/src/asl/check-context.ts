@@ -10,9 +10,14 @@ import {
 } from './problems.js';
 import type { AslQueryLanguage } from './types.js';
 
-/** Collects problems in the order the checks find them. */
+/** Collects problems in the order the checks find them, for one validation. */
 export class ProblemList {
   readonly items: DefinitionProblem[] = [];
+  /** For each of {@link firstWalk}'s walks, the smallest depth each object was walked from. */
+  readonly walked: Record<ValueWalk, WeakMap<object, number>> = {
+    'payload-template': new WeakMap(),
+    'jsonata-value': new WeakMap(),
+  };
   add(code: DefinitionProblemCode, location: DefinitionLocation, message: string): void {
     this.items.push(problemAt(code, location, message));
   }
@@ -83,11 +88,6 @@ export function tooDeep(ctx: CheckContext): boolean {
 /** The recursive walks of values that {@link firstWalk} keeps apart: each checks different things. */
 export type ValueWalk = 'payload-template' | 'jsonata-value';
 
-// One memo per validation, found through its problem list (which every context of that
-// validation shares), so contexts need not carry it: for each walk, the smallest depth each
-// object was walked from.
-const walkMemos = new WeakMap<ProblemList, Map<ValueWalk, WeakMap<object, number>>>();
-
 /**
  * True when `walk` should descend into `node` at `ctx`: the first time it meets the object, or
  * when it meets it again at a smaller depth (where the depth bound cuts less of it off). A
@@ -96,16 +96,7 @@ const walkMemos = new WeakMap<ProblemList, Map<ValueWalk, WeakMap<object, number
  * at the first location it was found. A cycle ends here too (the nesting scan reports it).
  */
 export function firstWalk(ctx: CheckContext, walk: ValueWalk, node: object): boolean {
-  let memo = walkMemos.get(ctx.problems);
-  if (!memo) {
-    memo = new Map();
-    walkMemos.set(ctx.problems, memo);
-  }
-  let depths = memo.get(walk);
-  if (!depths) {
-    depths = new WeakMap();
-    memo.set(walk, depths);
-  }
+  const depths = ctx.problems.walked[walk];
   const depth = ctx.location.length;
   const seen = depths.get(node);
   if (seen !== undefined && seen <= depth) return false;

@@ -9,9 +9,9 @@ import type { z } from 'zod';
 import type { Flat, Jsonify } from '../json.js';
 import type { MachineInput, MachineOutput, StateMachineLike } from '../machine-like.js';
 import { assertResourceName } from '../names.js';
-import { assertJsonSchema } from '../schema-json.js';
+import { assertJsonSchemas } from '../schema-json.js';
 import { literal, States } from './intrinsic-helpers.js';
-import type { TaskResource } from './types/pipeline.js';
+import type { SchemaInput, SchemaOutput, TaskResource } from './types/pipeline.js';
 
 /** The HTTP metadata the AWS SDK adds to a service integration's response. */
 export interface SdkHttpMetadata {
@@ -75,9 +75,6 @@ function pathOrTemplate(helper: string, field: string, value: unknown): { [key: 
   return { [`${field}.$`]: value };
 }
 
-type SchemaInput<S> = S extends z.ZodType ? Flat<Jsonify<z.input<S>>> : unknown;
-type SchemaOutput<S> = S extends z.ZodType ? Flat<Jsonify<z.output<S>>> : unknown;
-
 /** What `lambdaInvoke(...).parameters(payload)` builds: a path (`'$.order'`) or a payload template. */
 export type LambdaInvokeParameters<P> = P extends string
   ? { readonly FunctionName: string; readonly 'Payload.$': P }
@@ -137,9 +134,10 @@ export function lambdaInvoke<
 ): LambdaInvokeResource<SchemaInput<P>, SchemaOutput<O>> {
   if (typeof functionName !== 'string' || functionName.length === 0)
     throw new TypeError('lambdaInvoke(): the function name must be a non-empty string');
-  if (schemas.payload)
-    assertJsonSchema(schemas.payload, `payload schema of Lambda function '${functionName}'`);
-  if (schemas.output) assertJsonSchema(schemas.output, `output schema of Lambda function '${functionName}'`);
+  assertJsonSchemas(`Lambda function '${functionName}'`, {
+    payload: schemas.payload,
+    output: schemas.output,
+  });
   return Object.freeze({
     kind: 'sfini.resource' as const,
     arn: LAMBDA_INVOKE,
@@ -358,8 +356,7 @@ export function waitForTaskToken<
         ? `waitForTaskToken(): '${arn}' already names an integration pattern; give the request-response ARN`
         : `waitForTaskToken(): the resource given runs '${arn}', which already names an integration pattern; give a lambdaInvoke or an async startExecution resource (pattern: 'async')`,
     );
-  if (schemas.input) assertJsonSchema(schemas.input, `input schema of resource '${arn}'`);
-  if (schemas.output) assertJsonSchema(schemas.output, `output schema of resource '${arn}'`);
+  assertJsonSchemas(`resource '${arn}'`, { input: schemas.input, output: schemas.output });
   const base = typeof resource === 'string' ? {} : resource;
   return Object.freeze({
     ...base,

@@ -8,15 +8,14 @@ import { assertValidDefinition } from '../asl/validate.js';
 import type { Flat, Jsonify, JsonObject } from '../json.js';
 import type { EmitOptions, StateMachineLike } from '../machine-like.js';
 import { assertResourceName } from '../names.js';
-import { assertJsonSchema } from '../schema-json.js';
+import { assertJsonSchema, assertJsonSchemas } from '../schema-json.js';
 import { type FlowBuilder, runScope } from './builder.js';
 import { emitScope } from './emit.js';
 import { Scope } from './graph.js';
-import { MachineDefinitionError } from './problems.js';
 import type { Flow, OutputOf, Returned } from './types/api.js';
 import type { Plain, UnknownObject } from './types/data.js';
 import type { MachineOptions } from './types/options.js';
-import type { TaskResource } from './types/pipeline.js';
+import type { SchemaInput, SchemaOutput, TaskResource } from './types/pipeline.js';
 import type { NoVars } from './types/vars.js';
 
 /**
@@ -139,16 +138,9 @@ export function machine<
       `the definition of machine '${name}'`,
     );
   } catch (thrown) {
-    // The definition's own error, with the problems found before it if any.
-    log.closed = true;
-    if (log.problems.length === 0) throw thrown;
-    throw new MachineDefinitionError(name, [
-      ...log.problems,
-      thrown instanceof Error ? thrown : new Error(String(thrown)),
-    ]);
+    log.close(name, { value: thrown });
   }
-  log.closed = true;
-  if (log.problems.length > 0) throw new MachineDefinitionError(name, log.problems);
+  log.close(name);
   const header: JsonObject = {};
   if (comment !== undefined) header.Comment = comment;
   if (queryLanguage !== undefined) header.QueryLanguage = queryLanguage;
@@ -174,17 +166,10 @@ export function machine<
 export function resource<
   I extends z.ZodType | undefined = undefined,
   O extends z.ZodType | undefined = undefined,
->(
-  arn: string,
-  schemas: { input?: I; output?: O } = {},
-): TaskResource<
-  I extends z.ZodType ? Flat<Jsonify<z.input<I>>> : unknown,
-  O extends z.ZodType ? Flat<Jsonify<z.output<O>>> : unknown
-> {
+>(arn: string, schemas: { input?: I; output?: O } = {}): TaskResource<SchemaInput<I>, SchemaOutput<O>> {
   if (typeof arn !== 'string' || arn.length === 0)
     throw new TypeError('resource(): the ARN must be a non-empty string');
-  if (schemas.input) assertJsonSchema(schemas.input, `input schema of resource '${arn}'`);
-  if (schemas.output) assertJsonSchema(schemas.output, `output schema of resource '${arn}'`);
+  assertJsonSchemas(`resource '${arn}'`, { input: schemas.input, output: schemas.output });
   return Object.freeze({
     kind: 'sfini.resource' as const,
     arn,

@@ -36,24 +36,38 @@ export class MachineDefinitionError extends Error {
 /** The problems of one machine's definition, shared by all its scopes. */
 export class ProblemLog {
   readonly #problems: Error[] = [];
-  /** Set once the definition has returned: from then on a problem is thrown at once. */
-  closed = false;
+  #closed = false;
 
   /** Records `problem` (thrown at once when the log is closed). */
   add(problem: Error): void {
-    if (this.closed) throw problem;
+    if (this.#closed) throw problem;
     this.#problems.push(problem);
   }
 
   /** Runs `step`; a problem it throws is recorded and `fallback` returned instead. */
   attempt<T>(step: () => T, fallback: T): T {
-    if (this.closed) return step();
+    if (this.#closed) return step();
     try {
       return step();
     } catch (error) {
       this.#problems.push(asError(error));
       return fallback;
     }
+  }
+
+  /**
+   * Closes the log once the definition has run (from then on a problem is thrown at once) and
+   * throws what was found: `thrown`, the definition's own error, comes last, or alone (as it
+   * is) when nothing else was found.
+   * @param machineName the machine, as the error names it.
+   * @param thrown what the definition threw, if it threw.
+   * @throws MachineDefinitionError listing every problem, or `thrown` itself.
+   */
+  close(machineName: string, thrown?: { readonly value: unknown }): void {
+    this.#closed = true;
+    if (thrown !== undefined && this.#problems.length === 0) throw thrown.value;
+    const all = thrown === undefined ? this.#problems : [...this.#problems, asError(thrown.value)];
+    if (all.length > 0) throw new MachineDefinitionError(machineName, all);
   }
 
   /** The problems recorded so far. */

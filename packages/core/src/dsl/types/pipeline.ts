@@ -4,7 +4,7 @@
 // first field that differs rather than printing both types.
 import type { z } from 'zod';
 import type { Activity } from '../../activity.js';
-import type { Jsonify } from '../../json.js';
+import type { Flat, Jsonify } from '../../json.js';
 import type { ContextObject, Select } from './checks.js';
 import type { AnyData, Data, Materialize, Plain, UnknownObject, WriteAt } from './data.js';
 import type { FitProblem } from './fit.js';
@@ -22,6 +22,11 @@ export interface TaskResource<Input = unknown, Output = unknown> {
   /** Type-level only. */
   readonly '~types'?: { readonly input: Input; readonly output: Output };
 }
+
+/** The type of what a declared input schema accepts, in JSON form, rebuilt flat; `unknown` without one. */
+export type SchemaInput<S> = S extends z.ZodType ? Flat<Jsonify<z.input<S>>> : unknown;
+/** The type of what a declared output schema gives, in JSON form, rebuilt flat; `unknown` without one. */
+export type SchemaOutput<S> = S extends z.ZodType ? Flat<Jsonify<z.output<S>>> : unknown;
 
 /** What a Task can run: any activity or resource (their types are read-only, so `unknown` covers all). */
 export type TaskTargetLike = Activity<string, unknown, unknown> | TaskResource<unknown, unknown>;
