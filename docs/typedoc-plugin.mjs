@@ -15,16 +15,11 @@ const MODULE_NAMES = new Map([
 ]);
 
 /**
- * Modules whose public functions and classes must carry an `@example`, and whose functions and
+ * Modules (every module of the reference) whose public functions and classes must carry an `@example`, and whose functions and
  * class methods must describe every parameter. Interfaces, type aliases and variables of these
  * modules need their summary only (typedoc's `notDocumented` already asks for that).
  */
-export const EXAMPLES_REQUIRED = new Set([
-  '@sfini/core',
-  '@sfini/core/graph',
-  '@sfini/runtime',
-  '@sfini/testing',
-]);
+export const EXAMPLES_REQUIRED = new Set(MODULE_NAMES.values());
 
 const hasExample = (comment) => comment?.blockTags.some((tag) => tag.tag === '@example') ?? false;
 const hasText = (parts) => (parts ?? []).some((part) => part.text.trim() !== '');
